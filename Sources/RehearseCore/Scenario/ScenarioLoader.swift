@@ -59,6 +59,9 @@ public enum ScenarioLoader {
         if let (line, column) = excessiveNesting(text) {
             return Result(scenario: nil, diagnostics: [Diagnostic(file: path, line: line, column: column, message: "nesting is deeper than \(maximumNesting) levels", suggestion: "flatten the structure")])
         }
+        if let (line, column) = excessiveAliasExpansion(text) {
+            return Result(scenario: nil, diagnostics: [Diagnostic(file: path, line: line, column: column, message: "more than \(maximumAliasExpansions) alias expansions", suggestion: "write the text out instead of using YAML aliases")])
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -69,10 +72,6 @@ public enum ScenarioLoader {
         }
         guard let root else {
             return failure(path, "the file is empty", "start from `rehearse scenarios new`")
-        }
-        var expansions = 0
-        if let place = aliasOverflow(root, seen: [], expansions: &expansions) {
-            return Result(scenario: nil, diagnostics: [Diagnostic(file: path, line: place.line, column: place.column, message: "more than \(maximumAliasExpansions) alias expansions", suggestion: "write the text out instead of using YAML aliases")])
         }
         var decoder = ScenarioDecoder(path: path)
         let scenario = decoder.decode(root, checksum: fingerprint(bytes))
@@ -184,30 +183,53 @@ public enum ScenarioLoader {
         return nil
     }
 
-    /// Walks the composed tree counting nodes reached again through an alias; returns the
-    /// place where the count passes the cap.
-    private static func aliasOverflow(_ node: Node, seen: Set<String>, expansions: inout Int) -> SourcePlace? {
-        var seen = seen
-        if let anchor = node.anchor?.rawValue {
-            if seen.contains(anchor) { return node.place }
-            seen.insert(anchor)
-        }
-        switch node {
-        case .scalar, .alias: return nil
-        case .sequence(let sequence):
-            for child in sequence {
-                if child.anchor != nil { expansions += 1 }
-                if expansions > maximumAliasExpansions { return child.place }
-                if let place = aliasOverflow(child, seen: seen, expansions: &expansions) { return place }
+    /// Estimates, from the raw text, how many nodes YAML aliases would copy: an anchor weighs 1
+    /// plus the weight of every alias between its definition and the next anchor's. Returns the
+    /// place of the alias that takes the total past the cap. Done before parsing, because the
+    /// parser would otherwise build (and hash) the expanded tree.
+    static func excessiveAliasExpansion(_ text: String) -> (Int, Int)? {
+        guard text.contains("*") else { return nil }
+        var weights: [Substring: Int] = [:]
+        var currentAnchor: Substring? = nil
+        var currentWeight = 0
+        var total = 0
+        var line = 1, column = 0
+        var quote: Character? = nil
+        var inComment = false
+        var previous: Character = "\n"
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            column += 1
+            defer { previous = character }
+            if character == "\n" { line += 1; column = 0; inComment = false; quote = quote == "'" || quote == "\"" ? quote : nil }
+            if inComment { index = text.index(after: index); continue }
+            if let open = quote {
+                if character == open { quote = nil }
+                index = text.index(after: index)
+                continue
             }
-        case .mapping(let mapping):
-            for (key, value) in mapping {
-                for child in [key, value] {
-                    if child.anchor != nil { expansions += 1 }
-                    if expansions > maximumAliasExpansions { return child.place }
-                    if let place = aliasOverflow(child, seen: seen, expansions: &expansions) { return place }
+            let atTokenStart = previous == " " || previous == "\n" || previous == "[" || previous == "{" || previous == "," || previous == "-"
+            switch character {
+            case "#" where previous == " " || previous == "\n": inComment = true
+            case "\"", "'" where atTokenStart: quote = character
+            case "&", "*" where atTokenStart:
+                var end = text.index(after: index)
+                while end < text.endIndex, !" \n\t,[]{}".contains(text[end]) { end = text.index(after: end) }
+                let name = text[text.index(after: index)..<end]
+                if character == "&" {
+                    if let anchor = currentAnchor { weights[anchor] = currentWeight }
+                    currentAnchor = name
+                    currentWeight = 1
+                } else {
+                    let weight = weights[name] ?? (name == currentAnchor ? maximumAliasExpansions + 1 : 1)
+                    currentWeight += weight
+                    total += weight
+                    if total > maximumAliasExpansions { return (line, column) }
                 }
+            default: break
             }
+            index = text.index(after: index)
         }
         return nil
     }

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import RehearseCore
+
+/// `rehearse`: practise interviews at the terminal.
+@main
+struct Rehearse: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "rehearse",
+        abstract: "Practise job interviews at the terminal: a scripted panel asks, you answer, every answer is timed and saved.",
+        discussion: """
+            With no command, rehearse opens its shell, where `start` begins an interview.
+            Data (transcripts, histories) lives in $REHEARSE_HOME, else $XDG_DATA_HOME/rehearse,
+            else ~/.local/share/rehearse. Your own scenarios go in $XDG_CONFIG_HOME/rehearse/scenarios.
+            """,
+        version: version,
+        subcommands: [ShellCommand.self, PracticeCommand.self, ScenariosCommand.self, RolesCommand.self, TranscriptsCommand.self],
+        defaultSubcommand: ShellCommand.self
+    )
+
+    /// Runs the command, mapping usage errors to exit code 2 and never printing a stack trace.
+    static func main() {
+        setlocale(LC_CTYPE, "")
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                let message = fullMessage(for: error)
+                FileHandle.standardError.write(Data((message + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// An error the user can fix; ArgumentParser prints it as `Error: <description>` and exits 1.
+struct UserError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import RehearseCore
+
+/// The end-of-session report: what was answered, how long it took, what stood out, and what to do next.
+struct SummaryView {
+    let summary: SessionSummary
+    let output: StyledOutput
+
+    func render() {
+        output.line("")
+        let heading: String
+        switch summary.status {
+        case .completed: heading = "Interview complete."
+        case .quit: heading = "Session ended early."
+        case .interrupted: heading = "Session interrupted."
+        }
+        output.line(output.bold(heading))
+        let minutes = summary.totalMilliseconds / 60_000, seconds = (summary.totalMilliseconds / 1000) % 60
+        output.line("  Answered \(summary.answered) of \(summary.asked) asked" + (summary.skipped > 0 ? ", skipped \(summary.skipped)" : "") + " · \(minutes) min \(seconds) s")
+        if !summary.slowestStarts.isEmpty, summary.answered > 0 {
+            output.line("  Slowest starts:")
+            for start in summary.slowestStarts {
+                let question = TextWrapper.wrap(TerminalSafeText.inert(start.question, keepNewlines: false), width: max(30, output.width - 16)).first ?? ""
+                output.line("    \(String(format: "%5.1f", Double(start.thinkMilliseconds) / 1000)) s  \(question)\(question.count < start.question.count ? "…" : "")")
+            }
+        }
+        var flags: [String] = []
+        if summary.overLimit > 0 { flags.append("\(summary.overLimit) answer\(summary.overLimit == 1 ? "" : "s") over the time limit") }
+        for (rule, count) in summary.probes.sorted(by: { $0.key < $1.key }) {
+            flags.append("\(count)× follow-up for \(rule.replacingOccurrences(of: "_", with: " "))")
+        }
+        if summary.hasCandidateStage && summary.candidateQuestions == 0 && summary.status == .completed {
+            flags.append("you asked the panel no questions")
+        }
+        if !flags.isEmpty { output.line("  Flags: " + flags.joined(separator: "; ")) }
+        output.line("  Transcript: \(summary.transcriptPath)")
+        output.line("  Replay: rehearse replay \(summary.sessionID)   Review: rehearse review \(summary.sessionID)")
+        let formatter = DateFormatter()
+        formatter.dateFormat = "EEE d MMM, HH:mm"
+        output.line("  Send a thank-you email by \(formatter.string(from: summary.thankYouBy)) (within 24 hours).")
+    }
+}

@@ -1,0 +1,154 @@
+import ArgumentParser
+import Foundation
+import LineEditor
+import RehearseCore
+
+/// `rehearse` with no command: a prompt for choosing a role and starting interviews.
+struct ShellCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "shell",
+        abstract: "Open the rehearse prompt (the default when no command is given).",
+        discussion: "Commands: help, roles, role NAME, scenarios, start [KIND|SCENARIO-ID], transcripts, quit. Tab completes."
+    )
+
+    @Option(help: ArgumentHelp("The role to start with.", valueName: "ROLE")) var role: String?
+    @Option(help: ArgumentHelp("Your name, as the interviewers say it.", valueName: "NAME")) var candidate: String?
+    @Option(help: ArgumentHelp("Seed for choosing questions in sessions started here.", valueName: "N")) var seed: UInt64?
+    @OptionGroup var sources: ScenarioSourceOptions
+
+    func run() throws {
+        let catalog = try sources.catalog()
+        let startRole = try ScenarioChoice.resolveRole(role ?? AppContext.defaultRole, catalog: catalog)
+        let shell = Shell(catalog: catalog, role: startRole, candidate: candidate, seed: seed)
+        if let signal = shell.run() { Foundation.exit(128 + signal) }
+    }
+}
+
+/// The shell's loop: one command per line, with its own history and completion.
+final class Shell {
+    let catalog: ScenarioCatalog
+    var role: String
+    let candidate: String?
+    let seed: UInt64?
+    let editor = LineEditor()
+    let history: History
+    let completion: ShellCompletion
+
+    static let commands = ["help", "roles", "role", "scenarios", "start", "transcripts", "quit"]
+
+    init(catalog: ScenarioCatalog, role: String, candidate: String?, seed: UInt64?) {
+        self.catalog = catalog
+        self.role = role
+        self.candidate = candidate
+        self.seed = seed
+        let folder = AppContext.dataFolder
+        try? folder.prepare()
+        history = History(file: folder.historyFolder + "/commands")
+        completion = ShellCompletion(catalog: catalog)
+    }
+
+    /// Runs until quit or end of input; returns the signal that ended it, if one did.
+    func run() -> Int32? {
+        if editor.isInteractive {
+            print("Rehearse \(Rehearse.version): practise interviews at the terminal. Type `start` to begin, `help` for commands.")
+        }
+        defer { try? history.save() }
+        while true {
+            switch editor.readLine(prompt: "rehearse [\(role)]› ", history: history, completion: completion, notice: nil) {
+            case .line(let line, _):
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                if trimmed.isEmpty { continue }
+                history.add(trimmed)
+                if !execute(trimmed) { return SignalFlags.pendingTermination }
+            case .endOfInput:
+                if editor.isInteractive { print("") }
+                return nil
+            case .interruptOnEmptyLine:
+                print("(type quit or press Ctrl-D to leave)")
+            case .terminated(let signal):
+                return signal
+            }
+        }
+    }
+
+    /// Runs one command; false means leave the shell.
+    func execute(_ line: String) -> Bool {
+        let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+        let command = parts[0].lowercased()
+        let argument = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : nil
+        do {
+            switch command {
+            case "help", "?":
+                print(Self.help)
+            case "roles":
+                print(RoleTable.render(catalog))
+            case "role":
+                guard let argument else {
+                    print("The role is \(role). Change it with `role NAME`; `roles` lists them.")
+                    return true
+                }
+                role = try ScenarioChoice.resolveRole(argument, catalog: catalog)
+                let kinds = catalog.roles.first { $0.id == role }?.kinds.map(\.rawValue).joined(separator: ", ") ?? ""
+                print("Role set to \(role) (\(kinds)).")
+            case "scenarios":
+                print(ScenarioTable.render(catalog.entries.filter { $0.scenario.role == role }))
+            case "start":
+                let scenario: Scenario
+                if let argument, InterviewKind(rawValue: argument) == nil, argument != "same" {
+                    scenario = try ScenarioChoice.resolve(catalog: catalog, scenario: argument, role: nil, kind: nil)
+                } else {
+                    scenario = try ScenarioChoice.resolve(catalog: catalog, scenario: nil, role: role, kind: argument ?? "second")
+                }
+                let outcome = try PracticeRunner(editor: editor, catalog: catalog).run(scenario: scenario, seed: seed, candidate: candidate, company: nil)
+                if case .interrupted(let signal?) = outcome, signal != SIGINT { return false }
+            case "transcripts":
+                print(TranscriptList.render(index: TranscriptIndex(folder: AppContext.dataFolder)))
+            case "quit", "exit", "q":
+                return false
+            default:
+                let suggestion = closestMatch(to: command, in: Self.commands).map { " Did you mean `\($0)`?" } ?? ""
+                print("Unknown command '\(TerminalSafeText.inert(command, keepNewlines: false))'.\(suggestion) Type `help` for the list.")
+            }
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        }
+        return true
+    }
+
+    static let help = """
+        Commands:
+          roles                     list the roles and their interview kinds
+          role NAME                 switch role (the prompt shows the current one)
+          scenarios                 the scenarios of the current role
+          start [KIND|SCENARIO-ID]  begin an interview (default: second interview of the role)
+          transcripts               saved sessions
+          help                      this list
+          quit                      leave (Ctrl-D works too)
+        Tab completes commands, roles, kinds and scenario ids.
+        """
+}
+
+/// Completes shell commands, then role names after `role` and kinds or scenario ids after `start`.
+final class ShellCompletion: CompletionProvider {
+    let catalog: ScenarioCatalog
+
+    init(catalog: ScenarioCatalog) { self.catalog = catalog }
+
+    func completions(forTextBeforeCursor text: String) -> [String] {
+        let words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        let current = words.last ?? ""
+        let candidates: [String]
+        if words.count <= 1 {
+            candidates = Shell.commands
+        } else if words.count == 2 {
+            switch words[0].lowercased() {
+            case "role": candidates = catalog.roles.map(\.id)
+            case "start": candidates = InterviewKind.allCases.map(\.rawValue) + catalog.scenarios.map(\.id)
+            default: candidates = []
+            }
+        } else {
+            candidates = []
+        }
+        return candidates.filter { $0.hasPrefix(current) }
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import RehearseCore
+
+/// Options every command that reads scenarios accepts.
+struct ScenarioSourceOptions: ParsableArguments {
+    @Option(name: .customLong("scenarios"), help: ArgumentHelp("Also read scenarios from this folder (wins over bundled ones with the same id).", valueName: "DIR"))
+    var folders: [String] = []
+
+    func catalog() throws -> ScenarioCatalog {
+        for folder in folders {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw UserError("--scenarios \(folder): no such folder; pass a folder that holds .yaml scenario files")
+            }
+        }
+        let environment = ProcessInfo.processInfo.environment
+        return ScenarioCatalog(bundledFolder: AppContext.bundledScenarioFolder(),
+                               userFolders: [ScenarioCatalog.userFolder(environment: environment)] + folders)
+    }
+}
+
+/// Where things are on this machine.
+enum AppContext {
+    static var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    static var dataFolder: DataFolder { DataFolder(environment: environment) }
+
+    /// The bundled scenarios: `$REHEARSE_SCENARIOS`, else `scenarios/` beside the package the
+    /// binary was built in, else `../share/rehearse/scenarios` next to an installed binary.
+    static func bundledScenarioFolder() -> String? {
+        if let folder = environment["REHEARSE_SCENARIOS"], !folder.isEmpty { return folder }
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0].contains("/") ? CommandLine.arguments[0] : "/proc/self/exe").resolvingSymlinksInPath()
+        var folder = executable.deletingLastPathComponent()
+        let installed = folder.deletingLastPathComponent().appendingPathComponent("share/rehearse/scenarios").path
+        if FileManager.default.fileExists(atPath: installed) { return installed }
+        for _ in 0..<6 {
+            let candidate = folder.appendingPathComponent("scenarios").path
+            if FileManager.default.fileExists(atPath: candidate + "/customer-service-second.yaml") { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return nil
+    }
+
+    static let defaultRole = "customer-service"
+
+    /// Whether coloured output is wanted on this stream.
+    static func usesColour(fileDescriptor: Int32) -> Bool {
+        isatty(fileDescriptor) == 1 && environment["NO_COLOR"].map(\.isEmpty) ?? true && environment["TERM"] != "dumb"
+    }
+}
