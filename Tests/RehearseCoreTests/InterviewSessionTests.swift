@@ -135,6 +135,36 @@ import Testing
         #expect(run.answers.first?.text == "First line \nsecond line with 4.")
     }
 
+    @Test func theTypingTimelineRebuildsAMultiLineAnswer() throws {
+        let run = try ScriptedRun(loadScenario(sampleScenarioYAML(extraProbes: probeYAML("no_numbers"))))
+        func type(_ keys: [(String, Int, Int)]) {
+            var typed: [TypingRecord.Key] = []
+            for (inserted, position, deleted) in keys {
+                run.clock.advance(milliseconds: 120)
+                typed.append(.init(time: run.clock.now(), position: position, deleted: deleted, inserted: inserted))
+            }
+            var line = ""
+            for key in typed {
+                let start = line.index(line.startIndex, offsetBy: key.position)
+                line.replaceSubrange(start..<line.index(start, offsetBy: key.deleted), with: key.inserted)
+            }
+            run.clock.advance(milliseconds: 50)
+            run.outputs += run.session.submit(line, typing: TypingRecord(keys: typed, submittedAt: run.clock.now()))
+        }
+        type([("ab", 0, 0), ("x", 2, 0), ("", 2, 1), ("c \\", 2, 0)])
+        type([("déf", 0, 0), (" \\", 3, 0)])
+        type([("g1", 0, 0)])
+        let answer = try #require(run.answers.first)
+        #expect(answer.text == "abc \ndéf \ng1")
+        var rebuilt = ""
+        for step in answer.typing where step.changesLine {
+            let start = rebuilt.index(rebuilt.startIndex, offsetBy: step.position)
+            rebuilt.replaceSubrange(start..<rebuilt.index(start, offsetBy: step.deleted), with: step.inserted)
+        }
+        #expect(rebuilt == "abc \ndéf \ng1")
+        #expect(answer.timing.corrections == 1)
+    }
+
     @Test func candidateStageEndsOnDone() throws {
         let run = try ScriptedRun(loadScenario(sampleScenarioYAML(extraProbes: probeYAML("no_numbers"))))
         for _ in 0..<4 { run.answer("Answer 1.") }

@@ -304,12 +304,13 @@ public final class InterviewSession {
             return
         }
         var text = trimmed.hasPrefix("//") && open.partialLines.isEmpty ? String(line.drop { $0 == " " }.dropFirst()) : line
+        let lineOffset = open.partialLines.reduce(0) { $0 + $1.count + 1 }
         if text.hasSuffix("\\") {
             text.removeLast()
             open.partialLines.append(text)
-            open.partialKeys += typing.keys
+            open.partialKeys += Self.shift(typing.keys, by: lineOffset)
             // Replace the typed backslash by a newline in the timeline.
-            open.partialKeys.append(.init(time: typing.submittedAt, position: text.count, deleted: 1, inserted: "\n"))
+            open.partialKeys.append(.init(time: typing.submittedAt, position: lineOffset + text.count, deleted: 1, inserted: "\n"))
             state = .asking(open)
             return
         }
@@ -322,7 +323,7 @@ public final class InterviewSession {
             show(open, &output)
             return
         }
-        let keys = offsetKeys(open.partialKeys, lines: open.partialLines) + offsetKeys(typing.keys, lines: open.partialLines, isLastLine: true)
+        let keys = open.partialKeys + Self.shift(typing.keys, by: lineOffset)
         let timing = timing(open: open, keys: keys, submittedAt: typing.submittedAt)
         let steps = typingSteps(keys, shownAt: open.shownAt)
         record(.answer(.init(t: elapsed(), question: open.item.question.id, probe: open.probe?.condition.name, text: fullText,
@@ -344,10 +345,9 @@ public final class InterviewSession {
         }
     }
 
-    /// Keys of continuation lines, with positions moved to where the line sits in the whole answer.
-    private func offsetKeys(_ keys: [TypingRecord.Key], lines: [String], isLastLine: Bool = false) -> [TypingRecord.Key] {
-        guard isLastLine, !lines.isEmpty else { return keys }
-        let offset = lines.reduce(0) { $0 + $1.count + 1 }
+    /// Keys of a continuation line, with positions moved to where the line sits in the whole answer.
+    static func shift(_ keys: [TypingRecord.Key], by offset: Int) -> [TypingRecord.Key] {
+        guard offset > 0 else { return keys }
         return keys.map { key in
             var moved = key
             moved.position += offset
@@ -373,11 +373,20 @@ public final class InterviewSession {
 
     private func typingSteps(_ keys: [TypingRecord.Key], shownAt: UInt64) -> [TypingStep] {
         var previous = shownAt
-        return keys.map { key in
+        var steps: [TypingStep] = []
+        for key in keys {
             let delay = key.time > previous ? milliseconds(key.time - previous) : 0
             previous = max(previous, key.time)
-            return TypingStep(delayMilliseconds: delay, position: key.position, deleted: key.deleted, inserted: key.inserted)
+            // Keys within the same millisecond that extend the previous insertion (a paste, piped
+            // input) become one step: the replay looks the same and the file stays small.
+            if delay == 0, key.deleted == 0, !key.inserted.isEmpty, let last = steps.last, last.deleted == 0,
+               !last.inserted.isEmpty, last.position + last.inserted.count == key.position {
+                steps[steps.count - 1].inserted += key.inserted
+                continue
+            }
+            steps.append(TypingStep(delayMilliseconds: delay, position: key.position, deleted: key.deleted, inserted: key.inserted))
         }
+        return steps
     }
 
     private func nextProbe(for open: OpenQuestion) -> (Int, Probe)? {

@@ -1,0 +1,32 @@
+# The two commands of the README: `make run` and `make test`.
+SWIFT ?= swift
+PREFIX ?= /usr/local
+
+.PHONY: run test build release install dependencies clean
+
+dependencies:
+	@scripts/install-dependencies.sh
+
+build: dependencies
+	$(SWIFT) build
+
+## Installs what is missing, builds, and starts a second interview on the default role.
+run: build
+	.build/debug/rehearse practice
+
+## Builds everything (the tests drive the built binaries) and runs the whole suite.
+test: dependencies
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+release: dependencies
+	$(SWIFT) build -c release
+
+## Installs the binary and the bundled scenarios under $(PREFIX).
+install: release
+	install -d $(PREFIX)/bin $(PREFIX)/share/rehearse/scenarios
+	install -m 755 .build/release/rehearse $(PREFIX)/bin/rehearse
+	install -m 644 scenarios/*.yaml $(PREFIX)/share/rehearse/scenarios/
+
+clean:
+	rm -rf .build
