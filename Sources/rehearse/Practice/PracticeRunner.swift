@@ -57,7 +57,7 @@ struct PracticeRunner {
 
     static var defaultCandidate: String {
         let user = ProcessInfo.processInfo.environment["USER"] ?? ""
-        return user.isEmpty || user == "root" ? "there" : user.prefix(1).uppercased() + user.dropFirst()
+        return user.isEmpty || user == "root" ? "Candidate" : user.prefix(1).uppercased() + user.dropFirst()
     }
 
     /// Eight hex digits: short enough to type, random enough not to collide in one person's folder.

@@ -50,7 +50,7 @@ final class Shell {
     /// Runs until quit or end of input; returns the signal that ended it, if one did.
     func run() -> Int32? {
         if editor.isInteractive {
-            print("Rehearse \(Rehearse.version): practise interviews at the terminal. Type `start` to begin, `help` for commands.")
+            print("Rehearse \(Rehearse.version). Type `start` to begin an interview, `help` for commands.")
         }
         defer { try? history.save() }
         while true {

@@ -26,13 +26,15 @@ final class StyledOutput {
     func speech(speaker: Interviewer, text: String) {
         let name = TerminalSafeText.inert(speaker.name, keepNewlines: false)
         let title = TerminalSafeText.inert(speaker.title, keepNewlines: false)
+        let indent = "   "
         let lead = "\(name) (\(title)): "
-        let lines = TextWrapper.wrap(lead + TerminalSafeText.inert(text), width: width - 1, indent: "")
+        let lines = TextWrapper.wrap(lead + TerminalSafeText.inert(text), width: width - 1, indent: indent)
         for (index, wrappedLine) in lines.enumerated() {
-            if index == 0, wrappedLine.hasPrefix(lead) {
-                line(accent(name) + dim(" (\(title))") + ": " + wrappedLine.dropFirst(lead.count))
+            let content = wrappedLine.dropFirst(indent.count)
+            if index == 0, content.hasPrefix(lead) {
+                line(accent(name) + dim(" (\(title))") + ": " + content.dropFirst(lead.count))
             } else {
-                line("   " + wrappedLine)
+                line(index == 0 ? String(content) : wrappedLine)
             }
         }
     }
