@@ -51,7 +51,7 @@ final class TerminalConsole: SessionConsole {
 
     func read(_ request: PromptRequest) -> ConsoleInput {
         let notice = request.deadline.map { Notice(deadline: $0, text: output.dim(request.deadlineNotice ?? "Time is up.")) }
-        let result = editor.readLine(prompt: request.label, history: answerHistory, completion: nil, notice: notice)
+        let result = editor.readLine(prompt: output.prompt(request.label), history: answerHistory, completion: nil, notice: notice)
         switch result {
         case .line(let text, let log):
             let submitted = clock.now()

@@ -18,6 +18,8 @@ final class StyledOutput {
 
     func style(_ code: String, _ text: String) -> String { colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
     func bold(_ text: String) -> String { style("1", text) }
+    /// A prompt for the line editor: escape codes are fenced with \u{01} so they take no width.
+    func prompt(_ text: String) -> String { colour ? "\u{01}\u{1B}[1;36m\u{01}\(text)\u{01}\u{1B}[0m\u{01}" : text }
     func dim(_ text: String) -> String { style("2", text) }
     func accent(_ text: String) -> String { style("1;36", text) }
     func alert(_ text: String) -> String { style("33", text) }
