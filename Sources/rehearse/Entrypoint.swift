@@ -23,6 +23,8 @@ struct Rehearse: ParsableCommand {
     /// Runs the command, mapping usage errors to exit code 2 and never printing a stack trace.
     static func main() {
         setlocale(LC_CTYPE, "")
+        // A closed pipe must not kill a session before its transcript is finished: writes just fail.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -30,7 +32,7 @@ struct Rehearse: ParsableCommand {
             let code = exitCode(for: error)
             if code == .validationFailure {
                 let message = fullMessage(for: error)
-                FileHandle.standardError.write(Data((message + "\n").utf8))
+                StandardStreams.error(message + "\n")
                 Foundation.exit(2)
             }
             exit(withError: error)

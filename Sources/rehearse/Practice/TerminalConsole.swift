@@ -39,7 +39,7 @@ final class TerminalConsole: SessionConsole {
         case .info(let text):
             output.wrapped(TerminalSafeText.inert(text), style: output.dim)
         case .warning(let text):
-            FileHandle.standardError.write(Data("warning: \(TerminalSafeText.inert(text))\n".utf8))
+            StandardStreams.error("warning: \(TerminalSafeText.inert(text))\n")
         case .summary(let summary):
             SummaryView(summary: summary, output: output).render()
         }

@@ -110,7 +110,7 @@ final class Shell {
                 print("Unknown command '\(TerminalSafeText.inert(command, keepNewlines: false))'.\(suggestion) Type `help` for the list.")
             }
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            StandardStreams.error("error: \(error)\n")
         }
         return true
     }
