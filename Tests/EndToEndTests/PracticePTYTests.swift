@@ -205,6 +205,22 @@ func waitForPrompt(_ terminal: PseudoTerminal, _ text: String, timeout: TimeInte
         #expect(terminal.isCanonicalMode == true || status != nil)
     }
 
+    @Test func closingTheTerminalEndsTheTranscriptAsInterrupted() throws {
+        let sandbox = try RehearseSandbox()
+        let terminal = try sandbox.start(["practice", "--seed", "3"])
+        guard waitForPrompt(terminal, "[1/") else { return }
+        terminal.send("an answer before the window closes\r")
+        #expect(terminal.waitFor("an answer before the window closes"))
+        #expect(terminal.waitFor("] › ") && terminal.waitForInputMode(canonical: false))
+        terminal.send("half typed")
+        terminal.closeTerminal()
+        #expect(terminal.waitForExit(timeout: 10) == 128 + SIGHUP)
+        let transcript = try #require(sandbox.transcripts().first)
+        #expect(transcript.answers.first?.text == "an answer before the window closes")
+        #expect(transcript.end?.status == .interrupted)
+        #expect(transcript.end?.reason == "SIGHUP")
+    }
+
     @Test func killMinusNineLosesNoSubmittedAnswer() throws {
         let sandbox = try RehearseSandbox()
         let terminal = try sandbox.start(["practice", "--seed", "7"])

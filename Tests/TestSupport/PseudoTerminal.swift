@@ -301,6 +301,13 @@ public final class PseudoTerminal {
         return got
     }
 
+    /// Closes the master side, as when a terminal window is closed: the child gets SIGHUP.
+    public func closeTerminal() {
+        guard !closed else { return }
+        closed = true
+        close(masterFileDescriptor)
+    }
+
     /// Sends a signal to the child.
     public func signal(_ sig: Int32) {
         if exitCode == nil { kill(pid, sig) }
