@@ -197,9 +197,11 @@ public final class LineEditor {
                 if interactive { rehearse_write_stdout("\n") }
                 return .terminated(signal: sig)
             case .endOfInput, .error:
-                // The terminal went away (or a read failed) in the middle of a line: keep what was typed.
+                // On a terminal, input ends only when the terminal itself went away (Ctrl-D is a
+                // key in raw mode): that is a hangup, whether or not SIGHUP has arrived yet. A
+                // half-typed line was never submitted, so it is not returned as one.
+                if interactive { return .terminated(signal: SIGHUP) }
                 if !lineAtStop.isEmpty { return .line(LineDiff.string(lineAtStop[...]), log) }
-                if interactive { rehearse_write_stdout("\n") }
                 return .endOfInput
             case .none:
                 // Ctrl-D on an empty line.
