@@ -188,9 +188,12 @@ public final class InterviewSession {
     }
 
     /// Records that the time-limit notice was shown while the person was typing.
-    public func noticeShown(_ text: String) {
-        guard case .asking(let open) = state else { return }
-        record(.notice(.init(t: elapsed(), text: text, question: open.item.question.id)), durable: false, nil)
+    @discardableResult
+    public func noticeShown(_ text: String) -> [SessionOutput] {
+        guard case .asking(let open) = state else { return [] }
+        var output: [SessionOutput] = []
+        record(.notice(.init(t: elapsed(), text: text, question: open.item.question.id)), durable: false, &output)
+        return output
     }
 
     /// Input ended (Ctrl-D, or the end of piped input): the session ends as quit.
@@ -610,18 +613,15 @@ public final class InterviewSession {
             thankYouBy: options.startedAt.addingTimeInterval(Double(elapsed()) / 1000 + 24 * 3600))))
     }
 
-    private func record(_ event: TranscriptEvent, durable: Bool, _ output: UnsafeMutablePointer<[SessionOutput]>?) {
+    /// Appends an event to the transcript; the first failure to write becomes a warning for the person.
+    private func record(_ event: TranscriptEvent, durable: Bool, _ output: inout [SessionOutput]) {
         do {
             try recorder.record(event, durable: durable)
         } catch {
             if !hasWarnedAboutWriting {
                 hasWarnedAboutWriting = true
-                output?.pointee.append(.warning("\(error). Your answers are not being saved; free some space or fix the folder, then /quit."))
+                output.append(.warning("\(error). Your answers are not being saved; free some space or fix the folder, then /quit."))
             }
         }
-    }
-
-    private func record(_ event: TranscriptEvent, durable: Bool, _ output: inout [SessionOutput]) {
-        withUnsafeMutablePointer(to: &output) { record(event, durable: durable, $0) }
     }
 }

@@ -28,7 +28,7 @@ public enum SessionDriver {
             let outputs: [SessionOutput]
             switch console.read(request) {
             case .line(let text, let typing, let notice):
-                if let notice { session.noticeShown(notice) }
+                if let notice { session.noticeShown(notice).forEach(console.show) }
                 outputs = session.submit(text, typing: typing)
             case .endOfInput:
                 outputs = session.endOfInput()
