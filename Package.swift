@@ -11,8 +11,6 @@ let package = Package(
     dependencies: [
         // Command-line parsing, help text and shell completion scripts.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        // YAML with line/column marks, for scenario files and their error messages.
-        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // The system libedit, reached through a shim header (its variadic calls are wrapped).
@@ -21,10 +19,17 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        // The system libyaml. Scenario files are read from its event stream: every node keeps its
+        // line and column, and aliases are counted before anything is expanded (billion laughs).
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
         // A small Swift line editor on libedit: history, completion, keystroke timing, notices.
         .target(name: "LineEditor", dependencies: ["CLibEdit"]),
         // The interview core: scenarios, the session engine, timing, transcripts. No terminal I/O.
-        .target(name: "RehearseCore", dependencies: ["Yams"]),
+        .target(name: "RehearseCore", dependencies: ["CLibYAML"]),
         // The command-line tool: a thin layer joining the core to the line editor.
         .executableTarget(
             name: "rehearse",

@@ -1,24 +1,48 @@
-import Yams
-
-/// Turns a composed YAML tree into a `Scenario`, collecting every problem on the way.
+/// Turns a parsed YAML tree into a `Scenario`, collecting every problem on the way.
 struct ScenarioDecoder {
     let path: String
     private(set) var diagnostics: [Diagnostic] = []
+    /// The scenario id the file declares and its place, kept even when other fields have errors.
+    private(set) var declaredID: String?
+    private(set) var declaredIDPlace: SourcePlace?
 
     init(path: String) { self.path = path }
 
+    // The keys each level allows and requires. docs/scenario.schema.json must agree (SchemaTests).
     static let topKeys = ["version", "id", "title", "role", "role_title", "kind", "company", "description", "time_limit", "interviewers", "stages"]
+    static let topRequiredKeys = ["version", "id", "title", "role", "role_title", "kind", "company", "interviewers", "stages"]
     static let interviewerKeys = ["id", "name", "title", "style"]
+    static let interviewerRequiredKeys = ["id", "name", "title", "style"]
     static let stageKeysByType: [Stage.StageType: [String]] = [
         .questions: ["id", "title", "type", "interviewer", "say", "questions", "pick"],
         .candidateQuestions: ["id", "title", "type", "interviewer", "say", "replies", "fallback", "max_questions"],
         .revisit: ["id", "title", "type", "interviewer", "say", "ask", "pick", "from_scenario", "questions", "time_limit"],
     ]
+    static let stageRequiredKeysByType: [Stage.StageType: [String]] = [
+        .questions: ["interviewer", "questions"],
+        .candidateQuestions: ["type", "interviewer", "replies", "fallback"],
+        .revisit: ["type", "interviewer", "ask", "questions"],
+    ]
     static let allStageKeys = Array(Set(stageKeysByType.values.joined())).sorted()
     static let replyKeys = ["keywords", "reply", "interviewer"]
+    static let replyRequiredKeys = ["keywords", "reply"]
     static let questionKeys = ["id", "text", "time_limit", "talking_points", "hint", "repeats", "max_probes", "probes"]
+    static let questionRequiredKeys = ["id", "text"]
     static let talkingPointKeys = ["point", "keywords"]
+    static let talkingPointRequiredKeys = ["point"]
     static let probeKeys = ["when", "ask", "min_words", "point"]
+    static let probeRequiredKeys = ["when", "ask"]
+    /// Ranges of the whole-number fields that are not time limits.
+    static let pickRange = 1...1000
+    static let maxQuestionsRange = 1...20
+    static let maxProbesRange = 0...5
+    static let minWordsRange = 1...1000
+    static let pointRange = 1...100
+    /// Every whole-number key and its allowed values, whatever level it is on.
+    static let integerRanges: [String: ClosedRange<Int>] = [
+        "time_limit": ScenarioLoader.timeLimitRange, "pick": pickRange, "max_questions": maxQuestionsRange,
+        "max_probes": maxProbesRange, "min_words": minWordsRange, "point": pointRange,
+    ]
 
     // MARK: Reporting
 
@@ -30,62 +54,102 @@ struct ScenarioDecoder {
         diagnostics.append(Diagnostic(file: path, line: place.line, column: place.column, severity: .warning, message: message, suggestion: suggestion))
     }
 
+    /// Reports a key written twice in one mapping (the parser keeps both; the last one wins).
+    mutating func duplicateKey(_ duplicate: ParsedYAML.DuplicateKey) {
+        error(duplicate.place, "duplicate key '\(duplicate.key)' (first at line \(duplicate.firstPlace.line))", "keep one of them")
+    }
+
     // MARK: Typed access
 
     /// The pairs of a mapping node keyed by string, reporting unknown keys (with the closest known one).
-    mutating func mapping(_ node: Node, known: [String], what: String) -> [String: Node]? {
-        guard case .mapping(let mapping) = node else {
+    mutating func mapping(_ node: YAMLNode, known: [String], what: String) -> [String: YAMLNode]? {
+        guard case .mapping(let pairs) = node.content else {
             error(node.place, "\(what) should be a mapping of keys and values, not \(describe(node))")
             return nil
         }
-        var result: [String: Node] = [:]
-        for (key, value) in mapping {
-            guard let name = key.scalar?.string else {
-                error(key.place, "keys must be plain words, not \(describe(key))")
+        return fields(of: pairs, known: known, what: what)
+    }
+
+    private mutating func fields(of pairs: [YAMLPair], known: [String], what: String) -> [String: YAMLNode] {
+        var result: [String: YAMLNode] = [:]
+        result.reserveCapacity(pairs.count)
+        for pair in pairs {
+            guard case .scalar(let name, _) = pair.key.content else {
+                error(pair.key.place, "keys must be plain words, not \(describe(pair.key))")
                 continue
             }
             if known.contains(name) {
-                result[name] = value
+                result[name] = pair.value
+            } else if name == "<<" {
+                error(pair.key.place, "YAML merge keys ('<<') are not supported", "write the keys out")
             } else if let close = closestMatch(to: name, in: known) {
-                error(key.place, "unknown key '\(name)' in \(what)", "did you mean '\(close)'?")
+                error(pair.key.place, "unknown key '\(name)' in \(what)", "did you mean '\(close)'?")
             } else {
-                error(key.place, "unknown key '\(name)' in \(what)", "known keys: \(known.joined(separator: ", "))")
+                error(pair.key.place, "unknown key '\(name)' in \(what)", "known keys: \(known.joined(separator: ", "))")
             }
         }
         return result
     }
 
-    func describe(_ node: Node) -> String {
-        switch node {
+    /// What a value is, for messages: "a mapping", "a list", "a number", "a boolean", "nothing (null)" or "text".
+    func describe(_ node: YAMLNode) -> String {
+        switch node.content {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
-        case .alias: return "an alias"
-        case .scalar(let scalar):
-            if scalar.style == .plain || scalar.style == .any {
-                if node.int != nil { return "a number" }
-                if node.bool != nil && ["true", "false", "yes", "no"].contains(scalar.string.lowercased()) { return "a boolean" }
-                if scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null" { return "nothing (null)" }
-            }
+        case .scalar(let text, let style):
+            guard style == .plain else { return "text" }
+            if Self.isNull(text) { return "nothing (null)" }
+            if Self.integer(text) != nil { return "a number" }
+            if text.contains(where: \.isNumber), Double(text.replacingUnderscores()) != nil { return "a decimal number" }
+            if Self.isBoolean(text) { return "a boolean" }
             return "text"
         }
     }
 
-    mutating func required(_ fields: [String: Node], _ key: String, in what: String, at place: SourcePlace) -> Node? {
-        if let node = fields[key] { return node }
-        error(place, "\(what) is missing the required key '\(key)'")
-        return nil
+    static func isNull(_ text: String) -> Bool {
+        text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
+    }
+
+    static func isBoolean(_ text: String) -> Bool {
+        ["true", "false", "yes", "no", "on", "off"].contains(text.lowercased())
+    }
+
+    /// A plain scalar as a whole number: optional sign, decimal digits, `_` allowed between them.
+    static func integer(_ text: String) -> Int? {
+        var digits = Substring(text)
+        var negative = false
+        if let sign = digits.first, sign == "-" || sign == "+" {
+            negative = sign == "-"
+            digits = digits.dropFirst()
+        }
+        guard let first = digits.first, first.isASCII, first.isNumber else { return nil }
+        var value = 0
+        for byte in digits.utf8 where byte != UInt8(ascii: "_") {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            let (multiplied, overflowA) = value.multipliedReportingOverflow(by: 10)
+            let (added, overflowB) = multiplied.addingReportingOverflow(Int(byte - UInt8(ascii: "0")))
+            if overflowA || overflowB { return nil }
+            value = added
+        }
+        return negative ? -value : value
+    }
+
+    /// Reports each required key that is missing from a mapping, at the mapping's place.
+    mutating func reportMissing(_ fields: [String: YAMLNode], required: [String], in what: String, at place: SourcePlace) {
+        for key in required where fields[key] == nil {
+            error(place, "\(what) is missing the required key '\(key)'")
+        }
     }
 
     /// A text value: a scalar that is not null, checked for control characters.
-    mutating func text(_ node: Node?, _ key: String) -> String? {
+    mutating func text(_ node: YAMLNode?, _ key: String) -> String? {
         guard let node else { return nil }
-        guard case .scalar(let scalar) = node, describe(node) != "nothing (null)" else {
+        guard case .scalar(let value, let style) = node.content, !(style == .plain && Self.isNull(value)) else {
             error(node.place, "'\(key)' should be text, not \(describe(node))")
             return nil
         }
-        checkControlCharacters(scalar.string, at: node.place, key)
-        let value = scalar.string
-        if value.trimmingCharacters(in: .whitespaces).isEmpty {
+        checkControlCharacters(value, at: node.place, key)
+        if value.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
             error(node.place, "'\(key)' is empty")
             return nil
         }
@@ -93,18 +157,22 @@ struct ScenarioDecoder {
     }
 
     mutating func checkControlCharacters(_ value: String, at place: SourcePlace, _ key: String) {
+        // Fast path on bytes: C0 controls and DEL are single bytes, C1 controls start with 0xC2.
+        let needsLook = value.utf8.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A) || $0 == 0x7F || $0 == 0xC2 }
+        guard needsLook else { return }
         for scalar in value.unicodeScalars {
             let code = scalar.value
             if (code < 0x20 && code != 0x09 && code != 0x0A) || code == 0x7F || (0x80...0x9F).contains(code) {
-                error(place, "'\(key)' contains the control character U+\(String(format: "%04X", code))", "remove it; only tab and newline are allowed")
+                let hex = String(code, radix: 16, uppercase: true)
+                error(place, "'\(key)' contains the control character U+\(String(repeating: "0", count: 4 - hex.count) + hex)", "remove it; only tab and newline are allowed")
                 return
             }
         }
     }
 
-    mutating func integer(_ node: Node?, _ key: String, range: ClosedRange<Int>? = nil) -> Int? {
+    mutating func integer(_ node: YAMLNode?, _ key: String, range: ClosedRange<Int>? = nil) -> Int? {
         guard let node else { return nil }
-        guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any, let value = node.int else {
+        guard case .scalar(let text, .plain) = node.content, let value = Self.integer(text) else {
             error(node.place, "'\(key)' should be a whole number, not \(describe(node))")
             return nil
         }
@@ -115,10 +183,9 @@ struct ScenarioDecoder {
         return value
     }
 
-    mutating func slug(_ node: Node?, _ key: String) -> String? {
+    mutating func slug(_ node: YAMLNode?, _ key: String) -> String? {
         guard let value = text(node, key), let node else { return nil }
-        let allowed = value.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
-        if !allowed || value.hasPrefix("-") {
+        if !Self.isSlug(value) {
             let suggestion = value.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
             error(node.place, "'\(key)' must be lowercase letters, digits and '-', not '\(value)'", "try '\(suggestion)'")
             return nil
@@ -126,21 +193,28 @@ struct ScenarioDecoder {
         return value
     }
 
-    mutating func list(_ node: Node?, _ key: String) -> [Node]? {
+    /// Lowercase ASCII letters, digits and '-', not starting with '-'.
+    static func isSlug(_ value: String) -> Bool {
+        !value.isEmpty && !value.hasPrefix("-")
+            && value.utf8.allSatisfy { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "-") }
+    }
+
+    mutating func list(_ node: YAMLNode?, _ key: String) -> [YAMLNode]? {
         guard let node else { return nil }
-        guard case .sequence(let sequence) = node else {
+        guard case .sequence(let items) = node.content else {
             error(node.place, "'\(key)' should be a list (items starting with '- '), not \(describe(node))")
             return nil
         }
-        return Array(sequence)
+        return items
     }
 
-    mutating func textList(_ node: Node?, _ key: String) -> [String]? {
+    mutating func textList(_ node: YAMLNode?, _ key: String) -> [String]? {
         guard let items = list(node, key) else { return nil }
         return items.compactMap { text($0, key) }
     }
 
     mutating func checkVariables(_ value: String, at place: SourcePlace, _ key: String, allowRevisit: Bool = false) {
+        guard value.utf8.contains(UInt8(ascii: "{")) else { return }
         let allowed = TextTemplate.commonVariables + (allowRevisit ? TextTemplate.revisitVariables : [])
         for reference in TextTemplate.references(in: value) where !allowed.contains(reference.name) {
             if reference.name.isEmpty {
@@ -156,13 +230,13 @@ struct ScenarioDecoder {
     }
 
     /// Text that may hold variables.
-    mutating func templated(_ node: Node?, _ key: String, allowRevisit: Bool = false) -> String? {
+    mutating func templated(_ node: YAMLNode?, _ key: String, allowRevisit: Bool = false) -> String? {
         guard let value = text(node, key), let node else { return nil }
         checkVariables(value, at: node.place, key, allowRevisit: allowRevisit)
         return value
     }
 
-    mutating func enumeration<T: RawRepresentable>(_ node: Node?, _ key: String, _ type: T.Type, names: [String]) -> T? where T.RawValue == String {
+    mutating func enumeration<T: RawRepresentable>(_ node: YAMLNode?, _ key: String, _ type: T.Type, names: [String]) -> T? where T.RawValue == String {
         guard let value = text(node, key), let node else { return nil }
         if let result = T(rawValue: value) { return result }
         let suggestion = closestMatch(to: value, in: names).map { "did you mean '\($0)'?" } ?? "use one of: \(names.joined(separator: ", "))"
@@ -172,27 +246,32 @@ struct ScenarioDecoder {
 
     // MARK: The scenario
 
-    mutating func decode(_ root: Node, checksum: String) -> Scenario? {
+    mutating func decode(_ root: YAMLNode, checksum: String) -> Scenario? {
         guard let fields = mapping(root, known: Self.topKeys, what: "the scenario") else { return nil }
         let place = root.place
+        reportMissing(fields, required: Self.topRequiredKeys, in: "the scenario", at: place)
         var version = 1
-        if let node = required(fields, "version", in: "the scenario", at: place), let value = integer(node, "version") {
+        if let node = fields["version"], let value = integer(node, "version") {
             if value != 1 { error(node.place, "format version \(value) is not supported", "this version of rehearse reads version 1") }
             version = value
         }
-        let id = required(fields, "id", in: "the scenario", at: place).flatMap { slug($0, "id") }
-        let title = required(fields, "title", in: "the scenario", at: place).flatMap { text($0, "title") }
-        let role = required(fields, "role", in: "the scenario", at: place).flatMap { slug($0, "role") }
-        let roleTitle = required(fields, "role_title", in: "the scenario", at: place).flatMap { text($0, "role_title") }
-        let kind = required(fields, "kind", in: "the scenario", at: place).flatMap {
-            enumeration($0, "kind", InterviewKind.self, names: InterviewKind.allCases.map(\.rawValue))
+        let id = fields["id"].flatMap { slug($0, "id") }
+        if let id, let node = fields["id"] {
+            declaredID = id
+            declaredIDPlace = node.place
         }
-        let company = required(fields, "company", in: "the scenario", at: place).flatMap { text($0, "company") }
+        let title = fields["title"].flatMap { text($0, "title") }
+        let role = fields["role"].flatMap { slug($0, "role") }
+        let roleTitle = fields["role_title"].flatMap { text($0, "role_title") }
+        let kind = fields["kind"].flatMap { enumeration($0, "kind", InterviewKind.self, names: InterviewKind.allCases.map(\.rawValue)) }
+        let company = fields["company"].flatMap { text($0, "company") }
         let description = fields["description"].flatMap { templated($0, "description") }
         let timeLimit = fields["time_limit"].map { integer($0, "time_limit", range: ScenarioLoader.timeLimitRange) } ?? 120
 
         var interviewers: [Interviewer] = []
-        if let items = required(fields, "interviewers", in: "the scenario", at: place).flatMap({ list($0, "interviewers") }) {
+        var interviewerEntries = 0
+        if let items = fields["interviewers"].flatMap({ list($0, "interviewers") }) {
+            interviewerEntries = items.count
             if items.isEmpty, let node = fields["interviewers"] { error(node.place, "'interviewers' is empty", "add at least one interviewer") }
             for item in items {
                 guard let interviewer = decodeInterviewer(item) else { continue }
@@ -206,7 +285,7 @@ struct ScenarioDecoder {
 
         var stages: [Stage] = []
         var questionPlaces: [String: SourcePlace] = [:]
-        if let items = required(fields, "stages", in: "the scenario", at: place).flatMap({ list($0, "stages") }) {
+        if let items = fields["stages"].flatMap({ list($0, "stages") }) {
             if items.isEmpty, let node = fields["stages"] { error(node.place, "'stages' is empty", "add at least one stage") }
             for (index, item) in items.enumerated() {
                 guard let stage = decodeStage(item, index: index, interviewers: interviewers) else { continue }
@@ -225,7 +304,7 @@ struct ScenarioDecoder {
         }
 
         if let kind, !stages.isEmpty {
-            checkKindRules(kind, stages: stages, interviewers: interviewers, at: fields["kind"]?.place ?? place)
+            checkKindRules(kind, stages: stages, interviewerCount: interviewerEntries, at: fields["kind"]?.place ?? place)
         }
 
         guard let id, let title, let role, let roleTitle, let kind, let company, let timeLimit else { return nil }
@@ -234,18 +313,20 @@ struct ScenarioDecoder {
                         checksum: checksum, sourcePath: path)
     }
 
-    mutating func checkKindRules(_ kind: InterviewKind, stages: [Stage], interviewers: [Interviewer], at place: SourcePlace) {
+    /// Warnings and errors about what a kind of interview needs. `interviewerCount` counts the
+    /// entries written, valid or not, so one broken interviewer does not also raise a panel warning.
+    mutating func checkKindRules(_ kind: InterviewKind, stages: [Stage], interviewerCount: Int, at place: SourcePlace) {
         let hasCandidateQuestions = stages.contains { $0.type == .candidateQuestions }
         switch kind {
         case .first:
-            if interviewers.count > 1 {
-                warning(place, "a first interview usually has one interviewer; this one has \(interviewers.count)", "use kind 'second' for a panel")
+            if interviewerCount > 1 {
+                warning(place, "a first interview usually has one interviewer; this one has \(interviewerCount)", "use kind 'second' for a panel")
             }
         case .second:
             if !hasCandidateQuestions {
                 warning(place, "a second interview should end with the candidate's questions", "add a stage with 'type: candidate_questions'")
             }
-            if interviewers.count < 2 {
+            if interviewerCount == 1 {
                 warning(place, "a second interview usually has a panel; this one has one interviewer", "add interviewers with different styles")
             }
         case .samePerson:
@@ -258,19 +339,20 @@ struct ScenarioDecoder {
         }
     }
 
-    mutating func decodeInterviewer(_ node: Node) -> Interviewer? {
+    mutating func decodeInterviewer(_ node: YAMLNode) -> Interviewer? {
         guard let fields = mapping(node, known: Self.interviewerKeys, what: "an interviewer") else { return nil }
-        let id = required(fields, "id", in: "an interviewer", at: node.place).flatMap { slug($0, "id") }
-        let name = required(fields, "name", in: "an interviewer", at: node.place).flatMap { text($0, "name") }
-        let title = required(fields, "title", in: "an interviewer", at: node.place).flatMap { text($0, "title") }
-        let style = required(fields, "style", in: "an interviewer", at: node.place).flatMap {
-            enumeration($0, "style", InterviewerStyle.self, names: InterviewerStyle.allCases.map(\.rawValue))
-        }
-        guard let id, let name, let title, let style else { return nil }
-        return Interviewer(id: id, name: name, title: title, style: style)
+        reportMissing(fields, required: Self.interviewerRequiredKeys, in: "an interviewer", at: node.place)
+        let id = fields["id"].flatMap { slug($0, "id") }
+        let name = fields["name"].flatMap { text($0, "name") }
+        let title = fields["title"].flatMap { text($0, "title") }
+        let style = fields["style"].flatMap { enumeration($0, "style", InterviewerStyle.self, names: InterviewerStyle.allCases.map(\.rawValue)) }
+        // With a valid id the interviewer is kept, so stages that name them raise no second error;
+        // the errors above already keep the scenario from loading.
+        guard let id else { return nil }
+        return Interviewer(id: id, name: name ?? id, title: title ?? "", style: style ?? .warm)
     }
 
-    mutating func interviewerReference(_ node: Node?, _ interviewers: [Interviewer], key: String = "interviewer") -> String? {
+    mutating func interviewerReference(_ node: YAMLNode?, _ interviewers: [Interviewer], key: String = "interviewer") -> String? {
         guard let id = text(node, key), let node else { return nil }
         if interviewers.contains(where: { $0.id == id }) || interviewers.isEmpty { return id }
         let ids = interviewers.map(\.id)
@@ -279,31 +361,33 @@ struct ScenarioDecoder {
         return nil
     }
 
-    mutating func decodeStage(_ node: Node, index: Int, interviewers: [Interviewer]) -> Stage? {
+    mutating func decodeStage(_ node: YAMLNode, index: Int, interviewers: [Interviewer]) -> Stage? {
+        guard case .mapping(let pairs) = node.content else {
+            _ = mapping(node, known: Self.stageKeysByType[.questions] ?? [], what: "a stage")
+            return nil
+        }
         var type = Stage.StageType.questions
-        if case .mapping(let mapping) = node, let typeNode = mapping["type"] {
+        if let typeNode = pairs.last(where: { $0.key.scalarText == "type" })?.value {
             guard let value = enumeration(typeNode, "type", Stage.StageType.self, names: Stage.StageType.allCases.map(\.rawValue)) else { return nil }
             type = value
         }
         let known = Self.stageKeysByType[type] ?? []
-        guard case .mapping(let mapping) = node else {
-            _ = self.mapping(node, known: known, what: "a stage")
-            return nil
-        }
         // Keys that belong to another stage type get a clearer message than "unknown key".
-        var filtered: [(Node, Node)] = []
-        for (key, value) in mapping {
-            if let name = key.scalar?.string, !known.contains(name), Self.allStageKeys.contains(name) {
-                error(key.place, "'\(name)' does not belong in a stage of type '\(type.rawValue)'", "remove it, or change the stage's type")
+        var filtered: [YAMLPair] = []
+        for pair in pairs {
+            if let name = pair.key.scalarText, !known.contains(name), Self.allStageKeys.contains(name) {
+                error(pair.key.place, "'\(name)' does not belong in a stage of type '\(type.rawValue)'", "remove it, or change the stage's type")
             } else {
-                filtered.append((key, value))
+                filtered.append(pair)
             }
         }
-        guard let fields = self.mapping(.mapping(.init(filtered, mapping.tag, mapping.style, mapping.mark)), known: known, what: "a stage") else { return nil }
+        let fields = self.fields(of: filtered, known: known, what: "a stage")
         let place = node.place
+        let what = type == .questions ? "a stage" : "a \(type.rawValue) stage"
+        reportMissing(fields, required: (Self.stageRequiredKeysByType[type] ?? []).filter { $0 != "type" }, in: what, at: place)
         let id = fields["id"].flatMap { slug($0, "id") } ?? "stage-\(index + 1)"
         let title = fields["title"].flatMap { templated($0, "title") }
-        let interviewer = required(fields, "interviewer", in: "a stage", at: place).flatMap { interviewerReference($0, interviewers) }
+        let interviewer = fields["interviewer"].flatMap { interviewerReference($0, interviewers) }
         var lines: [String] = []
         if let items = fields["say"].flatMap({ list($0, "say") }) {
             lines = items.compactMap { templated($0, "say") }
@@ -313,18 +397,18 @@ struct ScenarioDecoder {
                           timeLimitSeconds: nil, place: place)
         switch type {
         case .questions, .revisit:
-            if let items = required(fields, "questions", in: "a stage", at: place).flatMap({ list($0, "questions") }) {
+            if let items = fields["questions"].flatMap({ list($0, "questions") }) {
                 if items.isEmpty, let node = fields["questions"] { error(node.place, "the stage '\(id)' has no questions", "add questions or remove the stage") }
                 stage.questions = items.compactMap { decodeQuestion($0) }
             }
-            if let node = fields["pick"], let pick = integer(node, "pick", range: 1...1000) {
+            if let node = fields["pick"], let pick = integer(node, "pick", range: Self.pickRange) {
                 if type == .questions, pick > stage.questions.count, !stage.questions.isEmpty {
                     error(node.place, "'pick' is \(pick) but the stage has only \(stage.questions.count) questions", "lower 'pick' to at most \(stage.questions.count)")
                 }
                 stage.pick = pick
             }
             if type == .revisit {
-                if let node = required(fields, "ask", in: "a revisit stage", at: place), let ask = templated(node, "ask", allowRevisit: true) {
+                if let node = fields["ask"], let ask = templated(node, "ask", allowRevisit: true) {
                     let names = TextTemplate.references(in: ask).map(\.name)
                     if !names.contains("previous_question") && !names.contains("previous_answer") {
                         error(node.place, "a revisit stage's 'ask' never mentions the earlier answer", "use {previous_question} or {previous_answer}")
@@ -335,40 +419,44 @@ struct ScenarioDecoder {
                 stage.timeLimitSeconds = fields["time_limit"].flatMap { integer($0, "time_limit", range: ScenarioLoader.timeLimitRange) }
             }
         case .candidateQuestions:
-            if let items = required(fields, "replies", in: "a candidate_questions stage", at: place).flatMap({ list($0, "replies") }) {
+            if let items = fields["replies"].flatMap({ list($0, "replies") }) {
                 if items.isEmpty, let node = fields["replies"] { error(node.place, "the stage '\(id)' has no replies", "add replies with keywords") }
                 stage.replies = items.compactMap { decodeReply($0, interviewers: interviewers) }
             }
-            stage.fallbackReply = required(fields, "fallback", in: "a candidate_questions stage", at: place).flatMap { templated($0, "fallback") }
-            if let node = fields["max_questions"], let value = integer(node, "max_questions", range: 1...20) {
+            stage.fallbackReply = fields["fallback"].flatMap { templated($0, "fallback") }
+            if let node = fields["max_questions"], let value = integer(node, "max_questions", range: Self.maxQuestionsRange) {
                 stage.maxCandidateQuestions = value
             }
         }
-        return interviewer == nil ? nil : stage
+        // Kept even without a valid interviewer, so later checks (kind rules, duplicate ids) see it;
+        // the error already keeps the scenario from loading.
+        return stage
     }
 
-    mutating func decodeReply(_ node: Node, interviewers: [Interviewer]) -> CandidateReply? {
+    mutating func decodeReply(_ node: YAMLNode, interviewers: [Interviewer]) -> CandidateReply? {
         guard let fields = mapping(node, known: Self.replyKeys, what: "a reply") else { return nil }
-        let keywords = required(fields, "keywords", in: "a reply", at: node.place).flatMap { textList($0, "keywords") }
+        reportMissing(fields, required: Self.replyRequiredKeys, in: "a reply", at: node.place)
+        let keywords = fields["keywords"].flatMap { textList($0, "keywords") }
         if let keywords, keywords.isEmpty, let node = fields["keywords"] { error(node.place, "'keywords' is empty", "list words that would appear in the candidate's question") }
-        let reply = required(fields, "reply", in: "a reply", at: node.place).flatMap { templated($0, "reply") }
+        let reply = fields["reply"].flatMap { templated($0, "reply") }
         let interviewer = fields["interviewer"].flatMap { interviewerReference($0, interviewers) }
         if fields["interviewer"] != nil, interviewer == nil { return nil }
         guard let keywords, let reply else { return nil }
         return CandidateReply(keywords: keywords.map { $0.lowercased() }, text: reply, interviewerID: interviewer)
     }
 
-    mutating func decodeQuestion(_ node: Node) -> Question? {
+    mutating func decodeQuestion(_ node: YAMLNode) -> Question? {
         guard let fields = mapping(node, known: Self.questionKeys, what: "a question") else { return nil }
         let place = node.place
-        let id = required(fields, "id", in: "a question", at: place).flatMap { slug($0, "id") }
-        let text = required(fields, "text", in: "a question", at: place).flatMap { templated($0, "text") }
+        reportMissing(fields, required: Self.questionRequiredKeys, in: "a question", at: place)
+        let id = fields["id"].flatMap { slug($0, "id") }
+        let text = fields["text"].flatMap { templated($0, "text") }
         let timeLimit = fields["time_limit"].flatMap { integer($0, "time_limit", range: ScenarioLoader.timeLimitRange) }
         let hint = fields["hint"].flatMap { templated($0, "hint") }
         var repeats: String? = nil
         if let node = fields["repeats"], let value = self.text(node, "repeats") {
             let parts = value.split(separator: "/", omittingEmptySubsequences: false)
-            if parts.count != 2 || parts.contains(where: \.isEmpty) {
+            if parts.count != 2 || !parts.allSatisfy({ Self.isSlug(String($0)) }) {
                 error(node.place, "'repeats' should be SCENARIO-ID/QUESTION-ID, not '\(value)'", "e.g. customer-service-first/why-support")
             } else {
                 repeats = value
@@ -378,7 +466,7 @@ struct ScenarioDecoder {
         if let items = fields["talking_points"].flatMap({ list($0, "talking_points") }) {
             points = items.compactMap { decodeTalkingPoint($0) }
         }
-        let maxProbes = fields["max_probes"].flatMap { integer($0, "max_probes", range: 0...5) } ?? 1
+        let maxProbes = fields["max_probes"].flatMap { integer($0, "max_probes", range: Self.maxProbesRange) } ?? 1
         var probes: [Probe] = []
         if let items = fields["probes"].flatMap({ list($0, "probes") }) {
             probes = items.compactMap { decodeProbe($0, pointCount: points.count) }
@@ -388,13 +476,14 @@ struct ScenarioDecoder {
                         maxProbes: maxProbes, probes: probes, place: place)
     }
 
-    mutating func decodeTalkingPoint(_ node: Node) -> TalkingPoint? {
-        if case .scalar = node {
+    mutating func decodeTalkingPoint(_ node: YAMLNode) -> TalkingPoint? {
+        if case .scalar = node.content {
             guard let value = text(node, "talking_points") else { return nil }
             return TalkingPoint(point: value, keywords: AnswerText.contentWords(of: value))
         }
         guard let fields = mapping(node, known: Self.talkingPointKeys, what: "a talking point") else { return nil }
-        let point = required(fields, "point", in: "a talking point", at: node.place).flatMap { text($0, "point") }
+        reportMissing(fields, required: Self.talkingPointRequiredKeys, in: "a talking point", at: node.place)
+        let point = fields["point"].flatMap { text($0, "point") }
         var keywords = fields["keywords"].flatMap { textList($0, "keywords") }
         if let list = keywords, list.isEmpty, let node = fields["keywords"] { error(node.place, "'keywords' is empty", "list words a good answer would use") }
         guard let point else { return nil }
@@ -402,22 +491,23 @@ struct ScenarioDecoder {
         return TalkingPoint(point: point, keywords: (keywords ?? []).map { $0.lowercased() })
     }
 
-    mutating func decodeProbe(_ node: Node, pointCount: Int) -> Probe? {
+    mutating func decodeProbe(_ node: YAMLNode, pointCount: Int) -> Probe? {
         guard let fields = mapping(node, known: Self.probeKeys, what: "a probe") else { return nil }
         let place = node.place
-        let ask = required(fields, "ask", in: "a probe", at: place).flatMap { templated($0, "ask") }
-        guard let whenNode = required(fields, "when", in: "a probe", at: place), let when = text(whenNode, "when") else { return nil }
+        reportMissing(fields, required: Self.probeRequiredKeys, in: "a probe", at: place)
+        let ask = fields["ask"].flatMap { templated($0, "ask") }
+        guard let whenNode = fields["when"], let when = text(whenNode, "when") else { return nil }
         let condition: ProbeCondition
         switch when {
         case "too_few_words":
-            condition = .tooFewWords(minimum: fields["min_words"].flatMap { integer($0, "min_words", range: 1...1000) } ?? 40)
+            condition = .tooFewWords(minimum: fields["min_words"].flatMap { integer($0, "min_words", range: Self.minWordsRange) } ?? 40)
         case "no_example": condition = .noExample
         case "no_numbers": condition = .noNumbers
         case "hedging": condition = .hedging
         case "no_result": condition = .noResult
         case "missing_point":
             var index: Int? = nil
-            if let node = fields["point"], let value = integer(node, "point", range: 1...100) {
+            if let node = fields["point"], let value = integer(node, "point", range: Self.pointRange) {
                 if value > pointCount {
                     error(node.place, "'point' is \(value) but the question has \(pointCount) talking point\(pointCount == 1 ? "" : "s")", pointCount == 0 ? "add talking_points to the question" : "use a number from 1 to \(pointCount)")
                 }
@@ -431,13 +521,17 @@ struct ScenarioDecoder {
             error(whenNode.place, "unknown probe condition '\(when)'", suggestion)
             return nil
         }
-        if fields["min_words"] != nil, condition.name != "too_few_words", let node = fields["min_words"] {
+        if condition.name != "too_few_words", let node = fields["min_words"] {
             error(node.place, "'min_words' only applies to 'too_few_words'", "remove it")
         }
-        if fields["point"] != nil, condition.name != "missing_point", let node = fields["point"] {
+        if condition.name != "missing_point", let node = fields["point"] {
             error(node.place, "'point' only applies to 'missing_point'", "remove it")
         }
         guard let ask else { return nil }
         return Probe(condition: condition, text: ask)
     }
+}
+
+private extension String {
+    func replacingUnderscores() -> String { contains("_") ? String(filter { $0 != "_" }) : self }
 }

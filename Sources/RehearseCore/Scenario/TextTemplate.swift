@@ -13,27 +13,24 @@ public enum TextTemplate {
 
     /// Every `{name}` in the text; `{{` and `}}` are literal braces. Unclosed `{` is reported with name "".
     public static func references(in text: String) -> [Reference] {
+        // Braces are ASCII, so scanning UTF-8 bytes finds them without splitting any character.
+        let utf8 = text.utf8
         var found: [Reference] = []
-        let characters = Array(text)
-        var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            if character == "{" {
-                if index + 1 < characters.count, characters[index + 1] == "{" {
-                    index += 2
-                    continue
-                }
-                var end = index + 1
-                while end < characters.count, characters[end] != "}", characters[end] != "{" { end += 1 }
-                if end < characters.count, characters[end] == "}" {
-                    found.append(Reference(name: String(characters[(index + 1)..<end]), offset: index))
-                    index = end + 1
-                } else {
-                    found.append(Reference(name: "", offset: index))
-                    index += 1
-                }
+        var index = utf8.startIndex
+        while let open = utf8[index...].firstIndex(of: openBrace) {
+            let afterOpen = utf8.index(after: open)
+            if afterOpen < utf8.endIndex, utf8[afterOpen] == openBrace {
+                index = utf8.index(after: afterOpen)
+                continue
+            }
+            let end = utf8[afterOpen...].firstIndex { $0 == closeBrace || $0 == openBrace } ?? utf8.endIndex
+            let offset = text.distance(from: text.startIndex, to: open)
+            if end < utf8.endIndex, utf8[end] == closeBrace {
+                found.append(Reference(name: String(text[afterOpen..<end]), offset: offset))
+                index = utf8.index(after: end)
             } else {
-                index += 1
+                found.append(Reference(name: "", offset: offset))
+                index = afterOpen
             }
         }
         return found
@@ -41,30 +38,36 @@ public enum TextTemplate {
 
     /// Replaces known variables with their values; unknown ones are left as written.
     public static func render(_ text: String, _ values: [String: String]) -> String {
-        guard text.contains("{") || text.contains("}") else { return text }
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 == openBrace || $0 == closeBrace }) else { return text }
         var output = ""
-        output.reserveCapacity(text.count)
-        let characters = Array(text)
-        var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            if character == "{", index + 1 < characters.count, characters[index + 1] == "{" {
-                output.append("{"); index += 2; continue
-            }
-            if character == "}", index + 1 < characters.count, characters[index + 1] == "}" {
-                output.append("}"); index += 2; continue
-            }
-            if character == "{", let close = characters[(index + 1)...].firstIndex(of: "}") {
-                let name = String(characters[(index + 1)..<close])
-                if let value = values[name] {
-                    output += value
-                    index = close + 1
-                    continue
-                }
-            }
-            output.append(character)
-            index += 1
+        output.reserveCapacity(utf8.count)
+        var index = utf8.startIndex
+        var copiedUpTo = index
+        func emit(_ replacement: String, resumingAt resume: String.Index) {
+            output += text[copiedUpTo..<index]
+            output += replacement
+            index = resume
+            copiedUpTo = resume
         }
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            let next = utf8.index(after: index)
+            let nextByte = next < utf8.endIndex ? utf8[next] : nil
+            if byte == openBrace, nextByte == openBrace {
+                emit("{", resumingAt: utf8.index(after: next))
+            } else if byte == closeBrace, nextByte == closeBrace {
+                emit("}", resumingAt: utf8.index(after: next))
+            } else if byte == openBrace, let close = utf8[next...].firstIndex(of: closeBrace), let value = values[String(text[next..<close])] {
+                emit(value, resumingAt: utf8.index(after: close))
+            } else {
+                index = next
+            }
+        }
+        output += text[copiedUpTo...]
         return output
     }
+
+    private static let openBrace = UInt8(ascii: "{")
+    private static let closeBrace = UInt8(ascii: "}")
 }

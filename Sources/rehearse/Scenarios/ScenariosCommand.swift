@@ -2,12 +2,12 @@ import ArgumentParser
 import Foundation
 import RehearseCore
 
-/// `rehearse scenarios`: list, show and check scenario scripts.
+/// `rehearse scenarios`: list, show and check scenario scripts, and write starters.
 struct ScenariosCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scenarios",
-        abstract: "List, show and check interview scenarios.",
-        subcommands: [List.self, Show.self, Lint.self],
+        abstract: "List, show, check and start writing interview scenarios.",
+        subcommands: [List.self, Show.self, Lint.self, New.self],
         defaultSubcommand: List.self
     )
 
@@ -48,40 +48,128 @@ struct ScenariosCommand: ParsableCommand {
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check scenario files and report every problem with file:line:column.",
-            discussion: "With no path, checks every bundled and user scenario. Exit 0 when clean, 1 on errors (or on warnings with --strict).")
+            discussion: """
+                With no path, checks every bundled scenario and every scenario of yours (the user folder and \
+                --scenarios folders). A folder stands for its .yaml and .yml files. Two files may not declare the \
+                same scenario id, except that one of yours may replace a bundled one.
+                Exit status: 0 when clean, 1 on errors (or on warnings with --strict).
+                """)
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case text, json
+        }
 
         @Argument(help: ArgumentHelp("Scenario files or folders.", valueName: "PATH")) var paths: [String] = []
         @Flag(help: "Treat warnings as errors.") var strict = false
+        @Option(help: ArgumentHelp("Output format: text (file:line:column with the line and a caret) or json.", valueName: "FORMAT"))
+        var format: Format = .text
         @OptionGroup var sources: ScenarioSourceOptions
 
         func run() throws {
-            var files: [String] = []
+            var targets: [LintTarget] = []
+            var problems: [Diagnostic] = []
             if paths.isEmpty {
-                let environment = ProcessInfo.processInfo.environment
-                for folder in [AppContext.bundledScenarioFolder(), ScenarioCatalog.userFolder(environment: environment)].compactMap({ $0 }) + sources.folders {
-                    files += ScenarioCatalog.scenarioFiles(in: folder)
+                for folder in sources.folders {
+                    var isDirectory: ObjCBool = false
+                    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                        throw UserError("--scenarios \(folder): no such folder; pass a folder that holds .yaml scenario files")
+                    }
                 }
-            }
-            for path in paths {
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                    files += ScenarioCatalog.scenarioFiles(in: path)
-                } else {
-                    files.append(path)
+                let bundled = AppContext.bundledScenarioFolder().map { ScenarioCatalog.scenarioFiles(in: $0) } ?? []
+                targets += bundled.map { LintTarget(path: $0, group: 0) }
+                let userFolders = [ScenarioCatalog.userFolder(environment: AppContext.environment)] + sources.folders
+                targets += userFolders.flatMap(ScenarioCatalog.scenarioFiles(in:)).map { LintTarget(path: $0, group: 1) }
+                if targets.isEmpty {
+                    throw UserError("no scenarios to check: pass files or folders, or set REHEARSE_SCENARIOS to the bundled scenarios folder")
                 }
+            } else {
+                (targets, problems) = ScenarioLinter.targets(forPaths: paths)
             }
-            var errors = 0, warnings = 0
-            for file in files {
-                let result = ScenarioLoader.read(path: file)
-                let source = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
-                for diagnostic in result.diagnostics {
-                    if diagnostic.severity == .error { errors += 1 } else { warnings += 1 }
-                    print(DiagnosticView.render(diagnostic, source: source))
-                }
+            let report = ScenarioLinter.lint(targets, extraProblems: problems)
+            switch format {
+            case .text:
+                let text = report.text()
+                if !text.isEmpty { print(text) }
+                fflush(nil)
+                FileHandle.standardError.write(Data((report.summary + "\n").utf8))
+            case .json:
+                print(report.json())
             }
-            let summary = "\(files.count) file\(files.count == 1 ? "" : "s") checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
-            FileHandle.standardError.write(Data((summary + "\n").utf8))
-            if errors > 0 || (strict && warnings > 0) { throw ExitCode.failure }
+            if report.failed(strict: strict) { throw ExitCode.failure }
+        }
+    }
+
+    struct New: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a commented starter scenario to edit.",
+            discussion: """
+                The starter passes `rehearse scenarios lint --strict`. Put it in your scenarios folder \
+                ($XDG_CONFIG_HOME/rehearse/scenarios) or pass its folder with --scenarios. An existing file is \
+                never overwritten.
+                """)
+
+        @Option(help: ArgumentHelp("The role id, e.g. teacher or data-analyst (lowercase letters, digits, '-').", valueName: "ROLE"))
+        var role: String
+        @Option(help: ArgumentHelp("The interview kind: first, second or same-person.", valueName: "KIND"))
+        var kind: String
+        @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "FILE"))
+        var output: String?
+        @Option(help: ArgumentHelp("The scenario id (default ROLE-KIND).", valueName: "ID"))
+        var id: String?
+        @Option(name: .customLong("role-title"), help: ArgumentHelp("The job title as interviewers say it (default: the known role's title, else from ROLE).", valueName: "TITLE"))
+        var roleTitle: String?
+        @OptionGroup var sources: ScenarioSourceOptions
+
+        func validate() throws {
+            guard ScenarioTemplate.isValidID(role) else {
+                throw ValidationError("--role '\(role)': use lowercase letters, digits and '-', e.g. data-analyst")
+            }
+            if let id, !ScenarioTemplate.isValidID(id) {
+                throw ValidationError("--id '\(id)': use lowercase letters, digits and '-', e.g. \(role)-first")
+            }
+        }
+
+        func run() throws {
+            let kindValue = try ScenarioChoice.resolveKind(kind)
+            let catalog = try sources.catalog()
+            let title = roleTitle ?? catalog.roles.first { $0.id == role }?.title ?? ScenarioTemplate.title(forRole: role)
+            let scenarioID = id ?? ScenarioTemplate.defaultID(role: role, kind: kindValue)
+            let text = ScenarioTemplate.starter(role: role, roleTitle: title, kind: kindValue, id: scenarioID)
+            guard let output else {
+                print(text, terminator: "")
+                return
+            }
+            try StarterFile.create(at: output, contents: text)
+            var note = "Wrote \(output). Check it with `rehearse scenarios lint \(output)`."
+            if let existing = catalog.scenario(id: scenarioID) {
+                note += "\nNote: the id '\(scenarioID)' is taken by \(existing.sourcePath); from a scenarios folder yours would replace it. Pass --id to keep both."
+            }
+            FileHandle.standardError.write(Data((note + "\n").utf8))
+        }
+    }
+}
+
+/// Creates a file only if nothing exists at its path yet.
+enum StarterFile {
+    static func create(at path: String, contents: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            let reason = errno
+            if reason == EEXIST {
+                throw UserError("\(path) already exists; choose another name with -o, or move the file away first")
+            }
+            throw UserError("cannot create \(path): \(String(cString: strerror(reason))); check that its folder exists and is writable")
+        }
+        defer { close(descriptor) }
+        let bytes = Array(contents.utf8)
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw UserError("cannot write \(path): \(String(cString: strerror(errno)))")
+            }
+            written += count
         }
     }
 }
@@ -146,18 +234,5 @@ enum ScenarioOutline {
             if let fallback = stage.fallbackReply { lines.append("  ? otherwise: \(safe(fallback))") }
         }
         return lines.joined(separator: "\n")
-    }
-}
-
-/// `file:line:column: error: message`, then the line and a caret under the column.
-enum DiagnosticView {
-    static func render(_ diagnostic: Diagnostic, source: String) -> String {
-        var text = TerminalSafeText.inert(diagnostic.description, keepNewlines: false)
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
-        if diagnostic.line >= 1, diagnostic.line <= lines.count {
-            let line = TerminalSafeText.inert(String(lines[diagnostic.line - 1]), keepNewlines: false)
-            text += "\n    " + line + "\n    " + String(repeating: " ", count: max(0, diagnostic.column - 1)) + "^"
-        }
-        return text
     }
 }
