@@ -49,7 +49,7 @@ public struct Scenario: Equatable, Sendable {
         stages.reduce(0) { total, stage in
             switch stage.type {
             case .questions: total + (stage.pick.map { min($0, stage.questions.count) } ?? stage.questions.count)
-            case .revisit: total + min(stage.pick ?? 2, max(stage.questions.count, stage.pick ?? 2))
+            case .revisit: total + max(stage.pick ?? 2, stage.questions.count)
             case .candidateQuestions: total
             }
         }
@@ -62,7 +62,7 @@ public struct Scenario: Equatable, Sendable {
             let average = limits.isEmpty ? timeLimitSeconds : limits.reduce(0, +) / limits.count
             switch stage.type {
             case .questions: return total + average * (stage.pick.map { min($0, limits.count) } ?? limits.count)
-            case .revisit: return total + average * (stage.pick ?? 2)
+            case .revisit: return total + average * max(stage.pick ?? 2, limits.count)
             case .candidateQuestions: return total + 180
             }
         }
