@@ -16,7 +16,8 @@ struct Rehearse: ParsableCommand {
             else ~/.local/share/rehearse. Your own scenarios go in $XDG_CONFIG_HOME/rehearse/scenarios.
             """,
         version: version,
-        subcommands: [ShellCommand.self, PracticeCommand.self, ScenariosCommand.self, RolesCommand.self, TranscriptsCommand.self],
+        subcommands: [ShellCommand.self, PracticeCommand.self, ScenariosCommand.self, RolesCommand.self, TranscriptsCommand.self,
+                      ReplayCommand.self, ReviewCommand.self],
         defaultSubcommand: ShellCommand.self
     )
 

@@ -9,7 +9,60 @@ public struct TranscriptIndex {
     /// Transcript files, oldest first (their names start with the UTC start time).
     public func files() -> [String] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.transcripts) else { return [] }
-        return names.filter { $0.hasSuffix(".jsonl") }.sorted().map { folder.transcripts + "/" + $0 }
+        return names.filter { $0.hasSuffix(".jsonl") && !$0.hasPrefix(".") }.sorted().map { folder.transcripts + "/" + $0 }
+    }
+
+    /// A summary of every transcript, oldest first, served from `transcripts/.index.json` where
+    /// it is current (see `TranscriptSummaryCache`).
+    public func summaries() -> [TranscriptSummary] {
+        TranscriptSummaryCache(folder: folder.transcripts).summaries(of: files()).summaries
+    }
+
+    /// Transcripts of the same role that started before this one, newest first; at most `limit`
+    /// files are looked at. With `questionIDs`, a file is parsed only when it answers one of
+    /// them (a quick scan of its bytes decides). Unreadable files are skipped.
+    public func earlierTranscripts(than transcript: Transcript, limit: Int = 200, questionIDs: Set<String>? = nil) -> [Transcript] {
+        let ownName = (transcript.path as NSString).lastPathComponent
+        let candidates = summaries().filter { summary in
+            summary.file != ownName && summary.session != transcript.header.session && summary.role == transcript.header.role
+                && (summary.started.map { $0 < transcript.header.started } ?? false)
+        }
+        return candidates.reversed().prefix(limit).compactMap { summary in
+            let path = folder.transcripts + "/" + summary.file
+            guard let data = FileManager.default.contents(atPath: path) else { return nil }
+            if let questionIDs, let mentioned = Self.questionIDs(in: data), mentioned.isDisjoint(with: questionIDs) { return nil }
+            return try? Transcript.parse(data, path: path)
+        }
+    }
+
+    /// The values of every `"question":"…"` in transcript bytes, or nil when there is none to find
+    /// (then the caller parses the file to be sure).
+    static func questionIDs(in data: Data) -> Set<String>? {
+        let pattern = Array("\"question\":\"".utf8)
+        var found: Set<String> = []
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            guard let base = buffer.baseAddress, buffer.count > pattern.count else { return }
+            var offset = 0
+            while offset + pattern.count <= buffer.count {
+                guard let quote = memchr(base + offset, Int32(UInt8(ascii: "\"")), buffer.count - offset) else { break }
+                let position = base.distance(to: UnsafeRawPointer(quote))
+                guard position + pattern.count <= buffer.count, memcmp(base + position, pattern, pattern.count) == 0 else {
+                    offset = position + 1
+                    continue
+                }
+                let start = position + pattern.count
+                var end = start
+                while end < buffer.count && buffer[end] != UInt8(ascii: "\"") && buffer[end] != UInt8(ascii: "\\") { end += 1 }
+                if end < buffer.count && buffer[end] == UInt8(ascii: "\"") {
+                    found.insert(String(decoding: buffer[start..<end], as: UTF8.self))
+                } else {
+                    found.insert("\u{0}escaped") // an id with escapes: cannot be matched here, so parse the file
+                }
+                offset = end
+            }
+        }
+        if found.contains("\u{0}escaped") { return nil }
+        return found.isEmpty ? nil : found
     }
 
     /// The session id in a transcript file name (`…-<id>.jsonl`).
@@ -21,8 +74,9 @@ public struct TranscriptIndex {
 
     /// The newest readable transcript matching a role and kind (and scenario, when given).
     public func latest(role: String, kind: InterviewKind, scenarioID: String? = nil) -> Transcript? {
-        for path in files().reversed() {
-            guard let transcript = try? Transcript.read(path: path) else { continue }
+        for summary in summaries().reversed() where summary.status == .unreadable
+            || (summary.role == role && summary.kind == kind.rawValue && scenarioID.map({ $0 == summary.scenarioID }) ?? true) {
+            guard let transcript = try? Transcript.read(path: folder.transcripts + "/" + summary.file) else { continue }
             let header = transcript.header
             if header.role == role, header.kind == kind, scenarioID.map({ $0 == header.scenario.id }) ?? true, !transcript.answers.isEmpty {
                 return transcript
@@ -31,7 +85,8 @@ public struct TranscriptIndex {
         return nil
     }
 
-    /// Finds the file a reference names.
+    /// Finds the file a reference names: `last` (the newest), a path (containing `/` or ending
+    /// in `.jsonl`), or a unique prefix of a session id. An ambiguous prefix lists the matches.
     public func resolve(_ reference: String) throws -> String {
         if reference == "last" {
             guard let last = files().last else { throw TranscriptLookupError.none(folder.transcripts) }

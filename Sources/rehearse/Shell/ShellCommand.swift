@@ -8,7 +8,7 @@ struct ShellCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shell",
         abstract: "Open the rehearse prompt (the default when no command is given).",
-        discussion: "Commands: help, roles, role NAME, scenarios, start [KIND|SCENARIO-ID], transcripts, quit. Tab completes."
+        discussion: "Commands: help, roles, role NAME, scenarios, start [KIND|SCENARIO-ID], transcripts, replay ID, review ID, quit. Tab completes."
     )
 
     @Option(help: ArgumentHelp("The role to start with.", valueName: "ROLE")) var role: String?
@@ -34,7 +34,7 @@ final class Shell {
     let history: History
     let completion: ShellCompletion
 
-    static let commands = ["help", "roles", "role", "scenarios", "start", "transcripts", "quit"]
+    static let commands = ["help", "roles", "role", "scenarios", "start", "transcripts", "replay", "review", "quit"]
 
     init(catalog: ScenarioCatalog, role: String, candidate: String?, seed: UInt64?) {
         self.catalog = catalog
@@ -101,8 +101,8 @@ final class Shell {
                 }
                 let outcome = try PracticeRunner(editor: editor, catalog: catalog).run(scenario: scenario, seed: seed, candidate: candidate, company: nil)
                 if case .interrupted(let signal?) = outcome, signal != SIGINT { return false }
-            case "transcripts":
-                print(TranscriptList.render(index: TranscriptIndex(folder: AppContext.dataFolder)))
+            case "transcripts", "replay", "review":
+                return runTranscriptCommand(command, arguments: argument?.split(separator: " ").map(String.init) ?? [])
             case "quit", "exit", "q":
                 return false
             default:
@@ -115,16 +115,38 @@ final class Shell {
         return true
     }
 
+    /// Runs `transcripts`, `replay` or `review` with the same options as on the command line;
+    /// false (leave the shell) only when SIGTERM or SIGHUP stopped a replay.
+    func runTranscriptCommand(_ name: String, arguments: [String]) -> Bool {
+        let type: ParsableCommand.Type = name == "replay" ? ReplayCommand.self : name == "review" ? ReviewCommand.self : TranscriptsCommand.self
+        do {
+            if name == "replay" {
+                let replay = try ReplayCommand.parse(arguments)
+                if case .interrupted(let signal) = try replay.perform(), signal != SIGINT { return false }
+            } else {
+                var command = try type.parse(arguments)
+                try command.run()
+            }
+        } catch let error as UserError {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+        } catch {
+            FileHandle.standardError.write(Data((type.fullMessage(for: error) + "\n").utf8))
+        }
+        return true
+    }
+
     static let help = """
         Commands:
           roles                     list the roles and their interview kinds
           role NAME                 switch role (the prompt shows the current one)
           scenarios                 the scenarios of the current role
           start [KIND|SCENARIO-ID]  begin an interview (default: second interview of the role)
-          transcripts               saved sessions
+          transcripts [--role R]    saved sessions (also --kind, --since, --format json)
+          replay [ID] [--instant]   play a session back (last, an id prefix or a path; --step, --speed N)
+          review [ID]               review a session (--format markdown|json|html, --job FILE)
           help                      this list
           quit                      leave (Ctrl-D works too)
-        Tab completes commands, roles, kinds and scenario ids.
+        Tab completes commands, roles, kinds, scenario ids and transcript ids.
         """
 }
 
@@ -144,6 +166,8 @@ final class ShellCompletion: CompletionProvider {
             switch words[0].lowercased() {
             case "role": candidates = catalog.roles.map(\.id)
             case "start": candidates = InterviewKind.allCases.map(\.rawValue) + catalog.scenarios.map(\.id)
+            case "replay", "review": candidates = ["last"] + TranscriptIndex(folder: AppContext.dataFolder).files().reversed().map(TranscriptIndex.sessionID(ofFile:))
+            case "transcripts": candidates = ["--role", "--kind", "--since", "--format"]
             default: candidates = []
             }
         } else {

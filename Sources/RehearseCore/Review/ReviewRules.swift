@@ -1,0 +1,63 @@
+/// The review's thresholds, in one place. Each is explained in docs/review-rules.md; change
+/// the document when you change a number here.
+public enum ReviewThresholds {
+    /// Fewer words than this in the answer to the question itself: `short_answer`.
+    public static let shortAnswerWords = 20
+    /// Fewer words than this counts as "very short" for "caught off guard?".
+    public static let veryShortAnswerWords = 10
+    /// More words than this in the answer to the question itself: `long_answer`.
+    public static let longAnswerWords = 250
+    /// Seconds from the question to the first keystroke at or above which `long_think` fires.
+    public static let longThinkSeconds = 30
+    /// Filler words in an answer (all its responses) at or above which `fillers` may fire…
+    public static let fillerCount = 2
+    /// …when there are also at least this many per 100 words.
+    public static let fillersPer100Words = 2.0
+    /// Hedges at or above which `hedges` fires (the same as the `hedging` probe).
+    public static let hedgeCount = 2
+    /// `mostly_we`: at least this many "we" words…
+    public static let mostlyWeMinimum = 3
+    /// …and at least this many times as many as "I" words.
+    public static let mostlyWeRatio = 2
+    /// `little_overlap`: under this share (percent) of the earlier answer's key words used again.
+    public static let littleOverlapPercent = 25
+    /// Earlier answers with fewer key words than this are not compared for overlap.
+    public static let overlapMinimumKeyWords = 5
+    /// Answers at or above this score (percent) can be among the strongest.
+    public static let strongPercent = 70
+    /// Answers under this score (percent) can be among those to work on.
+    public static let workOnPercent = 50
+    /// How many answers the strongest and to-work-on lists hold at most.
+    public static let listLength = 3
+    /// "mostly" when at least this share (percent) of answered questions pass a self-check…
+    public static let mostlyPercent = 75
+    /// …"partly" when at least this share does, else "rarely".
+    public static let partlyPercent = 40
+    /// How many earlier transcripts of the role the review looks through for repeated questions.
+    public static let earlierTranscriptLimit = 200
+}
+
+/// Keeps numbers read from a transcript in a sane range, so arithmetic on a damaged or
+/// hostile file cannot overflow: times to 0…1,000 days, limits to 0…10 days.
+enum SaneRange {
+    static func milliseconds(_ value: Int) -> Int { min(max(0, value), 86_400_000_000) }
+    static func seconds(_ value: Int) -> Int { min(max(0, value), 864_000) }
+}
+
+/// Short, stable wording of durations for reports: "4.2 s", "42 s", "2 min 05 s".
+public enum DurationText {
+    public static func milliseconds(_ value: Int) -> String {
+        let value = SaneRange.milliseconds(value)
+        if value < 10_000 { return String(format: "%.1f s", Double(value) / 1000) }
+        let seconds = (value + 500) / 1000
+        if seconds < 60 { return "\(seconds) s" }
+        return "\(seconds / 60) min \(String(format: "%02d", seconds % 60)) s"
+    }
+
+    public static func seconds(_ value: Int) -> String {
+        let value = SaneRange.seconds(value)
+        if value % 60 == 0 && value >= 60 { return "\(value / 60) min" }
+        if value >= 60 { return "\(value / 60) min \(value % 60) s" }
+        return "\(value) s"
+    }
+}

@@ -1,0 +1,245 @@
+import Foundation
+
+/// The review of one transcript: what each answer shows, the three questions to ask yourself
+/// afterwards, and which answers were strongest. Built by `ReviewBuilder` from the transcript
+/// alone (plus earlier transcripts and a job description when given), so the same inputs
+/// always give the same review. Every rule is in docs/review-rules.md.
+public struct TranscriptReview: Codable, Equatable, Sendable {
+    public var session: SessionFacts
+    public var questions: [QuestionReview]
+    /// Clear and concise? Concrete examples? Caught off guard?
+    public var selfCheck: [SelfCheck]
+    public var candidateQuestions: CandidateQuestionsReview
+    /// Review numbers (`QuestionReview.index`) of the strongest answers, best first.
+    public var strongest: [Int]
+    /// Review numbers of the answers to work on, weakest first.
+    public var toWorkOn: [Int]
+    public var jobTerms: JobTermsReview?
+    /// Where the rules are written down.
+    public var rules: String = "docs/review-rules.md"
+
+    enum CodingKeys: String, CodingKey {
+        case session, questions, strongest, rules
+        case selfCheck = "self_check", candidateQuestions = "candidate_questions", toWorkOn = "to_work_on", jobTerms = "job_terms"
+    }
+
+    /// The question with a review number.
+    public func question(_ index: Int) -> QuestionReview? { questions.first { $0.index == index } }
+}
+
+/// What the header and end line say about the session.
+public struct SessionFacts: Codable, Equatable, Sendable {
+    public var id: String
+    public var scenarioID: String
+    public var scenarioTitle: String
+    public var role: String
+    public var roleTitle: String
+    public var kind: String
+    public var company: String
+    public var candidate: String
+    /// ISO 8601, as in the transcript.
+    public var started: String
+    /// completed, quit, interrupted or "cut off".
+    public var status: String
+    public var durationMilliseconds: Int
+    public var asked: Int
+    public var answered: Int
+    public var skipped: Int
+    public var warnings: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case id, role, kind, company, candidate, started, status, asked, answered, skipped, warnings
+        case scenarioID = "scenario", scenarioTitle = "scenario_title", roleTitle = "role_title", durationMilliseconds = "duration_ms"
+    }
+}
+
+/// A rule of the review; its raw value names it in JSON and in docs/review-rules.md.
+public enum ReviewRule: String, Codable, Sendable, CaseIterable {
+    case skipped
+    case shortAnswer = "short_answer"
+    case longAnswer = "long_answer"
+    case longThink = "long_think"
+    case overLimit = "over_limit"
+    case fillers
+    case hedges
+    case noNumber = "no_number"
+    case noExample = "no_example"
+    case incompleteStory = "incomplete_story"
+    case missedTalkingPoints = "missed_talking_points"
+    case mostlyWe = "mostly_we"
+    case numbersChanged = "numbers_changed"
+    case littleOverlap = "little_overlap"
+}
+
+/// Something a rule noticed in an answer, worded as what can be observed.
+public struct Finding: Codable, Equatable, Sendable {
+    public var rule: ReviewRule
+    public var message: String
+}
+
+/// A word or phrase and how often it occurred.
+public struct PhraseCount: Codable, Equatable, Sendable {
+    public var phrase: String
+    public var count: Int
+}
+
+/// One typed answer: to the question itself or to a follow-up.
+public struct ResponseReview: Codable, Equatable, Sendable {
+    /// The follow-up question, for answers to follow-ups.
+    public var followUpQuestion: String?
+    /// The probe rule that asked the follow-up.
+    public var probe: String?
+    public var text: String
+    public var words: Int
+    public var thinkMilliseconds: Int
+    public var answerMilliseconds: Int
+    public var limitSeconds: Int
+    public var isOverLimit: Bool
+    public var corrections: Int
+    public var fillers: [PhraseCount]
+    public var hedges: [PhraseCount]
+
+    enum CodingKeys: String, CodingKey {
+        case probe, text, words, corrections, fillers, hedges
+        case followUpQuestion = "follow_up_question", thinkMilliseconds = "think_ms", answerMilliseconds = "answer_ms"
+        case limitSeconds = "limit_s", isOverLimit = "over_limit"
+    }
+}
+
+/// Numbers, an example, and the situation → action → result shape.
+public struct EvidenceReview: Codable, Equatable, Sendable {
+    public var numbers: [String]
+    /// The phrase that shows an example, e.g. "for example" or "I handled".
+    public var example: String?
+    public var story: AnswerText.StoryShape
+}
+
+/// Talking points the scenario expects, covered or not.
+public struct TalkingPointsReview: Codable, Equatable, Sendable {
+    public var covered: [String]
+    public var missed: [String]
+}
+
+/// How this answer compares with the answer given to the same question before.
+public struct ConsistencyReview: Codable, Equatable, Sendable {
+    /// Session id of the earlier transcript.
+    public var earlierSession: String
+    public var earlierStarted: String
+    public var earlierText: String
+    /// Key words of the earlier answer used again, and how many key words it had.
+    public var sharedKeyWords: Int
+    public var earlierKeyWords: Int
+    /// Numbers in the earlier answer that this one does not give.
+    public var missingNumbers: [String]
+    /// Numbers this answer gives that the earlier one did not.
+    public var newNumbers: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case earlierSession = "earlier_session", earlierStarted = "earlier_started", earlierText = "earlier_text"
+        case sharedKeyWords = "shared_key_words", earlierKeyWords = "earlier_key_words"
+        case missingNumbers = "missing_numbers", newNumbers = "new_numbers"
+    }
+
+    /// The share of the earlier answer's key words used again, 0…100.
+    public var sharedPercent: Int { earlierKeyWords == 0 ? 100 : sharedKeyWords * 100 / earlierKeyWords }
+}
+
+/// One part of an answer's score: what it is worth and why it got what it got.
+public struct ScorePart: Codable, Equatable, Sendable {
+    public var name: String
+    public var points: Int
+    public var maximum: Int
+    public var reason: String
+}
+
+/// A transparent score: the sum of its parts.
+public struct AnswerScore: Codable, Equatable, Sendable {
+    public var parts: [ScorePart]
+    public var points: Int { parts.reduce(0) { $0 + $1.points } }
+    public var maximum: Int { parts.reduce(0) { $0 + $1.maximum } }
+    /// Points as a share of the maximum, 0…100.
+    public var percent: Int { maximum == 0 ? 0 : points * 100 / maximum }
+
+    enum CodingKeys: String, CodingKey { case parts, points, maximum, percent }
+
+    public init(parts: [ScorePart]) { self.parts = parts }
+
+    public init(from decoder: Decoder) throws {
+        parts = try decoder.container(keyedBy: CodingKeys.self).decode([ScorePart].self, forKey: .parts)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(parts, forKey: .parts)
+        try container.encode(points, forKey: .points)
+        try container.encode(maximum, forKey: .maximum)
+        try container.encode(percent, forKey: .percent)
+    }
+}
+
+/// The review of one question: its answer, follow-ups, evidence and findings.
+public struct QuestionReview: Codable, Equatable, Sendable {
+    /// 1-based position in the review.
+    public var index: Int
+    /// The question's number in the session ("3" of "3/8").
+    public var number: Int
+    public var questionID: String
+    public var speaker: String
+    public var text: String
+    public var limitSeconds: Int
+    public var isSkipped: Bool
+    public var isRedo: Bool
+    /// The answer to the question first, then answers to follow-ups.
+    public var responses: [ResponseReview]
+    /// Follow-up questions that got no answer (skipped, or the session ended).
+    public var unansweredFollowUps: [String]
+    public var words: Int
+    public var evidence: EvidenceReview
+    public var talkingPoints: TalkingPointsReview?
+    public var singularFirstPerson: Int
+    public var pluralFirstPerson: Int
+    public var jobTermsUsed: [String]?
+    public var earlier: ConsistencyReview?
+    public var notes: [String]
+    public var score: AnswerScore
+    public var findings: [Finding]
+
+    enum CodingKeys: String, CodingKey {
+        case index, number, speaker, text, responses, words, evidence, earlier, notes, score, findings
+        case questionID = "question", limitSeconds = "limit_s", isSkipped = "skipped", isRedo = "redo"
+        case talkingPoints = "talking_points", singularFirstPerson = "i_count", pluralFirstPerson = "we_count"
+        case jobTermsUsed = "job_terms_used", unansweredFollowUps = "unanswered_follow_ups"
+    }
+
+    /// The answer to the question itself (not a follow-up).
+    public var mainResponse: ResponseReview? { responses.first { $0.followUpQuestion == nil } }
+
+    public func has(_ rule: ReviewRule) -> Bool { findings.contains { $0.rule == rule } }
+}
+
+/// One of the three questions to ask yourself after an interview, answered from the evidence.
+public struct SelfCheck: Codable, Equatable, Sendable {
+    public var question: String
+    /// A short answer, e.g. "mostly", "partly", "no sign".
+    public var answer: String
+    /// The observations behind the answer.
+    public var evidence: [String]
+}
+
+/// Whether the candidate asked the panel questions when invited to.
+public struct CandidateQuestionsReview: Codable, Equatable, Sendable {
+    /// Whether the session reached the stage where the candidate asks.
+    public var stageReached: Bool
+    public var questions: [String]
+    public var summary: String
+
+    enum CodingKeys: String, CodingKey { case questions, summary, stageReached = "stage_reached" }
+}
+
+/// Terms from a job description and which the answers used.
+public struct JobTermsReview: Codable, Equatable, Sendable {
+    public var file: String
+    public var terms: [JobTerm]
+    public var used: [String]
+    public var unused: [String]
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import RehearseCore
+
+/// `rehearse replay`: the interview as it happened, or exported.
+struct ReplayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Play back a saved interview as it happened, or export it.",
+        discussion: """
+            Interviewer lines appear as they were said and each answer is typed at its recorded pace, \
+            corrections included, followed by its timing. Long pauses are shortened to --idle-limit seconds. \
+            Press any key or Ctrl-C to stop. With --step, Enter shows the next turn. Text from the \
+            transcript is shown inert: control characters and escape sequences appear as ^[ or \\u{9b} \
+            instead of acting on your terminal.
+
+            Exports: --export markdown, html (one self-contained page with a chart of think and answer time \
+            per question) or asciicast (version 2, for `asciinema play`; uses --speed, --idle-limit and \
+            --width). Without -o the export goes to standard output.
+            """
+    )
+
+    enum ExportFormat: String, ExpressibleByArgument, CaseIterable { case markdown, html, asciicast }
+
+    @Argument(help: TranscriptReference.help)
+    var transcript: String = "last"
+
+    @Option(help: ArgumentHelp("Play N times as fast, e.g. 2 or 0.5.", valueName: "N"))
+    var speed: Double = 1
+
+    @Flag(help: "Show the whole interview at once.")
+    var instant = false
+
+    @Flag(help: "Wait for Enter before each turn.")
+    var step = false
+
+    @Option(name: .customLong("idle-limit"), help: ArgumentHelp("Shorten pauses longer than this many seconds to it; 0 keeps every pause as recorded.", valueName: "SECONDS"))
+    var idleLimit: Double = ReplayPacing.defaultIdleLimitSeconds
+
+    @Option(help: ArgumentHelp("Write the transcript as markdown, html or asciicast instead of playing it.", valueName: "FORMAT"))
+    var export: ExportFormat?
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write the export to FILE.", valueName: "FILE"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Columns to wrap to. Default: the terminal's width (80 for asciicast).", valueName: "N"))
+    var width: Int?
+
+    func validate() throws {
+        guard speed > 0, speed.isFinite else { throw ValidationError("--speed \(speed): use a number above 0, e.g. 2 for twice as fast") }
+        guard idleLimit >= 0, idleLimit.isFinite else { throw ValidationError("--idle-limit \(idleLimit): use 0 or more seconds") }
+        if let width, !(20...1000).contains(width) { throw ValidationError("--width \(width): use 20 to 1000 columns") }
+        if output != nil && export == nil { throw ValidationError("-o needs --export markdown, html or asciicast") }
+    }
+
+    func run() throws {
+        switch try perform() {
+        case .interrupted(let signal): Foundation.exit(128 + signal)
+        case .finished, .stopped: break
+        }
+    }
+
+    /// Plays or exports; the shell calls this so a stopped replay returns to its prompt.
+    func perform() throws -> TerminalReplayPlayer.Outcome {
+        let transcript = try TranscriptReference.load(self.transcript)
+        let pacing = ReplayPacing(speed: speed, idleLimitMilliseconds: idleLimit == 0 ? nil : Int(idleLimit * 1000))
+        if let export {
+            let text: String
+            switch export {
+            case .markdown: text = TranscriptMarkdownExporter.render(transcript)
+            case .html: text = TranscriptHTMLExporter.render(transcript)
+            case .asciicast:
+                let colour = AppContext.environment["NO_COLOR"].map(\.isEmpty) ?? true
+                text = AsciicastExporter.render(transcript: transcript, width: width ?? 80, pacing: pacing, style: TextStyle(colour: colour))
+            }
+            try OutputTarget.write(text, to: output)
+            return .finished
+        }
+        let style = TextStyle(colour: AppContext.usesColour(fileDescriptor: 1))
+        let options = ReplayOptions(width: OutputTarget.width(width), style: style, animatesTyping: isatty(1) == 1 && !instant)
+        let frames = ReplayScript(transcript: transcript, options: options).frames()
+        let delays = instant ? Array(repeating: 0.0, count: frames.count) : pacing.delays(for: frames)
+        return TerminalReplayPlayer(frames: frames, delays: delays, waitsBetweenTurns: step, style: style).play()
+    }
+}

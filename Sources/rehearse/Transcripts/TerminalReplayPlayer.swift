@@ -1,0 +1,206 @@
+import Foundation
+import LineEditor
+import RehearseCore
+
+/// Plays replay frames on the terminal with their pacing. While it plays, the terminal is in
+/// non-canonical, no-echo mode so a single key press can stop it; the previous mode is always
+/// put back, also when SIGINT, SIGTERM or SIGHUP ends the replay (their handlers only set
+/// flags and wake the wait, see `SignalFlags`). When stdin is not a terminal no keys are read;
+/// with `--step` a line on stdin moves to the next turn.
+final class TerminalReplayPlayer {
+    enum Outcome: Equatable {
+        case finished
+        /// A key was pressed.
+        case stopped
+        /// A signal arrived: SIGINT (Ctrl-C), SIGTERM or SIGHUP.
+        case interrupted(signal: Int32)
+    }
+
+    let frames: [ReplayFrame]
+    let delays: [Double]
+    let waitsBetweenTurns: Bool
+    let style: TextStyle
+    private let readsKeys = isatty(0) == 1
+    private let writesToTerminal = isatty(1) == 1
+    private var savedTerminal: termios?
+    private var endsMidLine = false
+    /// Whether `--step` is still waiting between turns (it stops when piped input ends).
+    private var isStepping = false
+    /// Enter or space pressed while a turn was playing, in step mode: the next turn starts at once.
+    private var queuedAdvances = 0
+
+    init(frames: [ReplayFrame], delays: [Double], waitsBetweenTurns: Bool, style: TextStyle) {
+        self.frames = frames
+        self.delays = delays
+        self.waitsBetweenTurns = waitsBetweenTurns
+        self.style = style
+    }
+
+    func play() -> Outcome {
+        SignalFlags.install()
+        _ = SignalFlags.takeInterrupt()
+        enterKeyMode()
+        defer { restoreTerminal() }
+        isStepping = waitsBetweenTurns
+        for (index, frame) in frames.enumerated() {
+            if isStepping && frame.startsTurn && index > 0 {
+                switch waitForNextTurn() {
+                case .next: break
+                case .endOfInput: isStepping = false
+                case .stop(let outcome): return finish(outcome)
+                }
+            }
+            if let outcome = wait(milliseconds: index < delays.count ? delays[index] : 0) { return finish(outcome) }
+            emit(frame.text)
+        }
+        return finish(.finished)
+    }
+
+    // MARK: Terminal mode
+
+    private func enterKeyMode() {
+        guard readsKeys else { return }
+        var attributes = termios()
+        guard tcgetattr(0, &attributes) == 0 else { return }
+        savedTerminal = attributes
+        attributes.c_lflag &= ~tcflag_t(ICANON | ECHO)
+        withUnsafeMutableBytes(of: &attributes.c_cc) { cc in
+            cc[Int(VMIN)] = 1
+            cc[Int(VTIME)] = 0
+        }
+        _ = tcsetattr(0, TCSANOW, &attributes)
+    }
+
+    private func restoreTerminal() {
+        guard var saved = savedTerminal else { return }
+        _ = tcsetattr(0, TCSADRAIN, &saved)
+        savedTerminal = nil
+    }
+
+    private func finish(_ outcome: Outcome) -> Outcome {
+        if endsMidLine { emit(writesToTerminal ? "\r\n" : "\n") }
+        if outcome != .finished {
+            FileHandle.standardError.write(Data("Replay stopped.\n".utf8))
+        }
+        return outcome
+    }
+
+    private func emit(_ text: String) {
+        guard !text.isEmpty else { return }
+        if !canWrite(text) {
+            restoreTerminal()
+            Foundation.exit(0)
+        }
+        endsMidLine = !text.hasSuffix("\n")
+    }
+
+    /// Writes all of `text`; false when the reader has gone away.
+    private func canWrite(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { Glibc.write(1, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                return false
+            }
+            offset += written
+        }
+        return true
+    }
+
+    // MARK: Waiting
+
+    /// Waits, watching for a key or a signal; returns why it stopped early, or nil.
+    private func wait(milliseconds: Double) -> Outcome? {
+        if let outcome = pendingSignal() { return outcome }
+        let deadline = monotonicNow() + UInt64(max(0, milliseconds) * 1_000_000)
+        repeat {
+            let now = monotonicNow()
+            let remaining = deadline > now ? Int32(min(Double(deadline - now) / 1_000_000, 1000).rounded(.up)) : 0
+            switch poll(timeout: remaining, watchesInput: readsKeys) {
+            case .key:
+                var byte: UInt8 = 0
+                if isStepping, read(0, &byte, 1) == 1, byte == 10 || byte == 13 || byte == 32 {
+                    queuedAdvances += 1
+                    continue
+                }
+                discardInput()
+                return .stopped
+            case .signal:
+                if let outcome = pendingSignal() { return outcome }
+            case .endOfInput:
+                return .stopped
+            case .timeout:
+                break
+            }
+        } while monotonicNow() < deadline
+        return nil
+    }
+
+    enum StepDecision { case next, endOfInput, stop(Outcome) }
+
+    /// `--step`: Enter or space for the next turn; any other key stops.
+    private func waitForNextTurn() -> StepDecision {
+        if queuedAdvances > 0 {
+            queuedAdvances -= 1
+            return .next
+        }
+        let hint = "[Enter: next turn · any other key: stop]"
+        if writesToTerminal { emit((endsMidLine ? "\r\n" : "") + style.dim(hint)) }
+        defer { if writesToTerminal { emit("\r\u{1B}[K") ; endsMidLine = false } }
+        while true {
+            if let outcome = pendingSignal() { return .stop(outcome) }
+            switch poll(timeout: -1, watchesInput: true) {
+            case .key:
+                var byte: UInt8 = 0
+                guard read(0, &byte, 1) == 1 else { return .endOfInput }
+                if readsKeys {
+                    if byte == 10 || byte == 13 || byte == 32 { return .next }
+                    discardInput()
+                    return .stop(.stopped)
+                }
+                // Piped input: a whole line means Enter.
+                while byte != 10 { guard read(0, &byte, 1) == 1 else { return .endOfInput } }
+                return .next
+            case .signal:
+                continue
+            case .endOfInput:
+                return .endOfInput
+            case .timeout:
+                continue
+            }
+        }
+    }
+
+    enum PollResult { case key, signal, timeout, endOfInput }
+
+    /// Waits up to `timeout` milliseconds (-1: no limit) for input on stdin (when `watchesInput`) or a signal.
+    private func poll(timeout: Int32, watchesInput: Bool) -> PollResult {
+        var fds = [pollfd(fd: watchesInput ? 0 : -1, events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: SignalFlags.wakeupFileDescriptor, events: Int16(POLLIN), revents: 0)]
+        let ready = Glibc.poll(&fds, 2, timeout)
+        if ready < 0 { return errno == EINTR ? .signal : .timeout }
+        if ready == 0 { return .timeout }
+        if fds[1].revents != 0 {
+            SignalFlags.drainWakeups()
+            return .signal
+        }
+        if fds[0].revents & Int16(POLLIN) != 0 { return .key }
+        if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return .endOfInput }
+        return .timeout
+    }
+
+    private func pendingSignal() -> Outcome? {
+        if let signal = SignalFlags.pendingTermination { return .interrupted(signal: signal) }
+        if SignalFlags.takeInterrupt() { return .interrupted(signal: SIGINT) }
+        _ = SignalFlags.takeResize()
+        return nil
+    }
+
+    /// Drops keys already typed, so they do not reach the shell after the replay.
+    private func discardInput() {
+        guard readsKeys else { return }
+        _ = tcflush(0, TCIFLUSH)
+    }
+}
