@@ -27,7 +27,7 @@ struct ScenariosCommand: ParsableCommand {
             }
             print(ScenarioTable.render(entries))
             for problem in catalog.problems {
-                FileHandle.standardError.write(Data("warning: skipped \(problem.file): \(problem.line):\(problem.column): \(problem.message); run `rehearse scenarios lint \(problem.file)`\n".utf8))
+                StandardStreams.error("warning: skipped \(problem.file): \(problem.line):\(problem.column): \(problem.message); run `rehearse scenarios lint \(problem.file)`\n")
             }
         }
     }
@@ -91,7 +91,7 @@ struct ScenariosCommand: ParsableCommand {
                 let text = report.text()
                 if !text.isEmpty { print(text) }
                 fflush(nil)
-                FileHandle.standardError.write(Data((report.summary + "\n").utf8))
+                StandardStreams.error(report.summary + "\n")
             case .json:
                 print(report.json())
             }
@@ -144,7 +144,7 @@ struct ScenariosCommand: ParsableCommand {
             if let existing = catalog.scenario(id: scenarioID) {
                 note += "\nNote: the id '\(scenarioID)' is taken by \(existing.sourcePath); from a scenarios folder yours would replace it. Pass --id to keep both."
             }
-            FileHandle.standardError.write(Data((note + "\n").utf8))
+            StandardStreams.error(note + "\n")
         }
     }
 }

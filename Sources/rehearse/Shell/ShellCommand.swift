@@ -128,9 +128,9 @@ final class Shell {
                 try command.run()
             }
         } catch let error as UserError {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            StandardStreams.error("error: \(error.description)\n")
         } catch {
-            FileHandle.standardError.write(Data((type.fullMessage(for: error) + "\n").utf8))
+            StandardStreams.error(type.fullMessage(for: error) + "\n")
         }
         return true
     }

@@ -2,25 +2,24 @@ import Foundation
 
 /// Writes to standard output and error without ever trapping: a terminal that closed (EIO)
 /// or a reader that went away (EPIPE, with SIGPIPE ignored) must not crash a session whose
-/// transcript still has to be finished. (FileHandle.write traps on such errors.) Output goes
-/// through the same C stdio stream as `print` and the line editor, so their order is kept.
+/// transcript still has to be finished. (FileHandle.write traps on such errors.) C stdio is
+/// flushed first, so text written by `print` and the line editor keeps its order.
 enum StandardStreams {
-    static func output(_ text: String) {
-        print(text, terminator: "")
-        fflush(nil)
-    }
+    static func output(_ text: String) { write(text, to: STDOUT_FILENO) }
+    static func error(_ text: String) { write(text, to: STDERR_FILENO) }
 
-    static func error(_ text: String) {
+    /// Writes all of `text`; false when the descriptor stopped taking it.
+    @discardableResult
+    static func write(_ text: String, to descriptor: Int32) -> Bool {
         fflush(nil)
-        var bytes = Array(text.utf8)
+        let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.write(STDERR_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
-            }
-            if written < 0 && errno == EINTR { continue }
-            if written <= 0 { return }
+            let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 && (errno == EINTR || errno == EAGAIN) { continue }
+            if written <= 0 { return false }
             offset += written
         }
+        return true
     }
 }

@@ -80,34 +80,20 @@ final class TerminalReplayPlayer {
     private func finish(_ outcome: Outcome) -> Outcome {
         if endsMidLine { emit(writesToTerminal ? "\r\n" : "\n") }
         if outcome != .finished {
-            FileHandle.standardError.write(Data("Replay stopped.\n".utf8))
+            StandardStreams.error("Replay stopped.\n")
         }
         return outcome
     }
 
     private func emit(_ text: String) {
         guard !text.isEmpty else { return }
-        if !canWrite(text) {
+        if !StandardStreams.write(text, to: STDOUT_FILENO) {
             restoreTerminal()
             Foundation.exit(0)
         }
         endsMidLine = !text.hasSuffix("\n")
     }
 
-    /// Writes all of `text`; false when the reader has gone away.
-    private func canWrite(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Glibc.write(1, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR || errno == EAGAIN { continue }
-                return false
-            }
-            offset += written
-        }
-        return true
-    }
 
     // MARK: Waiting
 

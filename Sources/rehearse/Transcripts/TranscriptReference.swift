@@ -22,7 +22,7 @@ enum TranscriptReference {
             throw UserError("\(error)")
         }
         for warning in transcript.warnings {
-            FileHandle.standardError.write(Data("warning: \(TerminalSafeText.inert(warning, keepNewlines: false))\n".utf8))
+            StandardStreams.error("warning: \(TerminalSafeText.inert(warning, keepNewlines: false))\n")
         }
         return transcript
     }
@@ -53,7 +53,7 @@ enum OutputTarget {
     /// Writes text to a file (owner-only, replaced if it exists) or to standard output.
     static func write(_ text: String, to path: String?, option: String = "-o") throws {
         guard let path else {
-            StandardOutput.write(text)
+            StandardStreams.output(text)
             return
         }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
@@ -89,19 +89,3 @@ enum LocalTime {
     }
 }
 
-/// Writes to stdout with write(2): a reader that goes away (`| head`) ends the program quietly
-/// instead of crashing it, as FileHandle would.
-enum StandardOutput {
-    static func write(_ text: String) {
-        let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Glibc.write(1, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR || errno == EAGAIN { continue }
-                Foundation.exit(errno == EPIPE ? 0 : 1)
-            }
-            offset += written
-        }
-    }
-}
