@@ -34,8 +34,8 @@ public struct ScenarioCatalog: Sendable {
     }
 
     private mutating func load(folder: String, origin: Origin) {
-        for path in Self.scenarioFiles(in: folder) {
-            let result = ScenarioLoader.read(path: path)
+        let results = Self.scenarioFiles(in: folder).concurrentMap { ScenarioLoader.read(path: $0) }
+        for result in results {
             guard let scenario = result.scenario else {
                 problems += result.errors
                 continue

@@ -42,14 +42,7 @@ public enum ScenarioLinter {
 
     /// Checks every target and the set as a whole. `extraProblems` (e.g. empty folders) are reported first.
     public static func lint(_ targets: [LintTarget], extraProblems: [Diagnostic] = []) -> LintReport {
-        var slots = [LintReport.File?](repeating: nil, count: targets.count)
-        slots.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let buffer = buffer
-            DispatchQueue.concurrentPerform(iterations: targets.count) { index in
-                buffer[index] = check(targets[index])
-            }
-        }
-        var files = slots.compactMap { $0 }
+        var files = targets.concurrentMap(check)
         for duplicate in duplicateScenarioIDs(files) {
             if let index = files.firstIndex(where: { $0.path == duplicate.file }) {
                 files[index].diagnostics.append(duplicate)
