@@ -7,33 +7,19 @@ import TestSupport
 
 /// A data folder with hand-written transcripts, and runs of the built `rehearse` against it.
 private struct ReplaySandbox {
-    let root: String
-    var transcripts: String { root + "/data/transcripts" }
-    var environment: [String: String]
+    let base: RehearseSandbox
+    var root: String { base.root }
+    var transcripts: String { base.dataFolder + "/transcripts" }
+    var environment: [String: String] { base.environment }
 
     init(noColor: Bool = false) throws {
-        root = NSTemporaryDirectory() + "rehearse-replay-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: root + "/data/transcripts", withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(atPath: root + "/home", withIntermediateDirectories: true)
-        var environment = ProcessInfo.processInfo.environment
-        environment["HOME"] = root + "/home"
-        environment["REHEARSE_HOME"] = root + "/data"
-        environment["TERM"] = "xterm"
-        environment["LANG"] = "C.UTF-8"
-        environment["LC_ALL"] = "C.UTF-8"
-        environment["COLUMNS"] = "80"
-        environment.removeValue(forKey: "NO_COLOR")
-        if noColor { environment["NO_COLOR"] = "1" }
-        self.environment = environment
+        base = try RehearseSandbox(colour: !noColor)
     }
 
-    static func binary() throws -> String {
-        try #require(BuiltProduct.path(named: "rehearse"), "rehearse not built next to the tests")
-    }
+    static func binary() throws -> String { try RehearseSandbox.binary() }
 
     func run(_ arguments: [String], stdin: String = "") throws -> (status: Int32, stdout: String, stderr: String) {
-        let result = runProcess(executable: try Self.binary(), arguments: arguments, environment: environment, stdin: stdin)
-        return (result.status, result.stdout, result.stderr)
+        try base.run(arguments, stdin: stdin)
     }
 
     @discardableResult

@@ -62,25 +62,8 @@ public enum ScenarioTemplate {
         }
     }
 
-    /// A YAML double-quoted string.
-    static func quoted(_ text: String) -> String {
-        var escaped = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": escaped += "\\\\"
-            case "\"": escaped += "\\\""
-            case "\n": escaped += "\\n"
-            case "\t": escaped += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
-                    escaped += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-                } else {
-                    escaped.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return "\"" + escaped + "\""
-    }
+    /// A YAML double-quoted string: a JSON string literal is one, with control characters escaped.
+    static func quoted(_ text: String) -> String { DocumentText.jsonString(text) }
 
     private static let firstBody = """
         # One interviewer. style is warm, direct, skeptical, analytical or formal: it sets how they
