@@ -217,7 +217,7 @@ func waitForPrompt(_ terminal: PseudoTerminal, _ text: String, timeout: TimeInte
     @Test func aDataFolderThatCannotBeWrittenFailsBeforeTheFirstQuestion() throws {
         var sandbox = try RehearseSandbox()
         let blocker = sandbox.root + "/not-a-folder"
-        FileManager.default.createFile(atPath: blocker, contents: Data("x".utf8))
+        #expect(FileManager.default.createFile(atPath: blocker, contents: Data("x".utf8)))
         sandbox.environment["REHEARSE_HOME"] = blocker
         let result = try sandbox.run(["practice"], stdin: "an answer\n")
         #expect(result.status == 1)

@@ -40,7 +40,7 @@ struct RehearseSandbox {
     }
 
     func run(_ arguments: [String], stdin: String = "") throws -> (status: Int32, stdout: String, stderr: String) {
-        let result = try runProcess(executable: try Self.binary(), arguments: arguments, environment: environment, stdin: stdin)
+        let result = runProcess(executable: try Self.binary(), arguments: arguments, environment: environment, stdin: stdin)
         return (result.status, result.stdout, result.stderr)
     }
 

@@ -69,7 +69,7 @@ import Testing
 
     @Test func aFileInTheWayOfTheDataFolderFails() throws {
         let root = NSTemporaryDirectory() + "rehearse-file-\(UUID().uuidString)"
-        FileManager.default.createFile(atPath: root, contents: Data())
+        #expect(FileManager.default.createFile(atPath: root, contents: Data()))
         #expect { try DataFolder(root: root).prepare() } throws: { error in
             "\(error)".contains(root) && "\(error)".contains("REHEARSE_HOME")
         }
