@@ -32,6 +32,20 @@ func waitForPrompt(_ terminal: PseudoTerminal, _ text: String, timeout: TimeInte
         #expect(answer.typing.contains { $0.inserted.contains("—") })
     }
 
+    @Test func theUsersEditrcApplies() throws {
+        let sandbox = try RehearseSandbox()
+        try "rehearse:bind ^X ed-move-to-beg\n".write(toFile: sandbox.root + "/home/.editrc", atomically: true, encoding: .utf8)
+        let terminal = try sandbox.start(["practice", "--scenario", try sandbox.writeQuickScenario()])
+        guard waitForPrompt(terminal, "[1/2 Kim] › ") else { return }
+        terminal.send("world")
+        #expect(terminal.waitFor("world"))
+        terminal.send("\u{18}hello \r")
+        guard waitForPrompt(terminal, "[2/2 Kim] › ") else { return }
+        terminal.sendKeys(.ctrlD)
+        #expect(terminal.waitForExit(timeout: 10) == 0)
+        #expect(sandbox.transcripts().first?.answers.first?.text == "hello world")
+    }
+
     @Test func upRecallsAnswersNotShellCommands() throws {
         let sandbox = try RehearseSandbox()
         let terminal = try sandbox.start(["--role", "customer-service"])
