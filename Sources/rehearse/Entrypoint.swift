@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import RehearseCore
 
 /// `rehearse`: practise interviews at the terminal.
@@ -34,7 +33,7 @@ struct Rehearse: ParsableCommand {
             if code == .validationFailure {
                 let message = fullMessage(for: error)
                 StandardStreams.error(message + "\n")
-                Foundation.exit(2)
+                exitProcess(2)
             }
             exit(withError: error)
         }

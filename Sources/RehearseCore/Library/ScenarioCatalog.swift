@@ -1,4 +1,3 @@
-import Foundation
 
 /// Every scenario rehearse can find: the bundled library, then the user's folders, whose
 /// scenarios replace bundled ones with the same id.
@@ -74,6 +73,6 @@ public struct ScenarioCatalog: Sendable {
     /// The user's scenario folder: `$XDG_CONFIG_HOME/rehearse/scenarios`, else `~/.config/rehearse/scenarios`.
     public static func userFolder(environment: [String: String]) -> String {
         if let config = environment["XDG_CONFIG_HOME"], config.hasPrefix("/") { return config + "/rehearse/scenarios" }
-        return (environment["HOME"] ?? NSHomeDirectory()) + "/.config/rehearse/scenarios"
+        return (environment["HOME"] ?? DataFolder.homeDirectory()) + "/.config/rehearse/scenarios"
     }
 }

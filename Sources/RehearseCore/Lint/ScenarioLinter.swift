@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 
 /// A file for `scenarios lint` to check, with the group it belongs to: two files of one group may
 /// not declare the same scenario id, while a file of a later group may replace one of an earlier
@@ -25,8 +24,7 @@ public enum ScenarioLinter {
         var problems: [Diagnostic] = []
         var seen = Set<String>()
         for path in paths {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            if isDirectory(atPath: path) {
                 let files = ScenarioCatalog.scenarioFiles(in: path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path)
                 if files.isEmpty {
                     problems.append(Diagnostic(file: path, line: 1, column: 1, message: "the folder holds no scenario files (*.yaml, *.yml)",

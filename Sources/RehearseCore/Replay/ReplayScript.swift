@@ -1,4 +1,3 @@
-import Foundation
 
 /// One piece of replay output and when it happened in the session.
 public struct ReplayFrame: Equatable, Sendable {
@@ -271,9 +270,9 @@ struct Drawing {
         let label = promptLabel ?? questionLabel ?? "› "
         if options.animatesTyping {
             if !promptShown { output += showPrompt() }
-            let typed = String(buffer).trimmingCharacters(in: .whitespacesAndNewlines)
+            let typed = String(buffer).trimmingWhitespace()
             let lastLine = String(answer.text.split(separator: "\n", omittingEmptySubsequences: false).last ?? "")
-            if typed != answer.text.trimmingCharacters(in: .whitespacesAndNewlines) {
+            if typed != answer.text.trimmingWhitespace() {
                 // The keystrokes did not rebuild the text (an old or damaged record): show the text as saved.
                 buffer = Array(buffer[..<min(lineStart, buffer.count)]) + Array(lastLine)
                 output += redrawCurrentLine(label: currentLineLabel)

@@ -1,4 +1,3 @@
-import Foundation
 
 /// asciicast v2 (https://docs.asciinema.org/manual/asciicast/v2/): a header line, then one
 /// `[seconds, "o", text]` line per replay frame, paced like the replay (idle limit and speed
@@ -16,7 +15,7 @@ public enum AsciicastExporter {
         var elapsed = 0.0
         for (frame, delay) in zip(frames, delays) {
             elapsed += delay
-            lines.append("[\(String(format: "%.6f", elapsed / 1000)), \"o\", \(DocumentText.jsonString(frame.text))]")
+            lines.append("[\(NumberText.fixed(elapsed / 1000, places: 6)), \"o\", \(DocumentText.jsonString(frame.text))]")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -1,4 +1,3 @@
-import Foundation
 
 /// Builds a `TranscriptReview`. Nothing here reads the clock or draws random numbers: the
 /// same transcript, earlier transcripts and job description always give the same review.
@@ -63,9 +62,7 @@ public struct ReviewBuilder {
     }
 
     static func isoDate(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
+        date.formatted(.iso8601)
     }
 
     // MARK: One question

@@ -1,4 +1,3 @@
-import Foundation
 
 /// The review as JSON: the `TranscriptReview` model, keys sorted, safe to print.
 public enum ReviewJSONRenderer {

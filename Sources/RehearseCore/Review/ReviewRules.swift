@@ -48,10 +48,10 @@ enum SaneRange {
 public enum DurationText {
     public static func milliseconds(_ value: Int) -> String {
         let value = SaneRange.milliseconds(value)
-        if value < 10_000 { return String(format: "%.1f s", Double(value) / 1000) }
+        if value < 10_000 { return NumberText.fixed(Double(value) / 1000, places: 1) + " s" }
         let seconds = (value + 500) / 1000
         if seconds < 60 { return "\(seconds) s" }
-        return "\(seconds / 60) min \(String(format: "%02d", seconds % 60)) s"
+        return "\(seconds / 60) min \(NumberText.padded(seconds % 60, width: 2)) s"
     }
 
     public static func seconds(_ value: Int) -> String {

@@ -1,4 +1,3 @@
-import Foundation
 
 /// Lays out text to a width: wraps at spaces, breaks words longer than a line, and keeps a
 /// hanging indent. Text is made inert here, so callers may pass untrusted text.

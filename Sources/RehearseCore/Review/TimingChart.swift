@@ -1,4 +1,3 @@
-import Foundation
 
 /// Think and answer time per question, with each question's time limit, drawn as text with
 /// block characters (for terminals and Markdown) or as an inline SVG (for HTML).
@@ -58,7 +57,7 @@ public struct TimingChart: Equatable, Sendable {
     /// `m:ss` for the chart's figures.
     static func clock(_ milliseconds: Int) -> String {
         let seconds = (SaneRange.milliseconds(milliseconds) + 500) / 1000
-        return "\(seconds / 60):\(String(format: "%02d", seconds % 60))"
+        return "\(seconds / 60):\(NumberText.padded(seconds % 60, width: 2))"
     }
 
     static func figures(_ row: Row) -> String {
@@ -103,7 +102,7 @@ public struct TimingChart: Equatable, Sendable {
         let height = top + rowHeight * rows.count + 12
         let scale = Double(scaleMilliseconds)
         func x(_ milliseconds: Int) -> Double { Double(labelWidth) + Double(milliseconds) * barWidth / scale }
-        func number(_ value: Double) -> String { String(format: "%.1f", value) }
+        func number(_ value: Double) -> String { NumberText.fixed(value, places: 1) }
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"Think and answer time per question\">\n"
         // Legend.
         svg += "<rect x=\"\(labelWidth)\" y=\"8\" width=\"14\" height=\"12\" class=\"think\"/><text x=\"\(labelWidth + 20)\" y=\"18\">think</text>\n"

@@ -1,4 +1,3 @@
-import Foundation
 
 /// The review of one transcript: what each answer shows, the three questions to ask yourself
 /// afterwards, and which answers were strongest. Built by `ReviewBuilder` from the transcript

@@ -1,4 +1,3 @@
-import Foundation
 
 /// Reads scenario files: every problem is collected as a `Diagnostic` with its line and column,
 /// so the loader and `scenarios lint` report the same things in one pass.

@@ -1,4 +1,3 @@
-import Foundation
 
 /// The interview as a state machine: it says what to show, takes the person's lines, and writes
 /// the transcript as it goes. It does no terminal I/O; a front end shows `SessionOutput`s and
@@ -297,7 +296,7 @@ public final class InterviewSession {
 
     private func handleAnswerLine(_ line: String, typing: TypingRecord, open: OpenQuestion, _ output: inout [SessionOutput]) {
         var open = open
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = line.trimmingBlanks()
         if open.partialLines.isEmpty, trimmed.hasPrefix("/"), !trimmed.hasPrefix("//") {
             handleCommand(trimmed, open: open, &output)
             return
@@ -318,7 +317,7 @@ public final class InterviewSession {
             return
         }
         let lines = open.partialLines + [text]
-        let fullText = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        let fullText = lines.joined(separator: "\n").trimmingWhitespace()
         if fullText.isEmpty {
             open.partialLines = []
             open.partialKeys = []
@@ -432,7 +431,7 @@ public final class InterviewSession {
     private func handleCommand(_ line: String, open: OpenQuestion, _ output: inout [SessionOutput]) {
         let parts = line.dropFirst().split(separator: " ", maxSplits: 1)
         let name = parts.first.map { $0.lowercased() } ?? ""
-        let argument = parts.count > 1 ? String(parts[1]).trimmingCharacters(in: .whitespaces) : ""
+        let argument = parts.count > 1 ? String(parts[1]).trimmingBlanks() : ""
         let questionID = open.item.question.id
         func command() { record(.command(.init(t: elapsed(), name: name, question: questionID)), durable: false, &output) }
         switch name {
@@ -508,7 +507,7 @@ public final class InterviewSession {
         """
 
     private func handlePausedLine(_ line: String, open: OpenQuestion, since: UInt64, _ output: inout [SessionOutput]) {
-        let command = line.trimmingCharacters(in: .whitespaces).lowercased()
+        let command = line.trimmingBlanks().lowercased()
         switch command {
         case "/resume", "":
             if command.isEmpty {
@@ -528,7 +527,7 @@ public final class InterviewSession {
         case "/help":
             output.append(.info("Paused. Type /resume to carry on, or /quit to end."))
         case _ where command.hasPrefix("/note "):
-            let note = String(line.trimmingCharacters(in: .whitespaces).dropFirst(6)).trimmingCharacters(in: .whitespaces)
+            let note = String(line.trimmingBlanks().dropFirst(6)).trimmingBlanks()
             record(.note(.init(t: elapsed(), text: note, question: open.item.question.id)), durable: true, &output)
             output.append(.info("Noted."))
         default:
@@ -538,7 +537,7 @@ public final class InterviewSession {
 
     private func handleCandidateLine(_ line: String, stage: CandidateStage, _ output: inout [SessionOutput]) {
         var stage = stage
-        let text = line.trimmingCharacters(in: .whitespaces)
+        let text = line.trimmingBlanks()
         let lowered = text.lowercased()
         if text.isEmpty || lowered == "/done" {
             record(.command(.init(t: elapsed(), name: "done", question: nil)), durable: false, &output)

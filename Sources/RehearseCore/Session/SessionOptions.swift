@@ -1,4 +1,3 @@
-import Foundation
 
 /// Everything about a session that is not in the scenario.
 public struct SessionOptions: Sendable {

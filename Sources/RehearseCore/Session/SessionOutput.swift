@@ -61,4 +61,3 @@ public struct SessionSummary: Equatable, Sendable {
     }
 }
 
-import Foundation

@@ -1,4 +1,3 @@
-import Foundation
 
 /// Escaping for the documents rehearse writes. Text from transcripts, scenarios and job
 /// descriptions is untrusted: it is made inert for terminals first (so a report printed with
@@ -26,7 +25,7 @@ public enum DocumentText {
     /// no HTML gets through.
     public static func markdown(_ text: String) -> String {
         var output = ""
-        let flat = TerminalSafeText.inert(text.replacingOccurrences(of: "\n", with: " "), keepNewlines: false)
+        let flat = TerminalSafeText.inert(text.replacing("\n", with: " "), keepNewlines: false)
         for character in flat {
             switch character {
             case "\\", "`", "*", "_", "[", "]", "#", "|", "~", "!", "{", "}", ">":
@@ -67,7 +66,7 @@ public enum DocumentText {
             case "\t": output += "\\t"
             default:
                 if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
-                    output += String(format: "\\u%04x", scalar.value)
+                    output += "\\u" + NumberText.padded(Int(scalar.value), width: 4, radix: 16)
                 } else {
                     output.unicodeScalars.append(scalar)
                 }
@@ -82,7 +81,7 @@ public enum DocumentText {
         var output = String.UnicodeScalarView()
         for scalar in json.unicodeScalars {
             if (0x7F...0x9F).contains(scalar.value) {
-                output.append(contentsOf: String(format: "\\u%04x", scalar.value).unicodeScalars)
+                output.append(contentsOf: ("\\u" + NumberText.padded(Int(scalar.value), width: 4, radix: 16)).unicodeScalars)
             } else {
                 output.append(scalar)
             }

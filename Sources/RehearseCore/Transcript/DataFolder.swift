@@ -1,4 +1,3 @@
-import Foundation
 
 /// The user's data folder: transcripts and line-editing histories.
 /// `$REHEARSE_HOME`, else `$XDG_DATA_HOME/rehearse`, else `~/.local/share/rehearse`.
@@ -14,7 +13,7 @@ public struct DataFolder: Sendable {
         } else if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") {
             root = data + "/rehearse"
         } else {
-            root = (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share/rehearse"
+            root = (environment["HOME"] ?? DataFolder.homeDirectory()) + "/.local/share/rehearse"
         }
     }
 
@@ -24,9 +23,8 @@ public struct DataFolder: Sendable {
     /// Creates the folders (0700) and proves they can be written, before a session starts.
     public func prepare() throws {
         for folder in [root, transcripts, historyFolder] {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
-                if !isDirectory.boolValue { throw DataFolderError.notAFolder(folder) }
+            if FileManager.default.fileExists(atPath: folder) {
+                if !isDirectory(atPath: folder) { throw DataFolderError.notAFolder(folder) }
             } else if mkdir(folder, 0o700) != 0 && errno != EEXIST {
                 throw DataFolderError.cannotCreate(folder, String(cString: strerror(errno)))
             }
@@ -40,11 +38,7 @@ public struct DataFolder: Sendable {
 
     /// A new transcript path for a session.
     public func transcriptPath(sessionID: String, started: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd'T'HHmmss'Z'"
-        return transcripts + "/" + formatter.string(from: started) + "-" + sessionID + ".jsonl"
+        return transcripts + "/" + LocalTime.compactUTC(started) + "-" + sessionID + ".jsonl"
     }
 }
 

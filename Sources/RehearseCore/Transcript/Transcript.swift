@@ -1,4 +1,3 @@
-import Foundation
 
 /// A transcript read back from disk: the header, its events, and warnings about damaged lines.
 public struct Transcript: Equatable, Sendable {

@@ -1,4 +1,3 @@
-import Foundation
 
 /// The JSON shape of transcript lines: one object per line, keys sorted, dates in ISO 8601.
 enum TranscriptCoding {

@@ -1,4 +1,3 @@
-import Foundation
 
 /// The first line of a transcript: what was practised, with what, and when.
 public struct TranscriptHeader: Codable, Equatable, Sendable {

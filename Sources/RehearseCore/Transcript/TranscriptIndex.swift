@@ -1,4 +1,3 @@
-import Foundation
 
 /// The transcripts in a data folder, and how a person refers to one: `last`, an id prefix, or a path.
 public struct TranscriptIndex {
@@ -22,7 +21,7 @@ public struct TranscriptIndex {
     /// files are looked at. With `questionIDs`, a file is parsed only when it answers one of
     /// them (a quick scan of its bytes decides). Unreadable files are skipped.
     public func earlierTranscripts(than transcript: Transcript, limit: Int = 200, questionIDs: Set<String>? = nil) -> [Transcript] {
-        let ownName = (transcript.path as NSString).lastPathComponent
+        let ownName = lastPathComponent(transcript.path)
         let candidates = summaries().filter { summary in
             summary.file != ownName && summary.session != transcript.header.session && summary.role == transcript.header.role
                 && (summary.started.map { $0 < transcript.header.started } ?? false)
@@ -67,7 +66,7 @@ public struct TranscriptIndex {
 
     /// The session id in a transcript file name (`…-<id>.jsonl`).
     public static func sessionID(ofFile path: String) -> String {
-        let name = (path as NSString).lastPathComponent
+        let name = lastPathComponent(path)
         let stem = name.hasSuffix(".jsonl") ? String(name.dropLast(6)) : name
         return String(stem.split(separator: "-").last ?? Substring(stem))
     }

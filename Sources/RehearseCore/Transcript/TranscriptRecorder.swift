@@ -1,4 +1,3 @@
-import Foundation
 
 /// Where a session writes its transcript as it goes. Tests use `MemoryTranscriptRecorder`.
 public protocol TranscriptRecorder: AnyObject {

@@ -1,4 +1,3 @@
-import Foundation
 
 /// One row of the transcript list: what a transcript file holds, without its events.
 /// Built from the header and the end line (or, for a transcript cut off, from every line).
@@ -63,7 +62,7 @@ public struct TranscriptSummary: Codable, Equatable, Sendable {
         case .interrupted?: status = .interrupted
         case nil: status = .cutOff
         }
-        self.init(file: (transcript.path as NSString).lastPathComponent, session: header.session, started: header.started,
+        self.init(file: lastPathComponent(transcript.path), session: header.session, started: header.started,
                   role: header.role, kind: header.kind.rawValue, scenarioID: header.scenario.id, scenarioTitle: header.scenario.title,
                   answered: answered, asked: asked, durationMilliseconds: transcript.events.last?.time ?? 0, status: status)
     }
@@ -78,7 +77,7 @@ public struct TranscriptSummary: Codable, Equatable, Sendable {
     /// Summarises a transcript file, reading only its first and last lines when the last one is
     /// the end line (which carries the counts), and every line otherwise.
     public static func read(path: String) -> TranscriptSummary {
-        let file = (path as NSString).lastPathComponent
+        let file = lastPathComponent(path)
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .unreadable(file: file, problem: String(cString: strerror(errno))) }
         defer { close(descriptor) }

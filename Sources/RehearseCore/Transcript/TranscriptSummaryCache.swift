@@ -1,4 +1,3 @@
-import Foundation
 
 /// A cache of transcript summaries kept beside the transcripts, in `transcripts/.index.json`.
 ///
@@ -49,7 +48,7 @@ public struct TranscriptSummaryCache {
         var results: [TranscriptSummary?] = Array(repeating: nil, count: paths.count)
         var stale: [(index: Int, name: String, size: Int64, modified: Int64)] = []
         for (index, path) in paths.enumerated() {
-            let name = (path as NSString).lastPathComponent
+            let name = lastPathComponent(path)
             seen.insert(name)
             var status = stat()
             guard stat(path, &status) == 0 else {
@@ -84,11 +83,7 @@ public struct TranscriptSummaryCache {
 
     /// Reads summaries of many files, on all cores.
     static func read(_ paths: [String]) -> [TranscriptSummary] {
-        let results = SummaryBuffer(count: paths.count)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            results.set(index, TranscriptSummary.read(path: paths[index]))
-        }
-        return results.values.map { $0! }
+        paths.concurrentMap { TranscriptSummary.read(path: $0) }
     }
 
     /// The index's entries, or nil when it is missing, corrupt or of another version.
@@ -122,17 +117,5 @@ public struct TranscriptSummaryCache {
             return false
         }
         return true
-    }
-}
-
-/// Results written by concurrent workers, each to its own slot.
-private final class SummaryBuffer: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var values: [TranscriptSummary?]
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: TranscriptSummary) {
-        lock.lock()
-        values[index] = value
-        lock.unlock()
     }
 }

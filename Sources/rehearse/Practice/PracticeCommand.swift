@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import LineEditor
 import RehearseCore
 
@@ -44,7 +43,7 @@ struct PracticeCommand: ParsableCommand {
         let status = try PracticeRunner(editor: editor, catalog: catalog).run(
             scenario: chosen, seed: seed, candidate: candidate, company: company)
         switch status {
-        case .interrupted(let signal?): Foundation.exit(128 + signal)
+        case .interrupted(let signal?): exitProcess(128 + signal)
         default: break
         }
     }

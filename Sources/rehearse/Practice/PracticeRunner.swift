@@ -1,4 +1,3 @@
-import Foundation
 import LineEditor
 import RehearseCore
 
@@ -62,7 +61,7 @@ struct PracticeRunner {
 
     /// Eight hex digits: short enough to type, random enough not to collide in one person's folder.
     static func newSessionID() -> String {
-        String(format: "%08x", UInt32.random(in: 0...UInt32.max))
+        NumberText.padded(Int(UInt32.random(in: 0...UInt32.max)), width: 8, radix: 16)
     }
 }
 

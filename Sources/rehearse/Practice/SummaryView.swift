@@ -1,4 +1,3 @@
-import Foundation
 import RehearseCore
 
 /// The end-of-session report: what was answered, how long it took, what stood out, and what to do next.
@@ -21,13 +20,13 @@ struct SummaryView {
             output.line("  Slowest starts:")
             for start in summary.slowestStarts {
                 let question = TextWrapper.wrap(TerminalSafeText.inert(start.question, keepNewlines: false), width: max(30, output.width - 16)).first ?? ""
-                output.line("    \(String(format: "%5.1f", Double(start.thinkMilliseconds) / 1000)) s  \(question)\(question.count < start.question.count ? "…" : "")")
+                output.line("    \(NumberText.rightAligned(NumberText.fixed(Double(start.thinkMilliseconds) / 1000, places: 1), width: 5)) s  \(question)\(question.count < start.question.count ? "…" : "")")
             }
         }
         var flags: [String] = []
         if summary.overLimit > 0 { flags.append("\(summary.overLimit) answer\(summary.overLimit == 1 ? "" : "s") over the time limit") }
         for (rule, count) in summary.probes.sorted(by: { $0.key < $1.key }) {
-            flags.append("\(count)× follow-up for \(rule.replacingOccurrences(of: "_", with: " "))")
+            flags.append("\(count)× follow-up for \(rule.replacing("_", with: " "))")
         }
         if summary.hasCandidateStage && summary.candidateQuestions == 0 && summary.status == .completed {
             flags.append("you asked the panel no questions")
@@ -35,8 +34,6 @@ struct SummaryView {
         if !flags.isEmpty { output.line("  Flags: " + flags.joined(separator: "; ")) }
         output.line("  Transcript: \(summary.transcriptPath)")
         output.line("  Replay: rehearse replay \(summary.sessionID)   Review: rehearse review \(summary.sessionID)")
-        let formatter = DateFormatter()
-        formatter.dateFormat = "EEE d MMM, HH:mm"
-        output.line("  Send a thank-you email by \(formatter.string(from: summary.thankYouBy)) (within 24 hours).")
+        output.line("  Send a thank-you email by \(LocalTime.dayAndTime(summary.thankYouBy)) (within 24 hours).")
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import LineEditor
 import RehearseCore
 
@@ -57,7 +56,7 @@ final class TerminalConsole: SessionConsole {
             let submitted = clock.now()
             // Piped input is not echoed by a terminal: show it after the prompt so the output reads as a dialogue.
             if !editor.isInteractive { output.line(TerminalSafeText.inert(text, keepNewlines: false)) }
-            if !text.trimmingCharacters(in: .whitespaces).isEmpty { answerHistory.add(text) }
+            if !text.trimmingBlanks().isEmpty { answerHistory.add(text) }
             let keys = log.keystrokes.map { key in
                 TypingRecord.Key(time: key.time, position: key.change?.position ?? 0, deleted: key.change?.deleted ?? 0, inserted: key.change?.inserted ?? "")
             }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import RehearseCore
 
 /// `rehearse scenarios`: list, show and check scenario scripts, and write starters.
@@ -70,8 +69,7 @@ struct ScenariosCommand: ParsableCommand {
             var problems: [Diagnostic] = []
             if paths.isEmpty {
                 for folder in sources.folders {
-                    var isDirectory: ObjCBool = false
-                    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                    guard isDirectory(atPath: folder) else {
                         throw UserError("--scenarios \(folder): no such folder; pass a folder that holds .yaml scenario files")
                     }
                 }

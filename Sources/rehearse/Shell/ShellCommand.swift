@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import LineEditor
 import RehearseCore
 
@@ -20,7 +19,7 @@ struct ShellCommand: ParsableCommand {
         let catalog = try sources.catalog()
         let startRole = try ScenarioChoice.resolveRole(role ?? AppContext.defaultRole, catalog: catalog)
         let shell = Shell(catalog: catalog, role: startRole, candidate: candidate, seed: seed)
-        if let signal = shell.run() { Foundation.exit(128 + signal) }
+        if let signal = shell.run() { exitProcess(128 + signal) }
     }
 }
 
@@ -56,7 +55,7 @@ final class Shell {
         while true {
             switch editor.readLine(prompt: "rehearse [\(role)]› ", history: history, completion: completion, notice: nil) {
             case .line(let line, _):
-                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                let trimmed = line.trimmingBlanks()
                 if trimmed.isEmpty { continue }
                 history.add(trimmed)
                 if !execute(trimmed) { return SignalFlags.pendingTermination }
@@ -75,7 +74,7 @@ final class Shell {
     func execute(_ line: String) -> Bool {
         let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
         let command = parts[0].lowercased()
-        let argument = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : nil
+        let argument = parts.count > 1 ? parts[1].trimmingBlanks() : nil
         do {
             switch command {
             case "help", "?":

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import RehearseCore
 
 /// Options every command that reads scenarios accepts.
@@ -9,8 +8,7 @@ struct ScenarioSourceOptions: ParsableArguments {
 
     func catalog() throws -> ScenarioCatalog {
         for folder in folders {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            guard isDirectory(atPath: folder) else {
                 throw UserError("--scenarios \(folder): no such folder; pass a folder that holds .yaml scenario files")
             }
         }

@@ -1,4 +1,4 @@
-import Foundation
+import RehearseCore
 
 /// Writes to standard output and error without ever trapping: a terminal that closed (EIO)
 /// or a reader that went away (EPIPE, with SIGPIPE ignored) must not crash a session whose

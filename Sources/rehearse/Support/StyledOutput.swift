@@ -1,4 +1,3 @@
-import Foundation
 import RehearseCore
 
 /// Writes wrapped, optionally coloured text to standard output. Colour only on a terminal and

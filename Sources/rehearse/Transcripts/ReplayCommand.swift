@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import RehearseCore
 
 /// `rehearse replay`: the interview as it happened, or exported.
@@ -55,7 +54,7 @@ struct ReplayCommand: ParsableCommand {
 
     func run() throws {
         switch try perform() {
-        case .interrupted(let signal): Foundation.exit(128 + signal)
+        case .interrupted(let signal): exitProcess(128 + signal)
         case .finished, .stopped: break
         }
     }

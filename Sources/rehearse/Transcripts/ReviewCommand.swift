@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import RehearseCore
 
 /// `rehearse review`: what each answer shows, and the three questions to ask yourself.
@@ -51,7 +50,7 @@ struct ReviewCommand: ParsableCommand {
                 let reason = FileManager.default.fileExists(atPath: job) ? "cannot be read; check its permissions" : "no such file"
                 throw UserError("--job \(job): \(reason); pass a plain-text job description")
             }
-            builder.jobDescription = ((job as NSString).lastPathComponent, JobDescription(text: String(decoding: data, as: UTF8.self)))
+            builder.jobDescription = (lastPathComponent(job), JobDescription(text: String(decoding: data, as: UTF8.self)))
         }
         let review = builder.review(transcript)
         let text: String

@@ -1,4 +1,3 @@
-import Foundation
 import LineEditor
 import RehearseCore
 
@@ -89,7 +88,7 @@ final class TerminalReplayPlayer {
         guard !text.isEmpty else { return }
         if !StandardStreams.write(text, to: STDOUT_FILENO) {
             restoreTerminal()
-            Foundation.exit(0)
+            exitProcess(0)
         }
         endsMidLine = !text.hasSuffix("\n")
     }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import RehearseCore
 
 /// Turns what the user typed (`last`, an id prefix, a path) into a transcript, with errors that
@@ -73,19 +72,3 @@ enum OutputTarget {
         }
     }
 }
-
-/// Dates in the local time zone for lists, without DateFormatter's cost per row.
-enum LocalTime {
-    nonisolated(unsafe) private static var isReady = false
-
-    /// "2026-05-01 14:30".
-    static func minutes(_ date: Date) -> String {
-        if !isReady { tzset(); isReady = true }
-        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
-        var parts = tm()
-        localtime_r(&seconds, &parts)
-        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday)) \(two(parts.tm_hour)):\(two(parts.tm_min))"
-    }
-}
-

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import RehearseCore
 
 /// `rehearse transcripts`: the saved sessions.
@@ -48,20 +47,12 @@ struct TranscriptsCommand: ParsableCommand {
 /// Parses `--since`.
 enum SinceDate {
     static func parse(_ text: String, now: Date = Date()) -> Date? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingBlanks()
         if trimmed.hasSuffix("d"), let days = Int(trimmed.dropLast()), days >= 0 {
             return now.addingTimeInterval(-Double(days) * 86_400)
         }
-        let iso = ISO8601DateFormatter()
-        if let date = iso.date(from: trimmed) { return date }
-        let local = DateFormatter()
-        local.locale = Locale(identifier: "en_US_POSIX")
-        local.timeZone = TimeZone.current
-        for pattern in ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss"] {
-            local.dateFormat = pattern
-            if let date = local.date(from: trimmed) { return date }
-        }
-        return nil
+        if let date = try? Date(trimmed, strategy: .iso8601) { return date }
+        return LocalTime.parse(trimmed)
     }
 }
 

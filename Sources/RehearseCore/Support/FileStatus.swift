@@ -1,0 +1,13 @@
+/// Whether `path` names a folder (following symbolic links).
+public func isDirectory(atPath path: String) -> Bool {
+    var status = stat()
+    return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+}
+
+extension DataFolder {
+    /// The account's home folder from the password database, for when `$HOME` is not set.
+    public static func homeDirectory() -> String {
+        guard let entry = getpwuid(getuid()), let directory = entry.pointee.pw_dir else { return "/" }
+        return String(cString: directory)
+    }
+}
