@@ -19,8 +19,15 @@ public struct ScenarioCatalog: Sendable {
 
     /// Loads every `*.yaml`/`*.yml` file in the folders, in order; later folders win.
     public init(bundledFolder: String?, userFolders: [String]) {
-        if let bundledFolder { load(folder: bundledFolder, origin: .bundled) }
-        for folder in userFolders { load(folder: folder, origin: .user) }
+        self.init(bundledFolder: bundledFolder, userFolders: userFolders, only: nil)
+    }
+
+    /// Loads only the files whose headline `wanted` accepts (and any file whose headline cannot
+    /// be read quickly), so a session parses one scenario instead of the whole library.
+    /// `roles` and `scenarios` then describe just those files.
+    public init(bundledFolder: String?, userFolders: [String], only wanted: (@Sendable (Headline) -> Bool)?) {
+        if let bundledFolder { load(folder: bundledFolder, origin: .bundled, wanted: wanted) }
+        for folder in userFolders { load(folder: folder, origin: .user, wanted: wanted) }
         entries.sort { ($0.scenario.role, Self.kindOrder($0.scenario.kind), $0.scenario.id) < ($1.scenario.role, Self.kindOrder($1.scenario.kind), $1.scenario.id) }
     }
 
@@ -32,8 +39,13 @@ public struct ScenarioCatalog: Sendable {
         return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { folder + "/" + $0 }
     }
 
-    private mutating func load(folder: String, origin: Origin) {
-        let results = Self.scenarioFiles(in: folder).concurrentMap { ScenarioLoader.read(path: $0) }
+    private mutating func load(folder: String, origin: Origin, wanted: (@Sendable (Headline) -> Bool)?) {
+        var files = Self.scenarioFiles(in: folder)
+        if let wanted {
+            files = files.filter { path in Headline(path: path).map(wanted) ?? true }
+        }
+        // Threads pay off for a whole library (lint, lists), not for the one or two files of a session.
+        let results = files.count > 2 ? files.concurrentMap { ScenarioLoader.read(path: $0) } : files.map { ScenarioLoader.read(path: $0) }
         for result in results {
             guard let scenario = result.scenario else {
                 problems += result.errors
@@ -76,3 +88,58 @@ public struct ScenarioCatalog: Sendable {
         return (environment["HOME"] ?? DataFolder.homeDirectory()) + "/.config/rehearse/scenarios"
     }
 }
+
+extension ScenarioCatalog {
+    /// A scenario file's `id`, `role` and `kind`, read from its top-level lines without parsing
+    /// the YAML. Nil when the file writes them in a way this quick read does not follow (flow
+    /// style, anchors, tags, several documents, or a file it cannot read): such files are
+    /// parsed in full, so the quick read can only save work, never change which file is used.
+    public struct Headline: Equatable, Sendable {
+        public var id: String
+        public var role: String
+        public var kind: String
+
+        public init(id: String, role: String, kind: String) {
+            self.id = id
+            self.role = role
+            self.kind = kind
+        }
+
+        /// Reads the headline of the file at `path` (the same size and file-type checks as the loader).
+        public init?(path: String) {
+            guard case .success(let data) = ScenarioLoader.readBytes(path: path) else { return nil }
+            self.init(yaml: data)
+        }
+
+        /// Reads the headline from a scenario file's bytes.
+        public init?(yaml data: Data) {
+            var found: [String: String] = [:]
+            for rawLine in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+                guard let first = rawLine.first else { continue }
+                if first == UInt8(ascii: "-") || first == UInt8(ascii: "%") || first == UInt8(ascii: "{") { return nil }
+                guard first != UInt8(ascii: " "), first != UInt8(ascii: "#"), first != UInt8(ascii: "\t") else { continue }
+                let line = String(decoding: rawLine, as: UTF8.self)
+                guard let colon = line.firstIndex(of: ":") else { continue }
+                let key = String(line[..<colon])
+                guard key == "id" || key == "role" || key == "kind" else { continue }
+                guard found[key] == nil, let value = Self.plainValue(line[line.index(after: colon)...]) else { return nil }
+                found[key] = value
+            }
+            guard let id = found["id"], let role = found["role"], let kind = found["kind"] else { return nil }
+            self.init(id: id, role: role, kind: kind)
+        }
+
+        /// A plain or simply quoted scalar with an optional comment; nil for anything richer.
+        static func plainValue(_ text: Substring) -> String? {
+            var value = text.trimmingBlanks()
+            if let hash = value.firstRange(of: " #") { value = String(value[..<hash.lowerBound]).trimmingBlanks() }
+            if value.count >= 2, let quote = value.first, quote == "\"" || quote == "'", value.last == quote {
+                value = String(value.dropFirst().dropLast())
+                if value.contains("\\") || value.contains(quote) { return nil }
+            }
+            guard !value.isEmpty, let first = value.first, !"&*!|>[{@`\"'".contains(first) else { return nil }
+            return value
+        }
+    }
+}
+

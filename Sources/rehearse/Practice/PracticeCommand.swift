@@ -37,8 +37,16 @@ struct PracticeCommand: ParsableCommand {
     @OptionGroup var sources: ScenarioSourceOptions
 
     func run() throws {
-        let catalog = try sources.catalog()
-        let chosen = try ScenarioChoice.resolve(catalog: catalog, scenario: scenario, role: role, kind: kind)
+        // A session needs one scenario: read only the files that can be it. The whole library is
+        // read only when that finds nothing, so the error can list what exists.
+        var catalog = try sources.catalog(only: ScenarioChoice.candidates(scenario: scenario, role: role, kind: kind))
+        let chosen: Scenario
+        if let found = try? ScenarioChoice.resolve(catalog: catalog, scenario: scenario, role: role, kind: kind) {
+            chosen = found
+        } else {
+            catalog = try sources.catalog()
+            chosen = try ScenarioChoice.resolve(catalog: catalog, scenario: scenario, role: role, kind: kind)
+        }
         let editor = LineEditor()
         let status = try PracticeRunner(editor: editor, catalog: catalog).run(
             scenario: chosen, seed: seed, candidate: candidate, company: company)
@@ -68,6 +76,14 @@ enum ScenarioChoice {
         if let found = catalog.scenario(role: roleID, kind: kindValue) { return found }
         let kinds = catalog.roles.first { $0.id == roleID }?.kinds.map(\.rawValue) ?? []
         throw UserError("role '\(roleID)' has no \(kindValue.rawValue) interview; it has: \(kinds.joined(separator: ", "))")
+    }
+
+    /// Which catalog files can hold the scenario `resolve` would choose.
+    static func candidates(scenario: String?, role: String?, kind: String?) -> @Sendable (ScenarioCatalog.Headline) -> Bool {
+        if let scenario { return { $0.id == scenario } }
+        let role = role ?? AppContext.defaultRole
+        guard let kind = try? resolveKind(kind ?? "second") else { return { _ in false } }
+        return { $0.role == role && $0.kind == kind.rawValue }
     }
 
     static func resolveRole(_ role: String, catalog: ScenarioCatalog) throws -> String {

@@ -6,7 +6,8 @@ struct ScenarioSourceOptions: ParsableArguments {
     @Option(name: .customLong("scenarios"), help: ArgumentHelp("Also read scenarios from this folder (wins over bundled ones with the same id).", valueName: "DIR"))
     var folders: [String] = []
 
-    func catalog() throws -> ScenarioCatalog {
+    /// The catalog; with `only`, just the files whose headline it accepts (see `ScenarioCatalog.Headline`).
+    func catalog(only wanted: (@Sendable (ScenarioCatalog.Headline) -> Bool)? = nil) throws -> ScenarioCatalog {
         for folder in folders {
             guard isDirectory(atPath: folder) else {
                 throw UserError("--scenarios \(folder): no such folder; pass a folder that holds .yaml scenario files")
@@ -14,7 +15,7 @@ struct ScenarioSourceOptions: ParsableArguments {
         }
         let environment = ProcessInfo.processInfo.environment
         return ScenarioCatalog(bundledFolder: AppContext.bundledScenarioFolder(),
-                               userFolders: [ScenarioCatalog.userFolder(environment: environment)] + folders)
+                               userFolders: [ScenarioCatalog.userFolder(environment: environment)] + folders, only: wanted)
     }
 }
 
