@@ -6,9 +6,11 @@
 # Usage: Benchmarks/practice-benchmark.sh   (figures are recorded in Benchmarks/README.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release >/dev/null
-binary=.build/release/rehearse
-python3 Benchmarks/pty_timing.py "$binary" 10 0.5
+# The same build as `make install`: the Swift runtime linked in (see Benchmarks/README.md).
+swift build -c release --static-swift-stdlib --scratch-path .build-release-static >/dev/null
+binary=.build-release-static/release/rehearse
+command -v sqlite3 >/dev/null || { echo "needs sqlite3 as the start-up reference: apt-get install sqlite3" >&2; exit 1; }
+python3 Benchmarks/pty_timing.py "$binary" "${RUNS:-20}" 0.5
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -47,8 +47,13 @@ def main():
     delay = float(sys.argv[3]) if len(sys.argv) > 3 else 0.5
     home = tempfile.mkdtemp(prefix="rehearse-bench-")
     env = environment(home)
-    times = []
+    # The reference: a C tool's start-up through the same pseudo-terminal path, in the same run,
+    # alternating with rehearse so a change in the machine's load touches both alike.
+    times, reference = [], []
     for _ in range(runs):
+        pid, fd, seconds = run_until("/usr/bin/sqlite3", ["-version"], env, b"\n")
+        finish(pid, fd)
+        reference.append(seconds * 1000)
         pid, fd, seconds = run_until(binary, ["practice", "--seed", "7"], env, b"[1/")
         # Wait for the rest of the prompt so the editor is reading.
         time.sleep(0.05)
@@ -56,6 +61,9 @@ def main():
         times.append(seconds * 1000)
     print(f"startup to first prompt: median {statistics.median(times):.1f} ms, "
           f"min {min(times):.1f} ms, max {max(times):.1f} ms over {runs} runs")
+    print(f"sqlite3 -version through the same pseudo-terminal: median {statistics.median(reference):.1f} ms, "
+          f"min {min(reference):.1f} ms, max {max(reference):.1f} ms")
+    print(f"ratio of medians (target at most 4): {statistics.median(times) / statistics.median(reference):.1f}")
 
     errors = []
     for _ in range(runs):

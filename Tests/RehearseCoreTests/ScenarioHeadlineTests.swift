@@ -24,6 +24,7 @@ import Testing
         "id: a\nid: b\nrole: a\nkind: first\n",             // duplicate key
         "id: \"a\\u0041\"\nrole: a\nkind: first\n",         // escapes need the parser
         "id: |\n  a\nrole: a\nkind: first\n",               // block scalar
+        "title: \"a quote that runs on\nid: fake\"\nid: a\nrole: a\nkind: first\n",  // a key inside a quoted scalar
     ])
     func anythingRicherIsLeftToTheParser(yaml: String) {
         #expect(Self.headline(yaml) == nil)

@@ -111,21 +111,32 @@ extension ScenarioCatalog {
             self.init(yaml: data)
         }
 
-        /// Reads the headline from a scenario file's bytes.
+        /// Reads the headline from a scenario file's bytes. It stops at the first line it does
+        /// not follow, and once all three keys are found (the chosen file is parsed in full anyway).
         public init?(yaml data: Data) {
             var found: [String: String] = [:]
-            for rawLine in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-                guard let first = rawLine.first else { continue }
-                if first == UInt8(ascii: "-") || first == UInt8(ascii: "%") || first == UInt8(ascii: "{") { return nil }
-                guard first != UInt8(ascii: " "), first != UInt8(ascii: "#"), first != UInt8(ascii: "\t") else { continue }
-                let line = String(decoding: rawLine, as: UTF8.self)
-                guard let colon = line.firstIndex(of: ":") else { continue }
-                let key = String(line[..<colon])
-                guard key == "id" || key == "role" || key == "kind" else { continue }
-                guard found[key] == nil, let value = Self.plainValue(line[line.index(after: colon)...]) else { return nil }
-                found[key] = value
+            let complete: Bool = data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Bool in
+                var lineStart = 0
+                while lineStart < bytes.count && found.count < 3 {
+                    var lineEnd = lineStart
+                    while lineEnd < bytes.count && bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+                    defer { lineStart = lineEnd + 1 }
+                    guard lineEnd > lineStart else { continue }
+                    let first = bytes[lineStart]
+                    // Indented lines, comments and blank lines belong to something else.
+                    if first == UInt8(ascii: " ") || first == UInt8(ascii: "#") || first == UInt8(ascii: "\r") { continue }
+                    let line = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[lineStart..<lineEnd]), as: UTF8.self)
+                    // Documents, directives, flow style, tabs and quotes that run on to the next line: the parser's job.
+                    if "-%{[\t".contains(line.first!) || line.filter({ $0 == "\"" }).count % 2 == 1 { return false }
+                    guard let colon = line.firstIndex(of: ":") else { return false }
+                    let key = String(line[..<colon])
+                    guard key == "id" || key == "role" || key == "kind" else { continue }
+                    guard found[key] == nil, let value = Self.plainValue(line[line.index(after: colon)...]) else { return false }
+                    found[key] = value
+                }
+                return true
             }
-            guard let id = found["id"], let role = found["role"], let kind = found["kind"] else { return nil }
+            guard complete, let id = found["id"], let role = found["role"], let kind = found["kind"] else { return nil }
             self.init(id: id, role: role, kind: kind)
         }
 
@@ -137,7 +148,8 @@ extension ScenarioCatalog {
                 value = String(value.dropFirst().dropLast())
                 if value.contains("\\") || value.contains(quote) { return nil }
             }
-            guard !value.isEmpty, let first = value.first, !"&*!|>[{@`\"'".contains(first) else { return nil }
+            guard !value.isEmpty, let first = value.first, !"&*!|>[{@`".contains(first),
+                  !value.contains("\""), !value.contains("'") else { return nil }
             return value
         }
     }
