@@ -34,7 +34,7 @@ struct ReviewCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write the review to FILE instead of standard output.", valueName: "FILE"))
     var output: String?
 
-    @Option(help: ArgumentHelp("Columns to fit the text report to. Default: the terminal's width.", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Columns to fit the text report to. Default: the terminal's width.", valueName: "N"))
     var width: Int?
 
     func validate() throws {
@@ -51,7 +51,8 @@ struct ReviewCommand: ParsableCommand {
                 let reason = FileManager.default.fileExists(atPath: job) ? "cannot be read; check its permissions" : "no such file"
                 throw UserError("--job \(job): \(reason); pass a plain-text job description")
             }
-            builder.jobDescription = ((job as NSString).lastPathComponent, JobDescription(text: String(decoding: data, as: UTF8.self)))
+            builder.jobDescription = ((job as NSString).lastPathComponent, JobDescription(text: String(decoding: data, as: UTF8.self),
+                                                                                            companyName: transcript.header.company))
         }
         let review = builder.review(transcript)
         let text: String
