@@ -133,6 +133,35 @@ private func indexedFiles(_ sandbox: RehearseSandbox) throws -> Set<String> {
         }
     }
 
+    // MARK: What the README promises (item 10)
+
+    @Test func anInstalledCopyFindsItsScenariosBesideIt() throws {
+        var sandbox = try RehearseSandbox()
+        let prefix = sandbox.root + "/prefix"
+        try FileManager.default.createDirectory(atPath: prefix + "/bin", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: prefix + "/share/rehearse", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: try RehearseSandbox.binary(), toPath: prefix + "/bin/rehearse")
+        let bundled = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("scenarios").path
+        try FileManager.default.copyItem(atPath: bundled, toPath: prefix + "/share/rehearse/scenarios")
+        sandbox.environment.removeValue(forKey: "REHEARSE_SCENARIOS")
+        let result = runProcess(executable: prefix + "/bin/rehearse", arguments: ["roles"], environment: sandbox.environment, stdin: "")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("customer-service"), "\(result.stdout)")
+    }
+
+    @Test(arguments: [nil, "", "root"] as [String?])
+    func withoutAUserNameTheCandidateIsCalledCandidate(user: String?) throws {
+        var sandbox = try RehearseSandbox()
+        sandbox.environment["USER"] = user
+        let result = try sandbox.run(["practice", "--scenario", try sandbox.writeQuickScenario()], stdin: "one\ntwo\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(sandbox.transcripts().first?.header.candidate == "Candidate")
+        let named = try sandbox.run(["practice", "--scenario", try sandbox.writeQuickScenario(), "--candidate", "Sam"], stdin: "one\n")
+        #expect(named.status == 0, "\(named.stderr)")
+        #expect(sandbox.transcripts().map(\.header.candidate).contains("Sam"))
+    }
+
     // MARK: Review
 
     @Test func theCompanysNameIsNoJobTerm() throws {
