@@ -236,6 +236,23 @@ private func indexedFiles(_ sandbox: RehearseSandbox) throws -> Set<String> {
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
+    @Test func theShellCompletesIdsAfterTranscriptsRmAndAsksBeforeDeleting() throws {
+        let sandbox = try RehearseSandbox()
+        let path = try writeTranscript(sandbox, session: "aaaa1111", answers: 2)
+        let shell = try sandbox.start([])
+        #expect(shell.waitFor("› ") && shell.waitForInputMode(canonical: false))
+        shell.send("transcripts rm aa\t")
+        #expect(shell.waitFor("aa1111 "), "completed (libedit redraws only the new part)")
+        shell.send("\r")
+        #expect(shell.waitFor("[y/N]"))
+        shell.send("y\r")
+        #expect(shell.waitFor("Deleted 1 transcript: aaaa1111"))
+        #expect(shell.waitFor("› ") && shell.waitForInputMode(canonical: false))
+        #expect(!FileManager.default.fileExists(atPath: path))
+        shell.send("quit\r")
+        #expect(shell.waitForExit(timeout: 10) == 0)
+    }
+
     @Test func pruningDeletesOnlyFinishedSessionsWithoutAnswers() throws {
         let sandbox = try RehearseSandbox()
         let answered = try writeTranscript(sandbox, session: "aaaa1111", answers: 1)
