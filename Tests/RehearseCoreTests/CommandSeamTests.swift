@@ -119,3 +119,16 @@ private struct TranscriptFolder {
         #expect(try folder.index.summaries(named: [path]).map(\.session) == ["dddd0001"])
     }
 }
+
+@Suite struct LintTargetGroupTests {
+    @Test func bundledFilesComeFirstAndUserFilesMayReplaceThem() throws {
+        let user = NSTemporaryDirectory() + "rehearse-lint-groups-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: user, withIntermediateDirectories: true)
+        try "id: mine\n".write(toFile: user + "/mine.yaml", atomically: true, encoding: .utf8)
+        let targets = LintTarget.catalogFiles(bundledFolder: BundledScenariosTests.folder, userFolders: [user, user + "/missing"])
+        let bundled = ScenarioCatalog.scenarioFiles(in: BundledScenariosTests.folder)
+        #expect(targets.map(\.path) == bundled + [user + "/mine.yaml"])
+        #expect(targets.map(\.group) == Array(repeating: LintTarget.bundledGroup, count: bundled.count) + [LintTarget.userGroup])
+        #expect(LintTarget.catalogFiles(bundledFolder: nil, userFolders: []).isEmpty)
+    }
+}

@@ -69,16 +69,8 @@ struct ScenariosCommand: ParsableCommand {
             var targets: [LintTarget] = []
             var problems: [Diagnostic] = []
             if paths.isEmpty {
-                for folder in sources.folders {
-                    var isDirectory: ObjCBool = false
-                    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-                        throw UserError("--scenarios \(folder): no such folder; pass a folder that holds .yaml scenario files")
-                    }
-                }
-                let bundled = AppContext.bundledScenarioFolder().map { ScenarioCatalog.scenarioFiles(in: $0) } ?? []
-                targets += bundled.map { LintTarget(path: $0, group: 0) }
-                let userFolders = [ScenarioCatalog.userFolder(environment: AppContext.environment)] + sources.folders
-                targets += userFolders.flatMap(ScenarioCatalog.scenarioFiles(in:)).map { LintTarget(path: $0, group: 1) }
+                try sources.checkFolders()
+                targets = LintTarget.catalogFiles(bundledFolder: AppContext.bundledScenarioFolder(), userFolders: sources.userFolders)
                 if targets.isEmpty {
                     throw UserError("no scenarios to check: pass files or folders, or set REHEARSE_SCENARIOS to the bundled scenarios folder")
                 }

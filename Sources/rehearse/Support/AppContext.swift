@@ -7,16 +7,22 @@ struct ScenarioSourceOptions: ParsableArguments {
     @Option(name: .customLong("scenarios"), help: ArgumentHelp("Also read scenarios from this folder (wins over bundled ones with the same id).", valueName: "DIR"))
     var folders: [String] = []
 
-    func catalog() throws -> ScenarioCatalog {
+    /// The user's scenario folder, then the `--scenarios` folders.
+    var userFolders: [String] { [ScenarioCatalog.userFolder(environment: AppContext.environment)] + folders }
+
+    /// Fails naming the first `--scenarios` folder that does not exist.
+    func checkFolders() throws {
         for folder in folders {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
                 throw UserError("--scenarios \(folder): no such folder; pass a folder that holds .yaml scenario files")
             }
         }
-        let environment = ProcessInfo.processInfo.environment
-        return ScenarioCatalog(bundledFolder: AppContext.bundledScenarioFolder(),
-                               userFolders: [ScenarioCatalog.userFolder(environment: environment)] + folders)
+    }
+
+    func catalog() throws -> ScenarioCatalog {
+        try checkFolders()
+        return ScenarioCatalog(bundledFolder: AppContext.bundledScenarioFolder(), userFolders: userFolders)
     }
 }
 
