@@ -132,3 +132,20 @@ private struct TranscriptFolder {
         #expect(LintTarget.catalogFiles(bundledFolder: nil, userFolders: []).isEmpty)
     }
 }
+
+@Suite struct RevisitSourceTests {
+    @Test func theNewestAnsweredFirstInterviewOfTheRoleIsRevisited() throws {
+        let catalog = ScenarioCatalog(bundledFolder: BundledScenariosTests.folder, userFolders: [])
+        let samePerson = try #require(catalog.scenario(role: "customer-service", kind: .samePerson))
+        let first = try #require(catalog.scenario(role: "customer-service", kind: .first))
+        let folder = try TranscriptFolder()
+        #expect(folder.index.revisitSource(for: samePerson) == nil, "nothing saved yet")
+        try folder.write(session: "eeee0001", role: "customer-service", kind: .first, answers: 2, started: "2027-01-10T08:00:00Z")
+        try folder.write(session: "eeee0002", role: "customer-service", kind: .first, answers: 1, started: "2027-01-11T08:00:00Z")
+        try folder.write(session: "eeee0003", role: "customer-service", kind: .first, answers: 0, started: "2027-01-12T08:00:00Z")
+        try folder.write(session: "eeee0004", role: "sales", kind: .first, answers: 3, started: "2027-01-13T08:00:00Z")
+        try folder.write(session: "eeee0005", role: "customer-service", kind: .second, answers: 3, started: "2027-01-14T08:00:00Z")
+        #expect(folder.index.revisitSource(for: samePerson)?.header.session == "eeee0002")
+        #expect(folder.index.revisitSource(for: first) == nil, "a first interview revisits nothing")
+    }
+}

@@ -70,8 +70,8 @@ struct TranscriptsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Delete transcripts of sessions in which no question was answered.",
             discussion: """
-                A session still being written (no end line, changed in the last hour) is kept. The filters \
-                narrow what is pruned. Lists the transcripts and asks first; --yes deletes without asking, \
+                A session still being written (no end line, changed in the last hour) is kept, and so is a file \
+                that cannot be read (remove it with `transcripts rm ID`). The filters narrow what is pruned. Lists the transcripts and asks first; --yes deletes without asking, \
                 and is needed when standard input is not a terminal.
                 """)
 
