@@ -51,8 +51,9 @@ struct ReviewCommand: ParsableCommand {
                 let reason = FileManager.default.fileExists(atPath: job) ? "cannot be read; check its permissions" : "no such file"
                 throw UserError("--job \(job): \(reason); pass a plain-text job description")
             }
-            builder.jobDescription = ((job as NSString).lastPathComponent, JobDescription(text: String(decoding: data, as: UTF8.self),
-                                                                                            companyName: transcript.header.company))
+            // The company's own name is no key term of the job (see docs/review-rules.md).
+            let description = JobDescription(text: String(decoding: data, as: UTF8.self), companyName: transcript.header.company)
+            builder.jobDescription = ((job as NSString).lastPathComponent, description)
         }
         let review = builder.review(transcript)
         let text: String
