@@ -25,22 +25,50 @@ struct Rehearse: ParsableCommand {
         setlocale(LC_CTYPE, "")
         // A closed pipe must not kill a session before its transcript is finished: writes just fail.
         signal(SIGPIPE, SIG_IGN)
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let unknown = unknownCommand(in: arguments) {
+            StandardStreams.error(unknown + "\n")
+            exitProcess(2)
+        }
+        var command: ParsableCommand
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            command = try parseAsRoot(arguments)
         } catch {
-            let code = exitCode(for: error)
-            if code == .validationFailure {
-                let message = fullMessage(for: error)
-                StandardStreams.error(message + "\n")
+            if exitCode(for: error) == .validationFailure {
+                StandardStreams.error(fullMessage(for: error) + "\n")
                 exitProcess(2)
             }
             exit(withError: error)
         }
+        do {
+            try command.run()
+        } catch let error as ValidationError {
+            // A usage error found once the command knew more (e.g. a role missing from the catalog).
+            StandardStreams.error("Error: \(error.message)\n")
+            exitProcess(2)
+        } catch {
+            exit(withError: error)
+        }
+    }
+
+    /// The usage error for a first word that is no command, e.g. `rehearse frobnicate`.
+    /// Without this check the words would go to the default command (the shell), whose usage
+    /// text says nothing about the commands that exist.
+    static func unknownCommand(in arguments: [String]) -> String? {
+        guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+        if names.contains(first) { return nil }
+        let suggestion = closestMatch(to: first, in: names).map { " Did you mean '\($0)'?" } ?? ""
+        return """
+            Error: Unknown command '\(TerminalSafeText.inert(first, keepNewlines: false))'.\(suggestion)
+            Usage: \(usageString(for: Rehearse.self))
+              See 'rehearse --help' for the commands.
+            """
     }
 }
 
 /// An error the user can fix; ArgumentParser prints it as `Error: <description>` and exits 1.
+/// (Usage errors, which exit 2, are ArgumentParser's `ValidationError`.)
 struct UserError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }

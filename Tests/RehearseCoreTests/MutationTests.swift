@@ -19,8 +19,9 @@ import Testing
         var generator = SeededGenerator(seed: 20_261_127)
         var loaded = 0, refused = 0
         var seen = Set<Mutation>()
-        let clock = ContinuousClock()
-        let elapsed = try clock.measure {
+        // No time limit here: the loader's speed is measured by Benchmarks/lint-benchmark.sh
+        // (figures in Benchmarks/README.md), and this test's duration is in the runner's report.
+        do {
             for number in 0..<Self.mutationCount {
                 let original = originals[Int.random(in: 0..<originals.count, using: &generator)]
                 let mutation = Mutation.allCases.randomElement(using: &generator)!
@@ -44,7 +45,6 @@ import Testing
         #expect(loaded + refused == Self.mutationCount)
         #expect(refused > Self.mutationCount / 4, "most edits should break something")
         #expect(seen.count == Mutation.allCases.count)
-        #expect(elapsed < .seconds(10), "took \(elapsed)")
     }
 
     static func apply(_ mutation: Mutation, to bytes: [UInt8], using generator: inout SeededGenerator) -> [UInt8] {

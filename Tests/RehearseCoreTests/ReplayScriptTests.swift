@@ -109,7 +109,7 @@ struct ScreenModel {
         #expect(turns[2].text.contains("Your questions"))
     }
 
-    @Test func escapeSequencesInTranscriptTextAreInert() {
+    @Test func escapeSequencesInTranscriptTextAreInert() throws {
         let hostile = "pwn \u{1B}]52;c;SGVsbG8=\u{07} \u{1B}[21t \u{1B}[2J\u{1B}[H \u{9B}31m \u{9D}"
         var header = ReviewFixtures.header()
         header.interviewers[0].name = "Ana \u{1B}]0;title\u{07}"
@@ -131,7 +131,7 @@ struct ScreenModel {
         #expect(!cast.unicodeScalars.contains { $0.value == 0x1B || (0x80...0x9F).contains($0.value) })
         for export in [TranscriptMarkdownExporter.render(transcript), TranscriptHTMLExporter.render(transcript),
                        ReviewHTMLRenderer.render(ReviewBuilder().review(transcript)), ReviewMarkdownRenderer.render(ReviewBuilder().review(transcript)),
-                       try! ReviewJSONRenderer.render(ReviewBuilder().review(transcript)), ReviewTextRenderer(width: 80).render(ReviewBuilder().review(transcript))] {
+                       try ReviewJSONRenderer.render(ReviewBuilder().review(transcript)), ReviewTextRenderer(width: 80).render(ReviewBuilder().review(transcript))] {
             #expect(!export.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || (0x80...0x9F).contains($0.value) })
         }
     }

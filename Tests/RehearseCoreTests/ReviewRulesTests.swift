@@ -253,13 +253,13 @@ private let points = ReviewFixtures.points
         #expect(review.selfCheck[1].evidence.contains("No example: Q2."))
     }
 
-    @Test func aRepeatedQuestionIsComparedWithTheEarlierAnswer() {
+    @Test func aRepeatedQuestionIsComparedWithTheEarlierAnswer() throws {
         let earlier = ReviewFixtures.transcript([.init(id: "why", answer: "I want to grow; I handled 40 calls a day.")],
                                                 header: ReviewFixtures.header(session: "firstone", kind: .first, scenarioID: "test-first",
                                                                               started: Date(timeIntervalSince1970: 1_700_000_000)))
         let now = ReviewFixtures.transcript([.init(id: "why-again", answer: "I want to grow; I handled 60 calls a day.", repeats: "test-first/why")])
         let review = ReviewBuilder(earlierTranscripts: [earlier]).review(now)
-        let consistency = try! #require(review.questions[0].earlier)
+        let consistency = try #require(review.questions[0].earlier)
         #expect(consistency.earlierSession == "firstone")
         #expect(consistency.missingNumbers == ["40"])
         #expect(consistency.newNumbers == ["60"])

@@ -15,6 +15,7 @@ import Testing
         #expect(NumberText.padded(123, width: 2) == "123")
         #expect(NumberText.padded(0x9b, width: 4, radix: 16) == "009b")
         #expect(NumberText.rightAligned("4.5", width: 5) == "  4.5")
+        #expect([2, 0.5, -1, 1.25].map(NumberText.compact) == ["2", "0.5", "-1", "1.25"])
     }
 
     @Test func trimming() {
@@ -50,5 +51,14 @@ import Testing
     @Test func fileNameStampsAreUTC() {
         let date = Date(timeIntervalSince1970: 1_795_774_500)  // 2026-11-27 10:15:00 UTC
         #expect(LocalTime.compactUTC(date) == "2026-11-27T101500Z")
+    }
+}
+
+@Suite struct PathTextTests {
+    @Test func parentFolders() {
+        #expect(parentFolder("/a/b/c.jsonl") == "/a/b")
+        #expect(parentFolder("/c.jsonl") == "/")
+        #expect(parentFolder("c.jsonl") == ".")
+        #expect(parentFolder("/a/b/") == "/a")
     }
 }

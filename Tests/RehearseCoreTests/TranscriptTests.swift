@@ -57,14 +57,23 @@ import Testing
         #expect(String(decoding: data, as: UTF8.self) == "[[5],[7,1,0,\"a\"]]")
     }
 
-    @Test func aDataFolderThatCannotBeWrittenFailsWithTheFix() throws {
+    @Test(.enabled(if: getuid() != 0, "root can write anywhere; the next test fails the write another way"))
+    func aDataFolderThatCannotBeWrittenFailsWithTheFix() throws {
         let root = NSTemporaryDirectory() + "rehearse-ro-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: root + "/transcripts", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: root + "/history", withIntermediateDirectories: true)
         chmod(root + "/transcripts", 0o500)
         defer { chmod(root + "/transcripts", 0o700) }
-        guard getuid() != 0 else { return } // root can write anywhere; the end-to-end test covers a file in the way instead
         #expect(throws: DataFolderError.self) { try DataFolder(root: root).prepare() }
+    }
+
+    @Test func aDataFolderWhoseWriteTestFailsFailsWithTheFix() throws {
+        // A folder where `prepare` writes its probe file: opening it for writing fails even as root.
+        let root = NSTemporaryDirectory() + "rehearse-probe-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: root + "/transcripts/.write-test-\(getpid())", withIntermediateDirectories: true)
+        #expect { try DataFolder(root: root).prepare() } throws: { error in
+            "\(error)".contains(root + "/transcripts") && "\(error)".contains("REHEARSE_HOME")
+        }
     }
 
     @Test func aFileInTheWayOfTheDataFolderFails() throws {

@@ -22,12 +22,25 @@ public struct JobTerm: Codable, Equatable, Sendable {
 /// 2. two such words side by side, in the same clause, appearing two or more times, as a phrase;
 ///    a word whose every occurrence is inside a repeated phrase is listed only in the phrase;
 /// 3. capitalised words that do not start a sentence or a line ("Zendesk", "SQL"), even once.
+/// Words of the company's name are never terms: an advert names its company often, and an
+/// answer that says it shows nothing about the job.
 /// At most `maximumTerms` terms are kept: the most frequent first, then alphabetical.
 public struct JobDescription: Sendable {
     public let terms: [JobTerm]
     public static let maximumTerms = 40
 
-    public init(text: String) { terms = Self.extract(text) }
+    /// - Parameters:
+    ///   - text: the job description, as plain text.
+    ///   - companyName: the company interviewing (the transcript's), whose words are left out.
+    public init(text: String, companyName: String? = nil) {
+        terms = Self.extract(text, excluding: Self.nameWords(companyName ?? ""))
+    }
+
+    /// The words of a name, lowercase and singular, as `extract` compares them.
+    static func nameWords(_ name: String) -> Set<String> {
+        let words = name.split { !($0.isLetter || $0.isNumber) }.map { $0.lowercased() }
+        return Set(words + words.map(AnswerText.singular))
+    }
 
     /// Function words and words every job advert uses, which say nothing about this job.
     public static let stopWords: Set<String> = [
@@ -45,7 +58,7 @@ public struct JobDescription: Sendable {
         "skills", "year", "years", "experience", "experienced", "work", "working", "team", "teams", "day", "days", "make",
         "help", "ensure", "using", "use", "new", "want", "bonus", "salary", "benefits", "full", "time", "part"]
 
-    static func extract(_ text: String) -> [JobTerm] {
+    static func extract(_ text: String, excluding excluded: Set<String> = []) -> [JobTerm] {
         struct Token { var word: String; var startsClause: Bool; var startsSentence: Bool; var isCapitalised: Bool }
         var tokens: [Token] = []
         var current = ""
@@ -72,7 +85,7 @@ public struct JobDescription: Sendable {
         finish()
 
         func isContent(_ word: String) -> Bool {
-            word.count >= 4 && !stopWords.contains(word) && !word.allSatisfy(\.isNumber)
+            word.count >= 4 && !stopWords.contains(word) && !word.allSatisfy(\.isNumber) && !excluded.contains(word)
         }
         var wordCounts: [String: Int] = [:]
         var pairCounts: [String: Int] = [:]
@@ -83,7 +96,8 @@ public struct JobDescription: Sendable {
             if index + 1 < tokens.count, !tokens[index + 1].startsClause, isContent(token.word), isContent(tokens[index + 1].word) {
                 pairCounts[singular + " " + AnswerText.singular(tokens[index + 1].word), default: 0] += 1
             }
-            if token.isCapitalised, !token.startsSentence, token.word.count >= 2, !stopWords.contains(token.word) {
+            if token.isCapitalised, !token.startsSentence, token.word.count >= 2, !stopWords.contains(token.word),
+               !excluded.contains(token.word) {
                 names[singular, default: 0] += 1
             }
         }

@@ -5,6 +5,27 @@ public enum InterviewKind: String, CaseIterable, Codable, Sendable {
     case samePerson = "same-person"
 }
 
+extension InterviewKind {
+    /// Reads a kind as people type it, in any case: `first`, `second`, `same-person`, or the
+    /// aliases `same`, `sameperson` and `same_person`. The one place kind names are parsed.
+    public init?(parsing text: String) {
+        let lowered = text.trimmingBlanks().lowercased()
+        if let kind = InterviewKind(rawValue: lowered) {
+            self = kind
+        } else if ["same", "sameperson", "same_person"].contains(lowered) {
+            self = .samePerson
+        } else {
+            return nil
+        }
+    }
+
+    /// The kinds as a phrase for messages: "first, second or same-person".
+    public static var spelledOut: String {
+        let names = allCases.map(\.rawValue)
+        return names.dropLast().joined(separator: ", ") + " or " + names[names.count - 1]
+    }
+}
+
 /// How an interviewer sounds when acknowledging an answer.
 public enum InterviewerStyle: String, CaseIterable, Codable, Sendable {
     case warm, direct, skeptical, analytical, formal

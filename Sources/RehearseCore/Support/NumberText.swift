@@ -13,6 +13,12 @@ public enum NumberText {
         return sign + "\(whole)." + padded(fraction, width: places)
     }
 
+    /// `value` as short as it reads: "2" for 2.0, "0.5", "-1"; as `%g` would for everyday values.
+    public static func compact(_ value: Double) -> String {
+        if value.isFinite, value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        return "\(value)"
+    }
+
     /// `value` with leading zeros to `width` digits: `padded(7, width: 2)` is "07".
     public static func padded(_ value: Int, width: Int, radix: Int = 10) -> String {
         let digits = String(value, radix: radix)
@@ -36,11 +42,4 @@ extension StringProtocol {
         guard let first = firstIndex(where: { !isTrimmed($0) }), let last = lastIndex(where: { !isTrimmed($0) }) else { return "" }
         return String(self[first...last])
     }
-}
-
-/// The last part of a slash-separated path: `lastPathComponent("/a/b.jsonl")` is "b.jsonl".
-public func lastPathComponent(_ path: String) -> String {
-    var trimmed = Substring(path)
-    while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
-    return trimmed.split(separator: "/").last.map(String.init) ?? String(trimmed)
 }

@@ -84,6 +84,14 @@ public struct TranscriptIndex {
         return nil
     }
 
+    /// The earlier session a scenario's revisit stage draws on: the newest first interview of
+    /// the same role with answers (of the scenario the stage names, when it names one). Nil when
+    /// the scenario has no revisit stage or no such session was saved.
+    public func revisitSource(for scenario: Scenario) -> Transcript? {
+        guard let stage = scenario.stages.first(where: { $0.type == .revisit }) else { return nil }
+        return latest(role: scenario.role, kind: .first, scenarioID: stage.revisitFromScenario)
+    }
+
     /// Finds the file a reference names: `last` (the newest), a path (containing `/` or ending
     /// in `.jsonl`), or a unique prefix of a session id. An ambiguous prefix lists the matches.
     public func resolve(_ reference: String) throws -> String {

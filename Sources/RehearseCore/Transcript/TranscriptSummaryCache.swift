@@ -81,6 +81,16 @@ public struct TranscriptSummaryCache {
         return (results.map { $0! }, statistics)
     }
 
+    /// Drops the entries of files that were just deleted, so the index stays in step without
+    /// a rescan. Does nothing when there is no index or none of the names is in it.
+    @discardableResult
+    public func forget(_ names: [String]) -> Bool {
+        guard var entries = load() else { return false }
+        let before = entries.count
+        for name in names { entries.removeValue(forKey: name) }
+        return entries.count != before && save(entries)
+    }
+
     /// Reads summaries of many files, on all cores.
     static func read(_ paths: [String]) -> [TranscriptSummary] {
         paths.concurrentMap { TranscriptSummary.read(path: $0) }

@@ -8,9 +8,10 @@ struct PracticeCommand: ParsableCommand {
         commandName: "practice",
         abstract: "Run one interview session.",
         discussion: """
-            The default is the second interview of the customer-service role. Answers are typed at a
-            line-edited prompt (Enter submits; end a line with \\ to continue it). At the prompt, /help
+            The default is the second interview of the customer-service role. Answers are typed at a \
+            line-edited prompt (Enter submits; end a line with \\ to continue it). At the prompt, /help \
             lists the commands (/repeat /skip /hint /time /pause /resume /note /redo /quit).
+
             Piped input works too: each line is one answer, e.g.
               printf 'My answer\\n...' | rehearse practice --seed 7
             """
@@ -19,16 +20,16 @@ struct PracticeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The role to practise for (see `rehearse roles`).", valueName: "ROLE"))
     var role: String?
 
-    @Option(help: ArgumentHelp("first, second or same-person.", valueName: "KIND"))
-    var kind: String?
+    @Option(help: ArgumentHelp("The interview kind; `same` is short for same-person.", valueName: "KIND"))
+    var kind: InterviewKind?
 
     @Option(help: ArgumentHelp("A scenario id (see `rehearse scenarios list`) or a path to a scenario file.", valueName: "ID|FILE"))
     var scenario: String?
 
-    @Option(help: ArgumentHelp("Seed for choosing questions; the same seed asks the same questions. Default: random.", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seed for choosing questions; the same seed asks the same questions. Default: random.", valueName: "N"))
     var seed: UInt64?
 
-    @Option(help: ArgumentHelp("Your name, as the interviewers say it. Default: $USER.", valueName: "NAME"))
+    @Option(help: ArgumentHelp("Your name, as the interviewers say it. Default: $USER, capitalised (Candidate when $USER is unset or root).", valueName: "NAME"))
     var candidate: String?
 
     @Option(help: ArgumentHelp("The company's name, in place of the scenario's.", valueName: "NAME"))
@@ -57,9 +58,9 @@ struct PracticeCommand: ParsableCommand {
     }
 }
 
-/// Finds the scenario a command asked for, with errors that list what exists.
+/// Finds the scenario a command asked for, with usage errors that list what exists.
 enum ScenarioChoice {
-    static func resolve(catalog: ScenarioCatalog, scenario: String?, role: String?, kind: String?) throws -> Scenario {
+    static func resolve(catalog: ScenarioCatalog, scenario: String?, role: String?, kind: InterviewKind?) throws -> Scenario {
         if let scenario {
             if scenario.contains("/") || scenario.hasSuffix(".yaml") || scenario.hasSuffix(".yml") {
                 let result = ScenarioLoader.read(path: scenario)
@@ -68,36 +69,38 @@ enum ScenarioChoice {
                                 + "\nrun `rehearse scenarios lint \(scenario)` for details")
             }
             if let found = catalog.scenario(id: scenario) { return found }
-            let ids = sortedByCloseness(to: scenario, catalog.scenarios.map(\.id))
-            throw UserError("no scenario '\(scenario)'. Known scenarios: \(ids.joined(separator: ", "))")
+            throw ValidationError(unknown("scenario", scenario, known: catalog.scenarios.map(\.id),
+                                          fix: "pass one of these ids or a path to a scenario file"))
         }
         let roleID = try resolveRole(role ?? AppContext.defaultRole, catalog: catalog)
-        let kindValue = try resolveKind(kind ?? "second")
+        let kindValue = kind ?? .second
         if let found = catalog.scenario(role: roleID, kind: kindValue) { return found }
         let kinds = catalog.roles.first { $0.id == roleID }?.kinds.map(\.rawValue) ?? []
-        throw UserError("role '\(roleID)' has no \(kindValue.rawValue) interview; it has: \(kinds.joined(separator: ", "))")
+        throw ValidationError("role '\(roleID)' has no \(kindValue.rawValue) interview; it has: \(kinds.joined(separator: ", "))")
     }
 
     /// Which catalog files can hold the scenario `resolve` would choose.
-    static func candidates(scenario: String?, role: String?, kind: String?) -> @Sendable (ScenarioCatalog.Headline) -> Bool {
+    static func candidates(scenario: String?, role: String?, kind: InterviewKind?) -> @Sendable (ScenarioCatalog.Headline) -> Bool {
         if let scenario { return { $0.id == scenario } }
         let role = role ?? AppContext.defaultRole
-        guard let kind = try? resolveKind(kind ?? "second") else { return { _ in false } }
-        return { $0.role == role && $0.kind == kind.rawValue }
+        let kind = (kind ?? .second).rawValue
+        return { $0.role == role && $0.kind == kind }
     }
 
+    /// The role id itself when the catalog has it; otherwise a usage error listing the roles.
     static func resolveRole(_ role: String, catalog: ScenarioCatalog) throws -> String {
         let roles = catalog.roles.map(\.id)
         if roles.contains(role) { return role }
         if roles.isEmpty {
             throw UserError("no scenarios were found; set REHEARSE_SCENARIOS to the folder of bundled scenarios, or pass --scenarios DIR")
         }
-        throw UserError("unknown role '\(role)'. Known roles: \(sortedByCloseness(to: role, roles).joined(separator: ", "))")
+        throw ValidationError(unknown("role", role, known: roles, fix: "see `rehearse roles`"))
     }
 
-    static func resolveKind(_ kind: String) throws -> InterviewKind {
-        if let value = InterviewKind(rawValue: kind.lowercased()) { return value }
-        if kind.lowercased() == "same" || kind.lowercased() == "sameperson" { return .samePerson }
-        throw UserError("unknown kind '\(kind)'. Kinds: first, second, same-person")
+    /// "unknown role 'x'. Did you mean 'y'? Known roles: a, b, c (fix)", with the list sorted.
+    static func unknown(_ noun: String, _ value: String, known: [String], fix: String) -> String {
+        let suggestion = closestMatch(to: value, in: known).map { " Did you mean '\($0)'?" } ?? ""
+        return "unknown \(noun) '\(TerminalSafeText.inert(value, keepNewlines: false))'.\(suggestion) "
+            + "Known \(noun)s: \(known.sorted().joined(separator: ", ")) (\(fix))"
     }
 }

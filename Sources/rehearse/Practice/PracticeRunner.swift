@@ -24,9 +24,7 @@ struct PracticeRunner {
         let seed = seed ?? UInt64.random(in: 0...999_999)
         var earlier: [EarlierAnswer] = []
         var earlierID: String? = nil
-        if scenario.stages.contains(where: { $0.type == .revisit }),
-           let previous = TranscriptIndex(folder: folder).latest(role: scenario.role, kind: .first,
-                                                                 scenarioID: scenario.stages.first { $0.type == .revisit }?.revisitFromScenario) {
+        if let previous = TranscriptIndex(folder: folder).revisitSource(for: scenario) {
             earlier = EarlierAnswer.from(previous)
             earlierID = previous.header.session
         }

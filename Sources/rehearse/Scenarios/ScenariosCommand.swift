@@ -14,15 +14,14 @@ struct ScenariosCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List scenarios with their role, kind, panel and length.")
 
         @Option(help: ArgumentHelp("Only this role.", valueName: "ROLE")) var role: String?
-        @Option(help: ArgumentHelp("Only this kind: first, second or same-person.", valueName: "KIND")) var kind: String?
+        @Option(help: ArgumentHelp("Only this kind.", valueName: "KIND")) var kind: InterviewKind?
         @OptionGroup var sources: ScenarioSourceOptions
 
         func run() throws {
             let catalog = try sources.catalog()
             if let role { _ = try ScenarioChoice.resolveRole(role, catalog: catalog) }
-            let kindValue = try kind.map(ScenarioChoice.resolveKind)
             let entries = catalog.entries.filter { entry in
-                (role.map { $0 == entry.scenario.role } ?? true) && (kindValue.map { $0 == entry.scenario.kind } ?? true)
+                (role.map { $0 == entry.scenario.role } ?? true) && (kind.map { $0 == entry.scenario.kind } ?? true)
             }
             print(ScenarioTable.render(entries))
             for problem in catalog.problems {
@@ -51,6 +50,7 @@ struct ScenariosCommand: ParsableCommand {
                 With no path, checks every bundled scenario and every scenario of yours (the user folder and \
                 --scenarios folders). A folder stands for its .yaml and .yml files. Two files may not declare the \
                 same scenario id, except that one of yours may replace a bundled one.
+
                 Exit status: 0 when clean, 1 on errors (or on warnings with --strict).
                 """)
 
@@ -68,15 +68,8 @@ struct ScenariosCommand: ParsableCommand {
             var targets: [LintTarget] = []
             var problems: [Diagnostic] = []
             if paths.isEmpty {
-                for folder in sources.folders {
-                    guard isDirectory(atPath: folder) else {
-                        throw UserError("--scenarios \(folder): no such folder; pass a folder that holds .yaml scenario files")
-                    }
-                }
-                let bundled = AppContext.bundledScenarioFolder().map { ScenarioCatalog.scenarioFiles(in: $0) } ?? []
-                targets += bundled.map { LintTarget(path: $0, group: 0) }
-                let userFolders = [ScenarioCatalog.userFolder(environment: AppContext.environment)] + sources.folders
-                targets += userFolders.flatMap(ScenarioCatalog.scenarioFiles(in:)).map { LintTarget(path: $0, group: 1) }
+                try sources.checkFolders()
+                targets = LintTarget.catalogFiles(bundledFolder: AppContext.bundledScenarioFolder(), userFolders: sources.userFolders)
                 if targets.isEmpty {
                     throw UserError("no scenarios to check: pass files or folders, or set REHEARSE_SCENARIOS to the bundled scenarios folder")
                 }
@@ -108,8 +101,8 @@ struct ScenariosCommand: ParsableCommand {
 
         @Option(help: ArgumentHelp("The role id, e.g. teacher or data-analyst (lowercase letters, digits, '-').", valueName: "ROLE"))
         var role: String
-        @Option(help: ArgumentHelp("The interview kind: first, second or same-person.", valueName: "KIND"))
-        var kind: String
+        @Option(help: ArgumentHelp("The interview kind.", valueName: "KIND"))
+        var kind: InterviewKind
         @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "FILE"))
         var output: String?
         @Option(help: ArgumentHelp("The scenario id (default ROLE-KIND).", valueName: "ID"))
@@ -128,11 +121,10 @@ struct ScenariosCommand: ParsableCommand {
         }
 
         func run() throws {
-            let kindValue = try ScenarioChoice.resolveKind(kind)
             let catalog = try sources.catalog()
             let title = roleTitle ?? catalog.roles.first { $0.id == role }?.title ?? ScenarioTemplate.title(forRole: role)
-            let scenarioID = id ?? ScenarioTemplate.defaultID(role: role, kind: kindValue)
-            let text = ScenarioTemplate.starter(role: role, roleTitle: title, kind: kindValue, id: scenarioID)
+            let scenarioID = id ?? ScenarioTemplate.defaultID(role: role, kind: kind)
+            let text = ScenarioTemplate.starter(role: role, roleTitle: title, kind: kind, id: scenarioID)
             guard let output else {
                 print(text, terminator: "")
                 return

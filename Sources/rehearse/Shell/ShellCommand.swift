@@ -12,7 +12,8 @@ struct ShellCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("The role to start with.", valueName: "ROLE")) var role: String?
     @Option(help: ArgumentHelp("Your name, as the interviewers say it.", valueName: "NAME")) var candidate: String?
-    @Option(help: ArgumentHelp("Seed for choosing questions in sessions started here.", valueName: "N")) var seed: UInt64?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seed for choosing questions in sessions started here.", valueName: "N"))
+    var seed: UInt64?
     @OptionGroup var sources: ScenarioSourceOptions
 
     func run() throws {
@@ -93,10 +94,10 @@ final class Shell {
                 print(ScenarioTable.render(catalog.entries.filter { $0.scenario.role == role }))
             case "start":
                 let scenario: Scenario
-                if let argument, InterviewKind(rawValue: argument) == nil, argument != "same" {
+                if let argument, InterviewKind(parsing: argument) == nil {
                     scenario = try ScenarioChoice.resolve(catalog: catalog, scenario: argument, role: nil, kind: nil)
                 } else {
-                    scenario = try ScenarioChoice.resolve(catalog: catalog, scenario: nil, role: role, kind: argument ?? "second")
+                    scenario = try ScenarioChoice.resolve(catalog: catalog, scenario: nil, role: role, kind: argument.flatMap(InterviewKind.init(parsing:)))
                 }
                 let outcome = try PracticeRunner(editor: editor, catalog: catalog).run(scenario: scenario, seed: seed, candidate: candidate, company: nil)
                 if case .interrupted(let signal?) = outcome, signal != SIGINT { return false }
@@ -123,11 +124,16 @@ final class Shell {
                 let replay = try ReplayCommand.parse(arguments)
                 if case .interrupted(let signal) = try replay.perform(), signal != SIGINT { return false }
             } else {
-                var command = try type.parse(arguments)
+                // parseAsRoot, so that `transcripts rm` and `transcripts prune` reach their subcommands.
+                var command = try type.parseAsRoot(arguments)
                 try command.run()
             }
         } catch let error as UserError {
             StandardStreams.error("error: \(error.description)\n")
+        } catch let error as ValidationError {
+            StandardStreams.error("error: \(error.message)\n")
+        } catch let error as ExitCode where error == .failure {
+            // Already explained (e.g. "Nothing deleted."): back to the prompt.
         } catch {
             StandardStreams.error(type.fullMessage(for: error) + "\n")
         }
@@ -141,6 +147,8 @@ final class Shell {
           scenarios                 the scenarios of the current role
           start [KIND|SCENARIO-ID]  begin an interview (default: second interview of the role)
           transcripts [--role R]    saved sessions (also --kind, --since, --format json)
+          transcripts rm ID...      delete sessions (asks first); `transcripts prune`
+                                    deletes those with no answers
           replay [ID] [--instant]   play a session back (last, an id prefix or a path; --step, --speed N)
           review [ID]               review a session (--format markdown|json|html, --job FILE)
           help                      this list
@@ -165,13 +173,20 @@ final class ShellCompletion: CompletionProvider {
             switch words[0].lowercased() {
             case "role": candidates = catalog.roles.map(\.id)
             case "start": candidates = InterviewKind.allCases.map(\.rawValue) + catalog.scenarios.map(\.id)
-            case "replay", "review": candidates = ["last"] + TranscriptIndex(folder: AppContext.dataFolder).files().reversed().map(TranscriptIndex.sessionID(ofFile:))
-            case "transcripts": candidates = ["--role", "--kind", "--since", "--format"]
+            case "replay", "review": candidates = ["last"] + transcriptIDs()
+            case "transcripts": candidates = ["rm", "prune", "--role", "--kind", "--since", "--format"]
             default: candidates = []
             }
+        } else if words[0].lowercased() == "transcripts" && words[1] == "rm" {
+            candidates = transcriptIDs()
         } else {
             candidates = []
         }
         return candidates.filter { $0.hasPrefix(current) }
+    }
+
+    /// Session ids, newest first.
+    func transcriptIDs() -> [String] {
+        TranscriptIndex(folder: AppContext.dataFolder).files().reversed().map(TranscriptIndex.sessionID(ofFile:))
     }
 }

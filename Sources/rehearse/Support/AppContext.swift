@@ -6,16 +6,22 @@ struct ScenarioSourceOptions: ParsableArguments {
     @Option(name: .customLong("scenarios"), help: ArgumentHelp("Also read scenarios from this folder (wins over bundled ones with the same id).", valueName: "DIR"))
     var folders: [String] = []
 
-    /// The catalog; with `only`, just the files whose headline it accepts (see `ScenarioCatalog.Headline`).
-    func catalog(only wanted: (@Sendable (ScenarioCatalog.Headline) -> Bool)? = nil) throws -> ScenarioCatalog {
+    /// The user's scenario folder, then the `--scenarios` folders.
+    var userFolders: [String] { [ScenarioCatalog.userFolder(environment: AppContext.environment)] + folders }
+
+    /// Fails naming the first `--scenarios` folder that does not exist.
+    func checkFolders() throws {
         for folder in folders {
             guard isDirectory(atPath: folder) else {
                 throw UserError("--scenarios \(folder): no such folder; pass a folder that holds .yaml scenario files")
             }
         }
-        let environment = ProcessInfo.processInfo.environment
-        return ScenarioCatalog(bundledFolder: AppContext.bundledScenarioFolder(),
-                               userFolders: [ScenarioCatalog.userFolder(environment: environment)] + folders, only: wanted)
+    }
+
+    /// The catalog; with `only`, just the files whose headline it accepts (see `ScenarioCatalog.Headline`).
+    func catalog(only wanted: (@Sendable (ScenarioCatalog.Headline) -> Bool)? = nil) throws -> ScenarioCatalog {
+        try checkFolders()
+        return ScenarioCatalog(bundledFolder: AppContext.bundledScenarioFolder(), userFolders: userFolders, only: wanted)
     }
 }
 

@@ -24,7 +24,8 @@ struct ReplayCommand: ParsableCommand {
     @Argument(help: TranscriptReference.help)
     var transcript: String = "last"
 
-    @Option(help: ArgumentHelp("Play N times as fast, e.g. 2 or 0.5.", valueName: "N"))
+    // `.unconditional` so that `--speed -1` reaches `validate()` instead of reading as an option.
+    @Option(parsing: .unconditional, help: ArgumentHelp("Play N times as fast, e.g. 2 or 0.5.", valueName: "N"))
     var speed: Double = 1
 
     @Flag(help: "Show the whole interview at once.")
@@ -33,7 +34,7 @@ struct ReplayCommand: ParsableCommand {
     @Flag(help: "Wait for Enter before each turn.")
     var step = false
 
-    @Option(name: .customLong("idle-limit"), help: ArgumentHelp("Shorten pauses longer than this many seconds to it; 0 keeps every pause as recorded.", valueName: "SECONDS"))
+    @Option(name: .customLong("idle-limit"), parsing: .unconditional, help: ArgumentHelp("Shorten pauses longer than this many seconds to it; 0 keeps every pause as recorded.", valueName: "SECONDS"))
     var idleLimit: Double = ReplayPacing.defaultIdleLimitSeconds
 
     @Option(help: ArgumentHelp("Write the transcript as markdown, html or asciicast instead of playing it.", valueName: "FORMAT"))
@@ -42,12 +43,16 @@ struct ReplayCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write the export to FILE.", valueName: "FILE"))
     var output: String?
 
-    @Option(help: ArgumentHelp("Columns to wrap to. Default: the terminal's width (80 for asciicast).", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Columns to wrap to. Default: the terminal's width (80 for asciicast).", valueName: "N"))
     var width: Int?
 
     func validate() throws {
-        guard speed > 0, speed.isFinite else { throw ValidationError("--speed \(speed): use a number above 0, e.g. 2 for twice as fast") }
-        guard idleLimit >= 0, idleLimit.isFinite else { throw ValidationError("--idle-limit \(idleLimit): use 0 or more seconds") }
+        guard speed > 0, speed.isFinite else {
+            throw ValidationError("--speed \(NumberText.compact(speed)): the speed must be a positive number, e.g. 2 for twice as fast or 0.5 for half")
+        }
+        guard idleLimit >= 0, idleLimit.isFinite else {
+            throw ValidationError("--idle-limit \(NumberText.compact(idleLimit)): use 0 or more seconds (0 keeps every pause)")
+        }
         if let width, !(20...1000).contains(width) { throw ValidationError("--width \(width): use 20 to 1000 columns") }
         if output != nil && export == nil { throw ValidationError("-o needs --export markdown, html or asciicast") }
     }

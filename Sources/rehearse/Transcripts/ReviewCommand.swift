@@ -33,7 +33,7 @@ struct ReviewCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write the review to FILE instead of standard output.", valueName: "FILE"))
     var output: String?
 
-    @Option(help: ArgumentHelp("Columns to fit the text report to. Default: the terminal's width.", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Columns to fit the text report to. Default: the terminal's width.", valueName: "N"))
     var width: Int?
 
     func validate() throws {
@@ -50,7 +50,9 @@ struct ReviewCommand: ParsableCommand {
                 let reason = FileManager.default.fileExists(atPath: job) ? "cannot be read; check its permissions" : "no such file"
                 throw UserError("--job \(job): \(reason); pass a plain-text job description")
             }
-            builder.jobDescription = (lastPathComponent(job), JobDescription(text: String(decoding: data, as: UTF8.self)))
+            // The company's own name is no key term of the job (see docs/review-rules.md).
+            let description = JobDescription(text: String(decoding: data, as: UTF8.self), companyName: transcript.header.company)
+            builder.jobDescription = (lastPathComponent(job), description)
         }
         let review = builder.review(transcript)
         let text: String
