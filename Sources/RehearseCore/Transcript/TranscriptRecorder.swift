@@ -142,8 +142,8 @@ public struct TranscriptWriteFailure: Error, CustomStringConvertible {
         let folder = (path as NSString).deletingLastPathComponent
         let kept = unwrittenAnswers == 0 ? "what happened since" : unwrittenAnswers == 1 ? "your answer" : "your last \(unwrittenAnswers) answers"
         let fix = error.isOutOfSpace ? "free some space on the disk that holds \(folder) (`df -h \(folder)`) and carry on" : "carry on"
-        return "cannot write the transcript \(path): \(error.reason). Nothing is lost yet: \(kept) is kept in memory and "
-            + "written as soon as writing works again, so \(fix); if it never does, the session is saved elsewhere at the end."
+        return "cannot write the transcript \(path): \(error.reason). Nothing is lost yet: \(kept) is kept in memory and written "
+            + "once writing works again, so \(fix); if it never does, the session is saved elsewhere at the end."
     }
 }
 
@@ -170,10 +170,9 @@ public struct TranscriptSaveReport: Equatable, Sendable {
         let what = "\(unwrittenEvents) event\(unwrittenEvents == 1 ? "" : "s") of this session"
             + (unwrittenAnswers > 0 ? " (\(unwrittenAnswers) answer\(unwrittenAnswers == 1 ? "" : "s"))" : "")
         let why = failure.map { " (\($0.reason))" } ?? ""
-        let folder = (path as NSString).deletingLastPathComponent
         if let copyPath {
-            return "\(what) could not be written to \(path)\(why). The whole session is saved in \(copyPath): "
-                + "`rehearse review \(copyPath)` reads it there; move it into \(folder) once there is room."
+            return "\(what) could not be written to \(path)\(why). The whole session is saved in \(copyPath) "
+                + "(`rehearse review \(copyPath)` reads it there); once there is room, `mv \(copyPath) \(path)` puts it in place of the incomplete one."
         }
         return "\(what) could not be written to \(path)\(why), nor saved anywhere else; "
             + "they are printed below: add those lines to the end of that file once there is room."
