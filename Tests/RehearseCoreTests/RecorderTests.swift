@@ -155,7 +155,9 @@ import TestSupport
     }
 
     @Test func anEmptyHomeIsNotTakenAsTheRootFolder() {
-        #expect(DataFolder(environment: ["HOME": ""]).root == NSHomeDirectory() + "/.local/share/rehearse")
+        let root = DataFolder(environment: ["HOME": ""]).root
+        #expect(root != "/.local/share/rehearse")
+        #expect(root == NSHomeDirectory() + "/.local/share/rehearse")
     }
 
     @Test func foldersOpenToOthersAreMadePrivateAndSaidOnce() throws {
