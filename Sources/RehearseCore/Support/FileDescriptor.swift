@@ -9,6 +9,7 @@ import Glibc
 public struct SystemCallError: Error, CustomStringConvertible, Equatable, Sendable {
     /// What was being done, as a verb: "open", "write", "sync", ...
     public var operation: String
+    /// The file it was done to.
     public var path: String
     /// The `errno` value.
     public var code: Int32

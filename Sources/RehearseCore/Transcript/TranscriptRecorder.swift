@@ -133,8 +133,11 @@ public final class FileTranscriptRecorder: TranscriptRecorder {
 /// A write to the transcript failed; the events are kept in memory and written with the next
 /// event that can be. Worded for the person at the keyboard.
 public struct TranscriptWriteFailure: Error, CustomStringConvertible {
+    /// The transcript file.
     public var path: String
+    /// The system call that failed, and why.
     public var error: SystemCallError
+    /// Events kept in memory so far, and how many of them are answers.
     public var unwrittenEvents: Int
     public var unwrittenAnswers: Int
 
