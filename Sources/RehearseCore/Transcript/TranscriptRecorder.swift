@@ -35,6 +35,8 @@ public final class FileTranscriptRecorder: TranscriptRecorder {
     private var writtenLength: Int64 = 0
     /// Lines (each ending in a newline) not on disk yet, oldest first, and whether each is an answer.
     private var unwritten: [(line: Data, isAnswer: Bool)] = []
+    /// True when a torn line could not be cut off, so the next write must start a fresh line.
+    private var endsMidLine = false
     /// Why the last write failed; nil once writing works again.
     public private(set) var lastFailure: SystemCallError?
 
@@ -82,10 +84,16 @@ public final class FileTranscriptRecorder: TranscriptRecorder {
         guard !unwritten.isEmpty else { return }
         var batch = Data()
         do {
-            if lastFailure != nil, try Int64(file.status().st_size) != writtenLength {
-                // The cut after the last failure did not take: try again, else start a fresh line.
-                if (try? file.truncate(to: writtenLength)) == nil { batch.append(UInt8(ascii: "\n")) }
+            if lastFailure != nil, !endsMidLine {
+                let size = Int64(try file.status().st_size)
+                if size != writtenLength, (try? file.truncate(to: writtenLength)) == nil {
+                    // The cut after the last failure did not take: keep the torn line (readers skip
+                    // it with a warning) and start a fresh line after it.
+                    writtenLength = size
+                    endsMidLine = true
+                }
             }
+            if endsMidLine { batch.append(UInt8(ascii: "\n")) }
             for item in unwritten { batch.append(item.line) }
             try file.writeAll(batch)
             // After a failure, sync even a small event: the disk has just proved unreliable.
@@ -99,6 +107,7 @@ public final class FileTranscriptRecorder: TranscriptRecorder {
         writtenLength += Int64(batch.count)
         unwritten.removeAll()
         lastFailure = nil
+        endsMidLine = false
     }
 
     /// Makes a last attempt to write what is kept in memory; if that fails, saves the whole
@@ -111,6 +120,7 @@ public final class FileTranscriptRecorder: TranscriptRecorder {
         guard !unwritten.isEmpty else { return report }
         // Read back (opened for reading too) so the copy is a whole transcript, header first.
         var whole = Data((try? file.read(count: Int(writtenLength), at: 0)) ?? [])
+        if endsMidLine { whole.append(UInt8(ascii: "\n")) }
         for item in unwritten { whole.append(item.line) }
         let stem = (location as NSString).lastPathComponent.replacingOccurrences(of: ".jsonl", with: "")
         for folder in spareFolders {
