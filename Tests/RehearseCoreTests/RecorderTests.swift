@@ -12,8 +12,8 @@ import TestSupport
         let recorder: FileTranscriptRecorder
         let session: InterviewSession
 
-        init(path: String) throws {
-            recorder = try FileTranscriptRecorder(path: path)
+        init(path: String, spareFolders: [String] = []) throws {
+            recorder = try FileTranscriptRecorder(path: path, spareFolders: spareFolders)
             session = InterviewSession(scenario: try loadScenario(sampleScenarioYAML(extraProbes: probeYAML("no_numbers"))),
                                        options: SessionOptions(seed: 1, candidate: "Sam", sessionID: "d15cf011",
                                                                startedAt: Date(timeIntervalSince1970: 1_800_000_000), appVersion: "test"),
@@ -55,7 +55,7 @@ import TestSupport
     func aWriteThatFailsIsCutBackToldAtOnceAndWrittenOnceThereIsRoom() throws {
         let disk = try SmallDisk(kilobytes: 64)
         let path = disk.path + "/session.jsonl"
-        let run = try DiskSession(path: path)
+        let run = try DiskSession(path: path, spareFolders: [NSTemporaryDirectory()])
         try run.start()
         _ = run.answer("first")
         _ = run.answer("second")
@@ -68,15 +68,17 @@ import TestSupport
         #expect(Self.fileSize(path) == sizeBefore, "the cut-off line must be removed")
         #expect(run.recorder.unwrittenEventCount > 0)
         #expect(try Transcript.read(path: path).answers.map(\.text) == ["first", "second"])
+        let spareCopy = try #require(run.recorder.sparePath)
         disk.free()
         let after = run.answer("fourth")
+        #expect(!FileManager.default.fileExists(atPath: spareCopy), "once caught up, the spare copy is removed")
         #expect(Self.infos(after).contains("The transcript is being written again; nothing was lost."))
         #expect(run.recorder.unwrittenEventCount == 0)
         let transcript = try Transcript.read(path: path)
         #expect(Self.starts(transcript.answers) == ["first", "second", "third and more words", "fourth"])
         #expect(transcript.answers.map(\.text).contains(Self.long("third")))
         #expect(transcript.warnings.allSatisfy { $0.contains("no end line") }, "\(transcript.warnings)")
-        #expect(run.recorder.finish(spareFolders: []).problem == nil)
+        #expect(run.recorder.finish().problem == nil)
     }
 
     @Test(.enabled(if: SmallDisk.canMount, "needs the right to mount a tmpfs"))
@@ -85,16 +87,22 @@ import TestSupport
         let spare = NSTemporaryDirectory() + "rehearse-spare-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: spare, withIntermediateDirectories: true)
         let path = disk.path + "/session.jsonl"
-        let run = try DiskSession(path: path)
+        let run = try DiskSession(path: path, spareFolders: [disk.path, spare])
         try run.start()
         _ = run.answer("kept on disk")
         disk.fill()
-        #expect(Self.warnings(run.answer(Self.long("only in memory"))).count == 1)
+        let told = Self.warnings(run.answer(Self.long("only in memory")))
+        #expect(told.count == 1)
+        let spareCopy = try #require(run.recorder.sparePath)
+        #expect(told.first?.contains("a copy of the whole session in \(spareCopy)") == true)
+        #expect(Self.starts(try Transcript.read(path: spareCopy).answers) == ["kept on disk", "only in memory and m"],
+                "the copy is written at once, so a crash now loses nothing")
         #expect(Self.warnings(run.answer(Self.long("also in memory"))).isEmpty, "told once, not at every answer")
         _ = run.session.interrupt(reason: "SIGTERM")
-        let report = run.recorder.finish(spareFolders: [disk.path, spare])
+        let report = run.recorder.finish()
         #expect(report.unwrittenAnswers == 2)
         let copy = try #require(report.copyPath)
+        #expect(copy == spareCopy)
         #expect(copy.hasPrefix(spare + "/rehearse-unsaved-session-"))
         let saved = try Transcript.read(path: copy)
         #expect(Self.starts(saved.answers) == ["kept on disk", "only in memory and m", "also in memory and m"])
@@ -108,11 +116,11 @@ import TestSupport
     @Test(.enabled(if: SmallDisk.canMount, "needs the right to mount a tmpfs"))
     func whenNoFolderTakesTheCopyTheLinesAreHandedBackToPrint() throws {
         let disk = try SmallDisk(kilobytes: 64)
-        let run = try DiskSession(path: disk.path + "/session.jsonl")
+        let run = try DiskSession(path: disk.path + "/session.jsonl", spareFolders: [disk.path, "/nonexistent-folder"])
         try run.start()
         disk.fill()
         _ = run.answer(Self.long("nowhere to go"))
-        let report = run.recorder.finish(spareFolders: [disk.path, "/nonexistent-folder"])
+        let report = run.recorder.finish()
         #expect(report.copyPath == nil)
         #expect(report.unsavedLines.count == report.unwrittenEvents)
         #expect(report.unsavedLines.contains { $0.contains(Self.long("nowhere to go")) })
@@ -124,9 +132,12 @@ import TestSupport
         let disk = try SmallDisk(kilobytes: 64)
         disk.fill()
         let path = disk.path + "/session.jsonl"
-        let run = try DiskSession(path: path)
+        let spare = NSTemporaryDirectory() + "rehearse-spare-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: spare, withIntermediateDirectories: true)
+        let run = try DiskSession(path: path, spareFolders: [spare])
         #expect(throws: TranscriptError.self) { try run.start() }
         #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: spare).isEmpty)
     }
 
     @Test(.enabled(if: SmallDisk.canMount, "needs the right to mount a tmpfs"), arguments: [0, 4096])

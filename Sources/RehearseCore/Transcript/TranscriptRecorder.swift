@@ -25,8 +25,10 @@ public final class MemoryTranscriptRecorder: TranscriptRecorder {
 ///
 /// A failed write (a full disk, a failing drive) never leaves half a line behind: the file is
 /// cut back to its last complete line, the events not written are kept in memory and written,
-/// in order, with the next event that can be written. `finish` makes a last try and otherwise
-/// saves the whole session somewhere else.
+/// in order, with the next event that can be written. Meanwhile the whole session is also kept
+/// in a spare copy in another folder (rewritten at each event, removed once the transcript has
+/// caught up), so even a crash while the disk is full loses nothing. `finish` makes a last try
+/// and otherwise leaves the spare copy for the person.
 public final class FileTranscriptRecorder: TranscriptRecorder {
     public let location: String
     private let file: FileDescriptor
@@ -39,10 +41,16 @@ public final class FileTranscriptRecorder: TranscriptRecorder {
     private var endsMidLine = false
     /// Why the last write failed; nil once writing works again.
     public private(set) var lastFailure: SystemCallError?
+    /// Folders for the spare copy, in order of preference.
+    private let spareFolders: [String]
+    /// The spare copy of the whole session while the transcript is behind; nil otherwise.
+    public private(set) var sparePath: String?
 
     /// Creates the file; it must not exist yet (and is never reached through a symlink).
-    public init(path: String) throws {
+    /// `spareFolders` take a copy of the session while the file cannot be written.
+    public init(path: String, spareFolders: [String] = []) throws {
         location = path
+        self.spareFolders = spareFolders
         do {
             file = try FileDescriptor(opening: path, flags: O_RDWR | O_CREAT | O_EXCL | O_APPEND | O_NOFOLLOW, mode: 0o600)
         } catch let error as SystemCallError {
@@ -60,6 +68,8 @@ public final class FileTranscriptRecorder: TranscriptRecorder {
             try flush(durable: true)
         } catch let failure as TranscriptWriteFailure {
             unlink(location)
+            if let sparePath { unlink(sparePath) }  // A session that never started needs no copy.
+            sparePath = nil
             throw TranscriptError.cannotWrite(path: location, reason: failure.error.reason)
         }
     }
@@ -101,27 +111,31 @@ public final class FileTranscriptRecorder: TranscriptRecorder {
         } catch let error as SystemCallError {
             try? file.truncate(to: writtenLength)
             lastFailure = error
+            saveSpareCopy()
             throw TranscriptWriteFailure(path: location, error: error, unwrittenEvents: unwritten.count,
-                                         unwrittenAnswers: unwritten.filter(\.isAnswer).count)
+                                         unwrittenAnswers: unwritten.filter(\.isAnswer).count, sparePath: sparePath)
         }
         writtenLength += Int64(batch.count)
         unwritten.removeAll()
         lastFailure = nil
         endsMidLine = false
+        if let sparePath {  // The transcript has caught up: the copy would only confuse.
+            unlink(sparePath)
+            self.sparePath = nil
+        }
     }
 
-    /// Makes a last attempt to write what is kept in memory; if that fails, saves the whole
-    /// session (what is on disk plus the rest) as a new file in the first of `spareFolders`
-    /// that takes it, and otherwise hands back the lines so the caller can print them.
-    public func finish(spareFolders: [String]) -> TranscriptSaveReport {
-        if !unwritten.isEmpty { try? flush(durable: true) }
-        var report = TranscriptSaveReport(path: location, unwrittenEvents: unwritten.count,
-                                          unwrittenAnswers: unwritten.filter(\.isAnswer).count, failure: lastFailure)
-        guard !unwritten.isEmpty else { return report }
-        // Read back (opened for reading too) so the copy is a whole transcript, header first.
+    /// Writes the whole session (what is on disk, then what is kept in memory) to the spare copy,
+    /// replacing the last one; the first folder that takes it keeps it. Leaves `sparePath` nil
+    /// when no folder does.
+    private func saveSpareCopy() {
+        // Read back (the file is opened for reading too) so the copy is a whole transcript, header first.
         var whole = Data((try? file.read(count: Int(writtenLength), at: 0)) ?? [])
         if endsMidLine { whole.append(UInt8(ascii: "\n")) }
         for item in unwritten { whole.append(item.line) }
+        if let sparePath, (try? AtomicFile.write(whole, to: sparePath)) != nil { return }
+        if let sparePath { unlink(sparePath) }
+        sparePath = nil
         let stem = (location as NSString).lastPathComponent.replacingOccurrences(of: ".jsonl", with: "")
         for folder in spareFolders {
             guard let copy = try? FileDescriptor.createUnique(in: folder, prefix: "rehearse-unsaved-\(stem)-", suffix: ".jsonl") else { continue }
@@ -129,13 +143,23 @@ public final class FileTranscriptRecorder: TranscriptRecorder {
                 try copy.writeAll(whole)
                 try copy.sync()
                 try copy.close()
-                report.copyPath = copy.path
-                return report
+                sparePath = copy.path
+                return
             } catch {
                 unlink(copy.path)
             }
         }
-        report.unsavedLines = unwritten.map { String(decoding: $0.line.dropLast(), as: UTF8.self) }
+    }
+
+    /// Makes a last attempt to write what is kept in memory and says where the session is: in
+    /// the transcript, else in the spare copy, else nowhere, with the lines for the caller to print.
+    public func finish() -> TranscriptSaveReport {
+        if !unwritten.isEmpty { try? flush(durable: true) }
+        var report = TranscriptSaveReport(path: location, unwrittenEvents: unwritten.count,
+                                          unwrittenAnswers: unwritten.filter(\.isAnswer).count, failure: lastFailure)
+        guard !unwritten.isEmpty else { return report }
+        report.copyPath = sparePath
+        if sparePath == nil { report.unsavedLines = unwritten.map { String(decoding: $0.line.dropLast(), as: UTF8.self) } }
         return report
     }
 }
@@ -150,13 +174,16 @@ public struct TranscriptWriteFailure: Error, CustomStringConvertible {
     /// Events kept in memory so far, and how many of them are answers.
     public var unwrittenEvents: Int
     public var unwrittenAnswers: Int
+    /// Where a copy of the whole session is kept meanwhile, if any folder took one.
+    public var sparePath: String?
 
     public var description: String {
         let folder = (path as NSString).deletingLastPathComponent
         let kept = unwrittenAnswers == 0 ? "what happened since" : unwrittenAnswers == 1 ? "your answer" : "your last \(unwrittenAnswers) answers"
+        let copy = sparePath.map { " (and a copy of the whole session in \($0))" } ?? ""
         let fix = error.isOutOfSpace ? "free some space on the disk that holds \(folder) (`df -h \(folder)`) and carry on" : "carry on"
-        return "cannot write the transcript \(path): \(error.reason). Nothing is lost yet: \(kept) is kept in memory and written "
-            + "once writing works again, so \(fix); if it never does, the session is saved elsewhere at the end."
+        return "cannot write the transcript \(path): \(error.reason). Nothing is lost yet: \(kept) is kept in memory\(copy) and written "
+            + "to the transcript once writing works again, so \(fix)."
     }
 }
 

@@ -37,7 +37,7 @@ struct PracticeRunner {
         let path = folder.transcriptPath(sessionID: sessionID, started: started)
         let recorder: FileTranscriptRecorder
         do {
-            recorder = try FileTranscriptRecorder(path: path)
+            recorder = try FileTranscriptRecorder(path: path, spareFolders: Self.spareFolders)
         } catch {
             throw UserError("\(error); set REHEARSE_HOME to a folder you can write")
         }
@@ -63,7 +63,7 @@ struct PracticeRunner {
         case .interrupted: outcome = .interrupted(signal: SignalFlags.pendingTermination)
         }
         // Whatever could not be written is never lost silently: it is saved elsewhere or printed, and the exit status says so.
-        let report = console.report ?? recorder.finish(spareFolders: Self.spareFolders)
+        let report = console.report ?? recorder.finish()
         guard let problem = report.problem else { return outcome }
         if !report.unsavedLines.isEmpty { StandardStreams.output(report.unsavedLines.joined(separator: "\n") + "\n") }
         if case .interrupted(let signal?) = outcome, signal != SIGINT {
@@ -73,7 +73,7 @@ struct PracticeRunner {
         throw UserError(problem)
     }
 
-    /// Where a session that cannot be written to the data folder is saved instead: the home
+    /// Where a session that cannot be written to the data folder is kept instead: the home
     /// folder (kept across restarts), then the temporary folders.
     static var spareFolders: [String] {
         let environment = ProcessInfo.processInfo.environment
@@ -116,7 +116,7 @@ private final class FinishingConsole: SessionConsole {
 
     func show(_ item: SessionOutput) {
         guard case .summary(let summary) = item else { return terminal.show(item) }
-        let report = recorder.finish(spareFolders: PracticeRunner.spareFolders)
+        let report = recorder.finish()
         self.report = report
         terminal.output.width = terminal.editor.terminalWidth
         SummaryView(summary: summary, output: terminal.output, saveReport: report).render()
