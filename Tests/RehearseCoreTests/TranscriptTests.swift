@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import RehearseCore
 
 @Suite struct TranscriptTests {
@@ -67,10 +68,14 @@ import Testing
         #expect(throws: DataFolderError.self) { try DataFolder(root: root).prepare() }
     }
 
-    @Test func aDataFolderWhoseWriteTestFailsFailsWithTheFix() throws {
-        // A folder where `prepare` writes its probe file: opening it for writing fails even as root.
-        let root = NSTemporaryDirectory() + "rehearse-probe-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: root + "/transcripts/.write-test-\(getpid())", withIntermediateDirectories: true)
+    @Test(.enabled(if: SmallDisk.canMount, "needs a tmpfs it can fill (root on Linux)"))
+    func aDataFolderWhoseWriteTestFailsFailsWithTheFix() throws {
+        // A full disk fails the write test even as root. (The probe's name is random, so nothing
+        // can be planted at it: that was how this test used to fail it.)
+        let disk = try SmallDisk(kilobytes: 256)
+        let root = disk.path + "/data"
+        try DataFolder(root: root).prepare()
+        disk.fill()
         #expect { try DataFolder(root: root).prepare() } throws: { error in
             "\(error)".contains(root + "/transcripts") && "\(error)".contains("REHEARSE_HOME")
         }

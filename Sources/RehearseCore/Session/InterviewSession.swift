@@ -612,14 +612,18 @@ public final class InterviewSession {
             thankYouBy: options.startedAt.addingTimeInterval(Double(elapsed()) / 1000 + 24 * 3600))))
     }
 
-    /// Appends an event to the transcript; the first failure to write becomes a warning for the person.
+    /// Appends an event to the transcript; a failure to write becomes a warning for the person, and the recovery a note.
     private func record(_ event: TranscriptEvent, durable: Bool, _ output: inout [SessionOutput]) {
         do {
             try recorder.record(event, durable: durable)
+            if hasWarnedAboutWriting {  // The recorder wrote what it had kept along with this event.
+                hasWarnedAboutWriting = false
+                output.append(.info("The transcript is being written again; nothing was lost."))
+            }
         } catch {
             if !hasWarnedAboutWriting {
                 hasWarnedAboutWriting = true
-                output.append(.warning("\(error). Your answers are not being saved; free some space or fix the folder, then /quit."))
+                output.append(.warning("\(error)"))
             }
         }
     }

@@ -4,6 +4,9 @@
 public struct DataFolder: Sendable {
     public var root: String
 
+    /// Free space a session needs to start: room for the header and a few answers with their typing.
+    public static let spaceNeededToStart = 64 * 1024
+
     public init(root: String) { self.root = root }
 
     /// Resolves the folder from the environment.
@@ -13,27 +16,74 @@ public struct DataFolder: Sendable {
         } else if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") {
             root = data + "/rehearse"
         } else {
-            root = (environment["HOME"] ?? DataFolder.homeDirectory()) + "/.local/share/rehearse"
+            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? DataFolder.homeDirectory()
+            root = home + "/.local/share/rehearse"
         }
     }
 
     public var transcripts: String { root + "/transcripts" }
     public var historyFolder: String { root + "/history" }
 
-    /// Creates the folders (0700) and proves they can be written, before a session starts.
-    public func prepare() throws {
+    /// Creates the folders and any missing parents (0700), makes existing ones private, and proves
+    /// the transcripts folder can take a session, before a session starts. Returns a one-line note
+    /// when it had to tighten permissions, for the person to see once.
+    @discardableResult
+    public func prepare() throws -> String? {
+        try createFolder(root)
+        var tightened: [String] = []
         for folder in [root, transcripts, historyFolder] {
-            if FileManager.default.fileExists(atPath: folder) {
-                if !isDirectory(atPath: folder) { throw DataFolderError.notAFolder(folder) }
-            } else if mkdir(folder, 0o700) != 0 && errno != EEXIST {
-                throw DataFolderError.cannotCreate(folder, String(cString: strerror(errno)))
-            }
+            if folder != root { try createFolder(folder) }
+            if let oldMode = try makePrivate(folder) { tightened.append("\(folder) (was \(String(oldMode, radix: 8)))") }
         }
-        let probe = transcripts + "/.write-test-\(getpid())"
-        let descriptor = open(probe, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard descriptor >= 0 else { throw DataFolderError.notWritable(transcripts, String(cString: strerror(errno))) }
-        close(descriptor)
-        unlink(probe)
+        try proveWritable()
+        guard !tightened.isEmpty else { return nil }
+        return "made \(tightened.joined(separator: ", ")) private to you (0700): transcripts hold your answers"
+    }
+
+    /// Creates `folder` and its missing parents, each 0700.
+    private func createFolder(_ folder: String) throws {
+        var status = stat()
+        if stat(folder, &status) == 0 {
+            guard status.st_mode & S_IFMT == S_IFDIR else { throw DataFolderError.notAFolder(folder) }
+            return
+        }
+        guard errno == ENOENT else { throw DataFolderError.cannotCreate(folder, String(cString: strerror(errno))) }
+        let parent = parentFolder(folder)
+        if !parent.isEmpty && parent != folder && parent != "/" { try createFolder(parent) }
+        if mkdir(folder, 0o700) != 0 && errno != EEXIST {
+            throw DataFolderError.cannotCreate(folder, String(cString: strerror(errno)))
+        }
+    }
+
+    /// Takes group and other permissions off a folder we own, returning its old mode; refuses a
+    /// folder others can use that belongs to someone else.
+    private func makePrivate(_ folder: String) throws -> mode_t? {
+        var status = stat()
+        guard stat(folder, &status) == 0 else { throw DataFolderError.cannotCreate(folder, String(cString: strerror(errno))) }
+        let mode = status.st_mode & 0o7777
+        guard mode & 0o077 != 0 else { return nil }
+        guard status.st_uid == geteuid() else { throw DataFolderError.sharedWithOthers(folder, mode, owner: status.st_uid) }
+        guard chmod(folder, 0o700) == 0 else { throw DataFolderError.sharedWithOthers(folder, mode, owner: status.st_uid) }
+        return mode
+    }
+
+    /// Writes (and removes) a file the size a session needs, through a name nobody can plant a
+    /// symlink at, so a full disk or a read-only folder is found before the first question.
+    private func proveWritable() throws {
+        let probe: FileDescriptor
+        do {
+            probe = try FileDescriptor.createUnique(in: transcripts, prefix: ".write-test-")
+        } catch let error as SystemCallError {
+            throw DataFolderError.notWritable(transcripts, error.reason)
+        }
+        defer { unlink(probe.path) }
+        do {
+            try probe.writeAll([UInt8](repeating: 0x20, count: Self.spaceNeededToStart))
+            try probe.close()
+        } catch let error as SystemCallError {
+            if error.isOutOfSpace { throw DataFolderError.full(transcripts, error.reason) }
+            throw DataFolderError.notWritable(transcripts, error.reason)
+        }
     }
 
     /// A new transcript path for a session.
@@ -47,12 +97,20 @@ public enum DataFolderError: Error, CustomStringConvertible {
     case notAFolder(String)
     case cannotCreate(String, String)
     case notWritable(String, String)
+    case full(String, String)
+    case sharedWithOthers(String, mode_t, owner: uid_t)
 
     public var description: String {
         switch self {
         case .notAFolder(let path): "the data folder \(path) is a file, not a folder; move it away or set REHEARSE_HOME to another folder"
         case let .cannotCreate(path, reason): "cannot create the data folder \(path) (\(reason)); set REHEARSE_HOME to a folder you can write"
         case let .notWritable(path, reason): "cannot write to \(path) (\(reason)); fix its permissions (chmod u+w) or set REHEARSE_HOME to a folder you can write"
+        case let .full(path, reason):
+            "cannot start a session: \(path) has less than \(DataFolder.spaceNeededToStart / 1024) KB free (\(reason)); "
+                + "free some space on that disk (`df -h \(path)` shows how much is left) or set REHEARSE_HOME to a folder on another disk"
+        case let .sharedWithOthers(path, mode, owner):
+            "the data folder \(path) is open to other users (mode \(String(mode, radix: 8))) and belongs to user \(owner), not you; "
+                + "ask its owner to run `chmod 700 \(path)`, or set REHEARSE_HOME to a folder of your own"
         }
     }
 }

@@ -21,45 +21,200 @@ public final class MemoryTranscriptRecorder: TranscriptRecorder {
 
 /// Appends JSON Lines to a file opened 0600, writing each event at once and `fsync`ing after
 /// answers, so a crash or `kill -9` keeps every submitted answer and the file still reads.
+///
+/// A failed write (a full disk, a failing drive) never leaves half a line behind: the file is
+/// cut back to its last complete line, the events not written are kept in memory and written,
+/// in order, with the next event that can be written. Meanwhile the whole session is also kept
+/// in a spare copy in another folder (rewritten at each event, removed once the transcript has
+/// caught up), so even a crash while the disk is full loses nothing. `finish` makes a last try
+/// and otherwise leaves the spare copy for the person.
 public final class FileTranscriptRecorder: TranscriptRecorder {
     public let location: String
-    private let descriptor: Int32
+    private let file: FileDescriptor
     private let encoder = TranscriptCoding.encoder()
+    /// Bytes of complete lines on disk: everything after this is cut off after a failed write.
+    private var writtenLength: Int64 = 0
+    /// Lines (each ending in a newline) not on disk yet, oldest first, and whether each is an answer.
+    private var unwritten: [(line: Data, isAnswer: Bool)] = []
+    /// True when a torn line could not be cut off, so the next write must start a fresh line.
+    private var endsMidLine = false
+    /// Why the last write failed; nil once writing works again.
+    public private(set) var lastFailure: SystemCallError?
+    /// Folders for the spare copy, in order of preference.
+    private let spareFolders: [String]
+    /// The spare copy of the whole session while the transcript is behind; nil otherwise.
+    public private(set) var sparePath: String?
 
-    /// Creates the file; it must not exist yet.
-    public init(path: String) throws {
+    /// Creates the file; it must not exist yet (and is never reached through a symlink).
+    /// `spareFolders` take a copy of the session while the file cannot be written.
+    public init(path: String, spareFolders: [String] = []) throws {
         location = path
-        descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw TranscriptError.cannotCreate(path: path, reason: String(cString: strerror(errno))) }
+        self.spareFolders = spareFolders
+        do {
+            file = try FileDescriptor(opening: path, flags: O_RDWR | O_CREAT | O_EXCL | O_APPEND | O_NOFOLLOW, mode: 0o600)
+        } catch let error as SystemCallError {
+            throw TranscriptError.cannotCreate(path: path, reason: error.reason)
+        }
     }
 
-    deinit { close(descriptor) }
+    /// Events recorded but not on disk yet.
+    public var unwrittenEventCount: Int { unwritten.count }
 
+    /// Writes the header. If even that fails the file is removed, so no empty transcript stays behind.
     public func begin(_ header: TranscriptHeader) throws {
-        try writeLine(try encoder.encode(header), durable: true)
+        unwritten.append((line(try encoder.encode(header)), false))
+        do {
+            try flush(durable: true)
+        } catch let failure as TranscriptWriteFailure {
+            unlink(location)
+            if let sparePath { unlink(sparePath) }  // A session that never started needs no copy.
+            sparePath = nil
+            throw TranscriptError.cannotWrite(path: location, reason: failure.error.reason)
+        }
     }
 
+    /// Appends the event after any kept from failed writes; throws `TranscriptWriteFailure` when
+    /// it could not be written (it is then kept too).
     public func record(_ event: TranscriptEvent, durable: Bool) throws {
-        try writeLine(try encoder.encode(event), durable: durable)
+        var isAnswer = false
+        if case .answer = event { isAnswer = true }
+        unwritten.append((line(try encoder.encode(event)), isAnswer))
+        try flush(durable: durable)
     }
 
-    private func writeLine(_ json: Data, durable: Bool) throws {
+    private func line(_ json: Data) -> Data {
         var bytes = json
         bytes.append(UInt8(ascii: "\n"))
-        try bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw TranscriptError.cannotWrite(path: location, reason: String(cString: strerror(errno)))
+        return bytes
+    }
+
+    /// Writes every kept line in one go; on failure cuts the file back to its last complete line.
+    private func flush(durable: Bool) throws {
+        guard !unwritten.isEmpty else { return }
+        var batch = Data()
+        do {
+            if lastFailure != nil, !endsMidLine {
+                let size = Int64(try file.status().st_size)
+                if size != writtenLength, (try? file.truncate(to: writtenLength)) == nil {
+                    // The cut after the last failure did not take: keep the torn line (readers skip
+                    // it with a warning) and start a fresh line after it.
+                    writtenLength = size
+                    endsMidLine = true
                 }
-                offset += written
+            }
+            if endsMidLine { batch.append(UInt8(ascii: "\n")) }
+            for item in unwritten { batch.append(item.line) }
+            try file.writeAll(batch)
+            // After a failure, sync even a small event: the disk has just proved unreliable.
+            if durable || lastFailure != nil { try file.sync() }
+        } catch let error as SystemCallError {
+            try? file.truncate(to: writtenLength)
+            lastFailure = error
+            saveSpareCopy()
+            throw TranscriptWriteFailure(path: location, error: error, unwrittenEvents: unwritten.count,
+                                         unwrittenAnswers: unwritten.filter(\.isAnswer).count, sparePath: sparePath)
+        }
+        writtenLength += Int64(batch.count)
+        unwritten.removeAll()
+        lastFailure = nil
+        endsMidLine = false
+        if let sparePath {  // The transcript has caught up: the copy would only confuse.
+            unlink(sparePath)
+            self.sparePath = nil
+        }
+    }
+
+    /// Writes the whole session (what is on disk, then what is kept in memory) to the spare copy,
+    /// replacing the last one; the first folder that takes it keeps it. Leaves `sparePath` nil
+    /// when no folder does.
+    private func saveSpareCopy() {
+        // Read back (the file is opened for reading too) so the copy is a whole transcript, header first.
+        var whole = Data((try? file.read(count: Int(writtenLength), at: 0)) ?? [])
+        if endsMidLine { whole.append(UInt8(ascii: "\n")) }
+        for item in unwritten { whole.append(item.line) }
+        if let sparePath, (try? AtomicFile.write(whole, to: sparePath)) != nil { return }
+        if let sparePath { unlink(sparePath) }
+        sparePath = nil
+        let stem = lastPathComponent(location).replacing(".jsonl", with: "")
+        for folder in spareFolders {
+            guard let copy = try? FileDescriptor.createUnique(in: folder, prefix: "rehearse-unsaved-\(stem)-", suffix: ".jsonl") else { continue }
+            do {
+                try copy.writeAll(whole)
+                try copy.sync()
+                try copy.close()
+                sparePath = copy.path
+                return
+            } catch {
+                unlink(copy.path)
             }
         }
-        if durable, fsync(descriptor) != 0 {
-            throw TranscriptError.cannotWrite(path: location, reason: String(cString: strerror(errno)))
+    }
+
+    /// Makes a last attempt to write what is kept in memory and says where the session is: in
+    /// the transcript, else in the spare copy, else nowhere, with the lines for the caller to print.
+    public func finish() -> TranscriptSaveReport {
+        if !unwritten.isEmpty { try? flush(durable: true) }
+        var report = TranscriptSaveReport(path: location, unwrittenEvents: unwritten.count,
+                                          unwrittenAnswers: unwritten.filter(\.isAnswer).count, failure: lastFailure)
+        guard !unwritten.isEmpty else { return report }
+        report.copyPath = sparePath
+        if sparePath == nil { report.unsavedLines = unwritten.map { String(decoding: $0.line.dropLast(), as: UTF8.self) } }
+        return report
+    }
+}
+
+/// A write to the transcript failed; the events are kept in memory and written with the next
+/// event that can be. Worded for the person at the keyboard.
+public struct TranscriptWriteFailure: Error, CustomStringConvertible {
+    /// The transcript file.
+    public var path: String
+    /// The system call that failed, and why.
+    public var error: SystemCallError
+    /// Events kept in memory so far, and how many of them are answers.
+    public var unwrittenEvents: Int
+    public var unwrittenAnswers: Int
+    /// Where a copy of the whole session is kept meanwhile, if any folder took one.
+    public var sparePath: String?
+
+    public var description: String {
+        let folder = parentFolder(path)
+        let kept = unwrittenAnswers == 0 ? "what happened since" : unwrittenAnswers == 1 ? "your answer" : "your last \(unwrittenAnswers) answers"
+        let copy = sparePath.map { " (and a copy of the whole session in \($0))" } ?? ""
+        let fix = error.isOutOfSpace ? "free some space on the disk that holds \(folder) (`df -h \(folder)`) and carry on" : "carry on"
+        return "cannot write the transcript \(path): \(error.reason). Nothing is lost yet: \(kept) is kept in memory\(copy) and written "
+            + "to the transcript once writing works again, so \(fix)."
+    }
+}
+
+/// Where a session's transcript ended up, told at the end of the session.
+public struct TranscriptSaveReport: Equatable, Sendable {
+    /// The transcript file.
+    public var path: String
+    /// Events (and answers among them) that never reached `path`.
+    public var unwrittenEvents: Int
+    public var unwrittenAnswers: Int
+    /// Why writing failed, when it did.
+    public var failure: SystemCallError?
+    /// A complete copy of the session, saved elsewhere because `path` could not take it all.
+    public var copyPath: String?
+    /// The lines that could be saved nowhere, for the caller to print.
+    public var unsavedLines: [String] = []
+
+    /// True when every event reached the transcript file.
+    public var isComplete: Bool { unwrittenEvents == 0 }
+
+    /// One paragraph for the person, nil when everything was written.
+    public var problem: String? {
+        guard !isComplete else { return nil }
+        let what = "\(unwrittenEvents) event\(unwrittenEvents == 1 ? "" : "s") of this session"
+            + (unwrittenAnswers > 0 ? " (\(unwrittenAnswers) answer\(unwrittenAnswers == 1 ? "" : "s"))" : "")
+        let why = failure.map { " (\($0.reason))" } ?? ""
+        if let copyPath {
+            return "\(what) could not be written to \(path)\(why). The whole session is saved in \(copyPath) "
+                + "(`rehearse review \(copyPath)` reads it there); once there is room, `mv \(copyPath) \(path)` puts it in place of the incomplete one."
         }
+        return "\(what) could not be written to \(path)\(why), nor saved anywhere else; "
+            + "they are printed below: add those lines to the end of that file once there is room."
     }
 }
 

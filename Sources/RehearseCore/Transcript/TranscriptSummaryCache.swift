@@ -56,7 +56,12 @@ public struct TranscriptSummaryCache {
                 continue
             }
             let size = Int64(status.st_size)
-            let modified = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
+            #if canImport(Darwin)
+            let time = status.st_mtimespec
+            #else
+            let time = status.st_mtim
+            #endif
+            let modified = Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
             if let entry = entries[name], entry.size == size, entry.modified == modified {
                 results[index] = entry.summary
                 statistics.reused += 1
@@ -109,23 +114,12 @@ public struct TranscriptSummaryCache {
     func save(_ entries: [String: Entry]) -> Bool {
         let encoder = TranscriptCoding.encoder()
         guard let data = try? encoder.encode(Stored(format: Self.formatName, version: Self.currentVersion, entries: entries)) else { return false }
-        let temporary = folder + "/.index.json.tmp-\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { return false }
-        let written = data.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 { if errno == EINTR { continue }; return false }
-                offset += count
-            }
+        // A cache: no fsync (a torn index is rebuilt), but a fresh temporary name that no symlink can sit at.
+        do {
+            try AtomicFile.write(data, to: path, mode: 0o600, sync: false)
             return true
-        }
-        close(descriptor)
-        guard written, rename(temporary, path) == 0 else {
-            unlink(temporary)
+        } catch {
             return false
         }
-        return true
     }
 }

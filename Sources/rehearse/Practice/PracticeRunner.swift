@@ -15,7 +15,7 @@ struct PracticeRunner {
     func run(scenario: Scenario, seed: UInt64?, candidate: String?, company: String?) throws -> Outcome {
         let folder = AppContext.dataFolder
         do {
-            try folder.prepare()
+            if let note = try folder.prepare() { StandardStreams.error("note: \(note)\n") }
         } catch {
             throw UserError("\(error)")
         }
@@ -34,22 +34,53 @@ struct PracticeRunner {
         let path = folder.transcriptPath(sessionID: sessionID, started: started)
         let recorder: FileTranscriptRecorder
         do {
-            recorder = try FileTranscriptRecorder(path: path)
+            recorder = try FileTranscriptRecorder(path: path, spareFolders: Self.spareFolders)
         } catch {
             throw UserError("\(error); set REHEARSE_HOME to a folder you can write")
         }
         let clock = SystemClock()
         let session = InterviewSession(scenario: scenario, options: options, clock: clock, recorder: recorder)
-        let console = TerminalConsole(editor: editor, clock: clock,
-                                      answerHistory: History(file: folder.historyFolder + "/answers"))
-        console.showIntroduction(scenario: scenario, session: session, seed: seed)
-        let status = try SessionDriver.run(session, console: console)
-        console.saveHistory()
-        switch status {
-        case .completed: return .completed
-        case .quit: return .quit
-        case .interrupted: return .interrupted(signal: SignalFlags.pendingTermination)
+        let terminal = TerminalConsole(editor: editor, clock: clock,
+                                       answerHistory: History(file: folder.historyFolder + "/answers"))
+        let console = FinishingConsole(terminal: terminal, recorder: recorder)
+        terminal.showIntroduction(scenario: scenario, session: session, seed: seed)
+        let status: TranscriptEvent.End.Status
+        do {
+            status = try SessionDriver.run(session, console: console)
+        } catch let error as TranscriptError {
+            // Only the header is written before the first question; the recorder removed the file.
+            throw UserError("\(error); free some space on the disk that holds \(folder.transcripts) "
+                            + "(`df -h \(folder.transcripts)`) or set REHEARSE_HOME to a folder you can write")
         }
+        terminal.saveHistory()
+        let outcome: Outcome
+        switch status {
+        case .completed: outcome = .completed
+        case .quit: outcome = .quit
+        case .interrupted: outcome = .interrupted(signal: SignalFlags.pendingTermination)
+        }
+        // Whatever could not be written is never lost silently: it is saved elsewhere or printed, and the exit status says so.
+        let report = console.report ?? recorder.finish()
+        guard let problem = report.problem else { return outcome }
+        if !report.unsavedLines.isEmpty { StandardStreams.output(report.unsavedLines.joined(separator: "\n") + "\n") }
+        if case .interrupted(let signal?) = outcome, signal != SIGINT {
+            StandardStreams.error("error: \(problem)\n")
+            return outcome
+        }
+        throw UserError(problem)
+    }
+
+    /// Where a session that cannot be written to the data folder is kept instead: the home
+    /// folder (kept across restarts), then the temporary folders.
+    static var spareFolders: [String] {
+        let environment = ProcessInfo.processInfo.environment
+        var folders: [String] = []
+        for folder in [environment["HOME"], environment["TMPDIR"], "/var/tmp", "/tmp"] {
+            guard var folder, !folder.isEmpty else { continue }
+            while folder.count > 1 && folder.hasSuffix("/") { folder.removeLast() }
+            if !folders.contains(folder) { folders.append(folder) }
+        }
+        return folders
     }
 
     static var defaultCandidate: String {
@@ -66,4 +97,28 @@ struct PracticeRunner {
 /// The system's monotonic clock, the same one the line editor stamps keystrokes with.
 final class SystemClock: MonotonicClock {
     func now() -> UInt64 { monotonicNow() }
+}
+
+/// The terminal console, except that before the summary it finishes the transcript (a last
+/// try to write what is kept in memory, else a copy elsewhere), so the summary says where it is.
+private final class FinishingConsole: SessionConsole {
+    let terminal: TerminalConsole
+    let recorder: FileTranscriptRecorder
+    private(set) var report: TranscriptSaveReport?
+
+    init(terminal: TerminalConsole, recorder: FileTranscriptRecorder) {
+        self.terminal = terminal
+        self.recorder = recorder
+    }
+
+    func show(_ item: SessionOutput) {
+        guard case .summary(let summary) = item else { return terminal.show(item) }
+        let report = recorder.finish()
+        self.report = report
+        terminal.output.width = terminal.editor.terminalWidth
+        SummaryView(summary: summary, output: terminal.output, saveReport: report).render()
+    }
+
+    func read(_ request: PromptRequest) -> ConsoleInput { terminal.read(request) }
+    func confirmEnd() -> ConsoleInput? { terminal.confirmEnd() }
 }

@@ -4,6 +4,8 @@ import RehearseCore
 struct SummaryView {
     let summary: SessionSummary
     let output: StyledOutput
+    /// Where the transcript ended up, when the session is over and it is known.
+    var saveReport: TranscriptSaveReport? = nil
 
     func render() {
         output.line("")
@@ -32,7 +34,13 @@ struct SummaryView {
             flags.append("you asked the panel no questions")
         }
         if !flags.isEmpty { output.line("  Flags: " + flags.joined(separator: "; ")) }
-        output.line("  Transcript: \(summary.transcriptPath)")
+        if let saveReport, !saveReport.isComplete {
+            let count = saveReport.unwrittenEvents
+            output.line("  Transcript: \(summary.transcriptPath) " + output.bold("(incomplete: \(count) event\(count == 1 ? "" : "s") not written)"))
+            if let copy = saveReport.copyPath { output.line("  Saved in full: \(copy)") }
+        } else {
+            output.line("  Transcript: \(summary.transcriptPath)")
+        }
         output.line("  Replay: rehearse replay \(summary.sessionID)   Review: rehearse review \(summary.sessionID)")
         output.line("  Send a thank-you email by \(LocalTime.dayAndTime(summary.thankYouBy)) (within 24 hours).")
     }

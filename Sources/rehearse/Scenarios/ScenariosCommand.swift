@@ -142,24 +142,21 @@ struct ScenariosCommand: ParsableCommand {
 /// Creates a file only if nothing exists at its path yet.
 enum StarterFile {
     static func create(at path: String, contents: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            let reason = errno
-            if reason == EEXIST {
+        let file: FileDescriptor
+        do {
+            file = try FileDescriptor(opening: path, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o644)
+        } catch let error as SystemCallError {
+            if error.code == EEXIST {
                 throw UserError("\(path) already exists; choose another name with -o, or move the file away first")
             }
-            throw UserError("cannot create \(path): \(String(cString: strerror(reason))); check that its folder exists and is writable")
+            throw UserError("cannot create \(path): \(error.reason); check that its folder exists and is writable")
         }
-        defer { close(descriptor) }
-        let bytes = Array(contents.utf8)
-        var written = 0
-        while written < bytes.count {
-            let count = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw UserError("cannot write \(path): \(String(cString: strerror(errno)))")
-            }
-            written += count
+        do {
+            try file.writeAll(contents)
+            try file.close()
+        } catch let error as SystemCallError {
+            unlink(path)
+            throw UserError("cannot write \(path): \(error.reason); free some space or choose another file with -o")
         }
     }
 }

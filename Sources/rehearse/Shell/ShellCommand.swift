@@ -42,7 +42,7 @@ final class Shell {
         self.candidate = candidate
         self.seed = seed
         let folder = AppContext.dataFolder
-        try? folder.prepare()
+        if let note = try? folder.prepare() { StandardStreams.error("note: \(note)\n") }
         history = History(file: folder.historyFolder + "/commands")
         completion = ShellCompletion(catalog: catalog)
     }

@@ -15,7 +15,11 @@ enum StandardStreams {
         let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
+            #if canImport(Darwin)
+            let written = bytes[offset...].withUnsafeBytes { Darwin.write(descriptor, $0.baseAddress, $0.count) }
+            #else
             let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            #endif
             if written < 0 && (errno == EINTR || errno == EAGAIN) { continue }
             if written <= 0 { return false }
             offset += written

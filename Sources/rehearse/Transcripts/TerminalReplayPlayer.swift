@@ -164,7 +164,11 @@ final class TerminalReplayPlayer {
     private func poll(timeout: Int32, watchesInput: Bool) -> PollResult {
         var fds = [pollfd(fd: watchesInput ? 0 : -1, events: Int16(POLLIN), revents: 0),
                    pollfd(fd: SignalFlags.wakeupFileDescriptor, events: Int16(POLLIN), revents: 0)]
+        #if canImport(Darwin)
+        let ready = Darwin.poll(&fds, 2, timeout)
+        #else
         let ready = Glibc.poll(&fds, 2, timeout)
+        #endif
         if ready < 0 { return errno == EINTR ? .signal : .timeout }
         if ready == 0 { return .timeout }
         if fds[1].revents != 0 {

@@ -55,20 +55,23 @@ enum OutputTarget {
             StandardStreams.output(text)
             return
         }
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            throw UserError("\(option) \(path): cannot write (\(String(cString: strerror(errno)))); choose a file in a folder you can write")
+        let file: FileDescriptor
+        do {
+            file = try FileDescriptor(opening: path, flags: O_WRONLY | O_CREAT | O_TRUNC, mode: 0o600)
+        } catch let error as SystemCallError {
+            throw UserError("\(option) \(path): cannot write (\(error.reason)); choose a file in a folder you can write")
         }
-        defer { close(descriptor) }
-        let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw UserError("\(option) \(path): writing failed (\(String(cString: strerror(errno)))); free some space or choose another file")
-            }
-            offset += written
+        // An existing file keeps its mode when truncated: make a regular file of ours owner-only
+        // too, as exports hold the answers, and say so when that took access away from others.
+        if let status = try? file.status(), status.st_mode & S_IFMT == S_IFREG, status.st_uid == geteuid(),
+           status.st_mode & 0o077 != 0, (try? file.setMode(0o600)) != nil {
+            StandardStreams.error("note: \(TerminalSafeText.inert(path, keepNewlines: false)) was readable by others (mode \(String(status.st_mode & 0o777, radix: 8))); it is now 0600 (owner only)\n")
+        }
+        do {
+            try file.writeAll(text)
+            try file.close()
+        } catch let error as SystemCallError {
+            throw UserError("\(option) \(path): writing failed (\(error.reason)); free some space or choose another file")
         }
     }
 }
