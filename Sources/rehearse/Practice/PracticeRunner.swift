@@ -25,9 +25,8 @@ struct PracticeRunner {
         let seed = seed ?? UInt64.random(in: 0...999_999)
         var earlier: [EarlierAnswer] = []
         var earlierID: String? = nil
-        if scenario.stages.contains(where: { $0.type == .revisit }),
-           let previous = TranscriptIndex(folder: folder).latest(role: scenario.role, kind: .first,
-                                                                 scenarioID: scenario.stages.first { $0.type == .revisit }?.revisitFromScenario) {
+        if let revisit = scenario.stages.lazy.compactMap(\.revisit).first,
+           let previous = TranscriptIndex(folder: folder).latest(role: scenario.role, kind: .first, scenarioID: revisit.fromScenario) {
             earlier = EarlierAnswer.from(previous)
             earlierID = previous.header.session
         }
@@ -46,12 +45,14 @@ struct PracticeRunner {
         let console = TerminalConsole(editor: editor, clock: clock,
                                       answerHistory: History(file: folder.historyFolder + "/answers"))
         console.showIntroduction(scenario: scenario, session: session, seed: seed)
-        let status = try SessionDriver.run(session, console: console)
+        let ending = try SessionDriver.run(session, console: console)
         console.saveHistory()
-        switch status {
+        switch ending {
         case .completed: return .completed
         case .quit: return .quit
-        case .interrupted: return .interrupted(signal: SignalFlags.pendingTermination)
+        // Ended on purpose with Ctrl-C: the status a shell expects after SIGINT (130), as replay gives.
+        case .endedWithCtrlC: return .interrupted(signal: SIGINT)
+        case .terminated: return .interrupted(signal: SignalFlags.pendingTermination)
         }
     }
 
