@@ -199,3 +199,33 @@ final class ScriptedConsole: SessionConsole {
         #expect(duringConfirm == .terminated("SIGHUP"))
     }
 }
+
+@Suite struct CandidateStageTests {
+    static let content = CandidateQuestionsStage(
+        replies: [CandidateReply(keywords: ["team"], text: "Six people.", interviewerID: "bo")], fallbackReply: "Good question.",
+        maxQuestions: 2)
+
+    @Test(arguments: [
+        ("", CandidateStage.Step.done), ("   ", .done), ("/done", .done), ("/DONE", .done), ("/quit", .quit),
+        ("/note ask about pay", .note("ask about pay")), ("/note", .help), ("/skip", .help), ("/help", .help), ("/xyz", .help),
+        ("How big is the team?", .asked(question: "How big is the team?", reply: "Six people.", interviewerID: "bo", matched: "team")),
+        ("//slash first?", .asked(question: "/slash first?", reply: "Good question.", interviewerID: nil, matched: nil)),
+        ("What is next? \\ ", .continued),
+    ])
+    func takes(line: String, step: CandidateStage.Step) {
+        var stage = CandidateStage(stageIndex: 0, content: Self.content)
+        #expect(stage.take(line, typing: .instant(line, at: 1)) == step)
+    }
+
+    @Test func aContinuedQuestionIsOneQuestionAndTheStageFillsUp() {
+        var stage = CandidateStage(stageIndex: 0, content: Self.content)
+        #expect(stage.take("Tell me about \\", typing: .instant("Tell me about \\", at: 1)) == .continued)
+        #expect(stage.take("/done", typing: .instant("/done", at: 2))
+                == .asked(question: "Tell me about \n/done", reply: "Good question.", interviewerID: nil, matched: nil))
+        #expect(!stage.isFull)
+        #expect(stage.take("And the team?", typing: .instant("And the team?", at: 3))
+                == .asked(question: "And the team?", reply: "Six people.", interviewerID: "bo", matched: "team"))
+        #expect(stage.isFull)
+        #expect(stage.closingLine(candidate: "Sam") == "Thank you for those questions, Sam. We'll be in touch.")
+    }
+}

@@ -407,52 +407,30 @@ public final class InterviewSession {
 
     private func handleCandidateLine(_ line: String, typing: TypingRecord, stage: CandidateStage, _ output: inout [SessionOutput]) {
         var stage = stage
-        if stage.draft.isEmpty {
-            switch SlashCommand.parse(line) {
-            case .done?:
-                endCandidateStage(stage, &output)
-                return
-            case .quit?:
-                record(.command(.init(t: elapsed(), name: SlashCommand.quit.name, question: nil)), durable: false, &output)
-                finish(.quit, reason: "quit", &output)
-                return
-            case .note(let text)? where !text.isEmpty:
-                record(.note(.init(t: elapsed(), text: text, question: nil)), durable: true, &output)
-                output.append(.info("Noted."))
-                return
-            case _?:
-                output.append(.info(CandidateStage.help))
-                return
-            case nil where line.trimmingCharacters(in: .whitespaces).isEmpty:
-                endCandidateStage(stage, &output)
-                return
-            case nil:
-                break
-            }
-        }
-        let text = stage.draft.isEmpty ? SlashCommand.unescaped(line) : line
-        if stage.draft.continueIfMarked(text, typing: typing) {
-            state = .candidate(stage)
-            return
-        }
-        let question = stage.draft.finished(with: text, typing: typing).text.trimmingCharacters(in: .whitespacesAndNewlines)
-        stage.draft = AnswerDraft()
-        guard !question.isEmpty else {
+        let step = stage.take(line, typing: typing)
+        state = .candidate(stage)
+        switch step {
+        case .done:
             endCandidateStage(stage, &output)
-            return
-        }
-        let reply = stage.reply(to: question)
-        var speaker = interviewer(forStage: stage.stageIndex)
-        if let id = reply.interviewerID, let other = scenario.interviewer(id: id) { speaker = other }
-        let replyText = render(reply.text, stageIndex: stage.stageIndex)
-        candidateQuestionsAsked += 1
-        output.append(.say(speaker, replyText))
-        record(.candidateQuestion(.init(t: elapsed(), text: question, speaker: speaker.id, reply: replyText, matched: reply.matched)),
-               durable: true, &output)
-        if stage.isFull {
-            endCandidateStage(stage, &output)
-        } else {
-            state = .candidate(stage)
+        case .quit:
+            record(.command(.init(t: elapsed(), name: SlashCommand.quit.name, question: nil)), durable: false, &output)
+            finish(.quit, reason: "quit", &output)
+        case .note(let text):
+            record(.note(.init(t: elapsed(), text: text, question: nil)), durable: true, &output)
+            output.append(.info("Noted."))
+        case .help:
+            output.append(.info(CandidateStage.help))
+        case .continued:
+            break
+        case .asked(let question, let reply, let interviewerID, let matched):
+            var speaker = interviewer(forStage: stage.stageIndex)
+            if let interviewerID, let other = scenario.interviewer(id: interviewerID) { speaker = other }
+            let replyText = render(reply, stageIndex: stage.stageIndex)
+            candidateQuestionsAsked += 1
+            output.append(.say(speaker, replyText))
+            record(.candidateQuestion(.init(t: elapsed(), text: question, speaker: speaker.id, reply: replyText, matched: matched)),
+                   durable: true, &output)
+            if stage.isFull { endCandidateStage(stage, &output) }
         }
     }
 
