@@ -117,7 +117,7 @@ import Testing
         }
     }
 
-    @Test func oneCorrectionIsSingularInEveryReviewFormat() throws {
+    @Test func oneCorrectionIsSingularInEveryReviewAndExport() throws {
         var transcript = ReviewFixtures.transcript([.init(id: "q1", answer: ReviewFixtures.strongAnswer)])
         for (index, event) in transcript.events.enumerated() {
             if case .answer(var answer) = event {
@@ -126,7 +126,8 @@ import Testing
             }
         }
         let review = ReviewBuilder().review(transcript)
-        for text in [ReviewMarkdownRenderer.render(review), ReviewHTMLRenderer.render(review)] {
+        for text in [ReviewMarkdownRenderer.render(review), ReviewHTMLRenderer.render(review),
+                     TranscriptMarkdownExporter.render(transcript), TranscriptHTMLExporter.render(transcript)] {
             #expect(text.contains("1 correction"))
             #expect(!text.contains("1 corrections"))
         }
