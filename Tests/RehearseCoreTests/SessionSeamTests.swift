@@ -172,6 +172,13 @@ final class ScriptedConsole: SessionConsole {
         #expect(console.requests[0].deadline != nil)
         #expect(console.requests[1].kind == .continuation)
         #expect(console.requests[1].deadline == nil)
+        // An animated replay types "before, ", shows the notice, then types "after".
+        let transcript = Transcript(header: session.header, events: events, warnings: [], path: "(memory)")
+        let frames = ReplayScript(transcript: transcript, options: ReplayOptions(width: 80, animatesTyping: true)).frames().map(\.text)
+        let before = try #require(frames.firstIndex { $0.contains("before, ") })
+        let notice = try #require(frames.firstIndex { $0.contains("have passed for this question") })
+        let after = try #require(frames.firstIndex { $0.contains("after") && !$0.contains("before") })
+        #expect(before < notice && notice < after)
     }
 
     @Test func ctrlCConfirmedEndsTheSessionAsCtrlC() throws {
