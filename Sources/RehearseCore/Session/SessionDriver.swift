@@ -79,11 +79,7 @@ public enum SessionDriver {
             }
             outputs.forEach(console.show)
         }
-        if let ending { return ending }
-        switch session.status {
-        case .completed?: return .completed
-        case .quit?: return .quit
-        case .interrupted?, nil: return .endedWithCtrlC
-        }
+        // Only the driver interrupts a session (and sets `ending`); on its own a session completes or quits.
+        return ending ?? (session.status == .completed ? .completed : .quit)
     }
 }
