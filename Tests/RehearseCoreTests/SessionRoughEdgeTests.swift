@@ -45,6 +45,9 @@ import Testing
         #expect(summary.skipped == 1)
         #expect(review.session.skipped == 1)
         #expect(review.questions.map(\.isSkipped) == [false, true, false])
+        // The timing chart says the same: q2 skipped, q3 not answered.
+        let figures = TimingChart(questions: review.questions).rows.map(TimingChart.figures)
+        #expect(figures.suffix(2) == ["skipped", "not answered"])
     }
 
     @Test func aSkippedQuestionAnsweredAgainIsNoLongerSkipped() throws {
