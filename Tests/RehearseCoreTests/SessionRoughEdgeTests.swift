@@ -35,6 +35,18 @@ import Testing
         #expect(workOn.filter { $0 == "q4" }.count <= 1)
     }
 
+    @Test func aQuestionAnsweredAgainIsOneSlowStart() throws {
+        let run = try ScriptedRun(loadScenario(sampleScenarioYAML(extraProbes: probeYAML("no_numbers"))))
+        run.answer("Answer 1.", thinkMs: 9000)
+        run.answer("/redo")
+        run.answer("Answer 1 again.", thinkMs: 4000)
+        run.answer("Answer 2.", thinkMs: 1000)
+        run.answer("/quit")
+        let summary = try #require(Self.summary(run))
+        #expect(summary.slowestStarts.map(\.question) == ["Tell me about a hard problem, Sam.", "Why Acme?"])
+        #expect(summary.slowestStarts.first?.thinkMilliseconds == 4000)
+    }
+
     @Test func aQuestionOpenAtQuitIsNotCountedAsSkipped() throws {
         let run = try ScriptedRun(loadScenario(sampleScenarioYAML(extraProbes: probeYAML("no_numbers"))))
         run.answer("Answer 1.")

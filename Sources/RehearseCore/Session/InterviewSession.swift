@@ -17,7 +17,8 @@ public final class InterviewSession {
     /// Asked, answered and skipped, counted from the events written (the review counts the same way).
     private var tally = QuestionTally()
     private var probeCounts: [String: Int] = [:]
-    private var thinkTimes: [(question: String, thinkMilliseconds: Int)] = []
+    /// Think time of each question's latest answer (an answer given again with /redo replaces the first).
+    private var thinkTimes: [(id: String, question: String, thinkMilliseconds: Int)] = []
     private var overLimit = 0
     private var candidateQuestionsAsked = 0
     private var hasWarnedAboutWriting = false
@@ -267,7 +268,8 @@ public final class InterviewSession {
         record(.answer(.init(t: elapsed(), question: open.item.question.id, probe: open.probe?.condition.name, text: fullText,
                              isRedo: open.isRedo ? true : nil, timing: timing, typing: steps)), durable: true, &output)
         if open.probe == nil {
-            thinkTimes.append((open.text, timing.thinkMilliseconds))
+            thinkTimes.removeAll { $0.id == open.item.question.id }
+            thinkTimes.append((open.item.question.id, open.text, timing.thinkMilliseconds))
             if timing.isOverLimit { overLimit += 1 }
         }
         open.answersSoFar.append(fullText)
@@ -452,7 +454,7 @@ public final class InterviewSession {
         let slowest = thinkTimes.sorted { $0.thinkMilliseconds > $1.thinkMilliseconds }.prefix(3)
         output.append(.summary(SessionSummary(
             status: status, answered: tally.answered.count, skipped: tally.skipped.count, asked: tally.asked.count,
-            totalMilliseconds: elapsed(), slowestStarts: Array(slowest), overLimit: overLimit, probes: probeCounts,
+            totalMilliseconds: elapsed(), slowestStarts: slowest.map { ($0.question, $0.thinkMilliseconds) }, overLimit: overLimit, probes: probeCounts,
             candidateQuestions: candidateQuestionsAsked,
             hasCandidateStage: scenario.stages.contains { $0.type == .candidateQuestions },
             transcriptPath: recorder.location, sessionID: options.sessionID,
