@@ -34,7 +34,7 @@ import Testing
         let catalog = ScenarioCatalog(bundledFolder: Self.folder, userFolders: [])
         for scenario in catalog.scenarios {
             for stage in scenario.stages {
-                if let source = stage.revisitFromScenario {
+                if let source = stage.revisit?.fromScenario {
                     #expect(catalog.scenario(id: source) != nil, "\(scenario.id): from_scenario \(source)")
                 }
                 for question in stage.questions {

@@ -273,6 +273,6 @@ import Testing
             .replacingOccurrences(of: "keywords: [team]", with: "keywords: *people")
         let result = ScenarioLoader.read(path: try writeTemporary(yaml))
         #expect(result.diagnostics.isEmpty)
-        #expect(result.scenario?.stages[1].replies[1].keywords == ["customer", "client"])
+        #expect(result.scenario?.stages[1].candidateQuestions?.replies[1].keywords == ["customer", "client"])
     }
 }

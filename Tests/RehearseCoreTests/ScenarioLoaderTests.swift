@@ -11,7 +11,7 @@ import Testing
         #expect(scenario.stages[0].questions.map(\.id) == ["q1", "q2", "q3", "q4"])
         #expect(scenario.stages[0].questions[0].talkingPoints.count == 2)
         #expect(scenario.stages[1].type == .candidateQuestions)
-        #expect(scenario.stages[1].replies[1].interviewerID == "ana")
+        #expect(scenario.stages[1].candidateQuestions?.replies[1].interviewerID == "ana")
         #expect(scenario.checksum.hasPrefix("fnv1a64:"))
     }
 

@@ -52,7 +52,7 @@ public enum TranscriptMarkdownExporter {
                 out.append("")
                 for line in answer.text.split(separator: "\n", omittingEmptySubsequences: false) { out.append("> \(md(String(line)))") }
                 let timing = answer.timing
-                out += ["", "*Think \(DurationText.milliseconds(timing.thinkMilliseconds)) · answer \(DurationText.milliseconds(timing.answerMilliseconds)) · \(timing.keystrokes) keystrokes, \(timing.corrections) corrections" + (timing.isOverLimit ? " · past the limit" : "") + "*"]
+                out += ["", "*Think \(DurationText.milliseconds(timing.thinkMilliseconds)) · answer \(DurationText.milliseconds(timing.answerMilliseconds)) · \(timing.keystrokes) keystroke\(timing.keystrokes == 1 ? "" : "s"), \(timing.corrections) correction\(timing.corrections == 1 ? "" : "s")" + (timing.isOverLimit ? " · past the limit" : "") + "*"]
             case .command(let command):
                 out += ["", "*/\(md(command.name))*"]
             case .note(let note):
@@ -104,7 +104,7 @@ public enum TranscriptHTMLExporter {
                 body += "<p class=\"turn asked\"><small>\(h(label))</small><br>\(who(ask.speaker)): \(h(ask.text))</p>\n"
             case .answer(let answer):
                 let timing = answer.timing
-                body += "<div class=\"answerturn\"><blockquote>\(h(answer.text))</blockquote><p class=\"timing\">think \(h(DurationText.milliseconds(timing.thinkMilliseconds))) · answer \(h(DurationText.milliseconds(timing.answerMilliseconds))) · \(timing.keystrokes) keystrokes, \(timing.corrections) corrections" + (timing.isOverLimit ? " · <b>past the limit</b>" : "") + "</p></div>\n"
+                body += "<div class=\"answerturn\"><blockquote>\(h(answer.text))</blockquote><p class=\"timing\">think \(h(DurationText.milliseconds(timing.thinkMilliseconds))) · answer \(h(DurationText.milliseconds(timing.answerMilliseconds))) · \(timing.keystrokes) keystroke\(timing.keystrokes == 1 ? "" : "s"), \(timing.corrections) correction\(timing.corrections == 1 ? "" : "s")" + (timing.isOverLimit ? " · <b>past the limit</b>" : "") + "</p></div>\n"
             case .command(let command):
                 body += "<p class=\"timing\">/\(h(command.name))</p>\n"
             case .note(let note):

@@ -1,5 +1,6 @@
 /// One question as it went in a session: the question, its answer, and the follow-ups asked
-/// after it. A question answered again with /redo makes a second turn.
+/// after it. A question answered again with /redo makes a second turn; a showing that got no
+/// answer and was superseded (left with /redo and asked again, or answered in another turn) makes none.
 public struct QuestionTurn: Equatable, Sendable {
     /// A follow-up question (a probe) and the answer to it, if one was given.
     public struct FollowUp: Equatable, Sendable {
@@ -32,7 +33,11 @@ public struct QuestionTurn: Equatable, Sendable {
         for event in events {
             switch event {
             case .ask(let ask) where ask.probe == nil:
-                turns.append(QuestionTurn(ask: ask))
+                var turn = QuestionTurn(ask: ask)
+                if let earlier = turns.lastIndex(where: { $0.ask.question == ask.question }), turns[earlier].answers.isEmpty {
+                    turn.notes = turns.remove(at: earlier).notes
+                }
+                turns.append(turn)
             case .ask(let ask):
                 if let last = turns.indices.last, turns[last].ask.question == ask.question {
                     turns[last].followUps.append(FollowUp(ask: ask, answer: nil))
@@ -58,6 +63,14 @@ public struct QuestionTurn: Equatable, Sendable {
                 }
             default:
                 break
+            }
+        }
+        // A showing with no answer says nothing once the question was answered in another one.
+        let answered = Set(turns.filter { !$0.answers.isEmpty }.map(\.ask.question))
+        for index in turns.indices.reversed() where turns[index].answers.isEmpty && answered.contains(turns[index].ask.question) {
+            let dropped = turns.remove(at: index)
+            if let kept = turns.firstIndex(where: { $0.ask.question == dropped.ask.question && !$0.answers.isEmpty }) {
+                turns[kept].notes += dropped.notes
             }
         }
         return turns

@@ -25,7 +25,7 @@ public struct ReviewBuilder {
         let answered = questions.filter { !$0.responses.isEmpty }
         let ranked = answered.sorted { $0.score.percent != $1.score.percent ? $0.score.percent > $1.score.percent : $0.index < $1.index }
         let strongest = ranked.filter { $0.score.percent >= ReviewThresholds.strongPercent }.prefix(ReviewThresholds.listLength).map(\.index)
-        let weakest = (questions.filter(\.isSkipped) + ranked.reversed().filter { $0.score.percent < ReviewThresholds.workOnPercent })
+        let weakest = (questions.filter { $0.responses.isEmpty } + ranked.reversed().filter { $0.score.percent < ReviewThresholds.workOnPercent })
             .prefix(ReviewThresholds.listLength).map(\.index)
         var jobReview: JobTermsReview? = nil
         if let job = jobDescription {
@@ -34,15 +34,15 @@ public struct ReviewBuilder {
             jobReview = JobTermsReview(file: job.file, terms: job.description.terms, used: used,
                                        unused: job.description.terms.map(\.term).filter { !used.contains($0) })
         }
-        let skipped = questions.filter(\.isSkipped).count
+        let tally = QuestionTally(events: transcript.events)
         return TranscriptReview(
             session: SessionFacts(id: header.session, scenarioID: header.scenario.id, scenarioTitle: header.scenario.title,
                                   role: header.role, roleTitle: header.roleTitle, kind: header.kind.rawValue, company: header.company,
                                   candidate: header.candidate, started: Self.isoDate(header.started),
                                   status: transcript.end?.status.rawValue ?? TranscriptSummary.Status.cutOff.rawValue,
                                   durationMilliseconds: transcript.events.last?.time ?? 0,
-                                  asked: Set(questions.map(\.questionID)).count,
-                                  answered: Set(answered.map(\.questionID)).count, skipped: skipped, warnings: transcript.warnings),
+                                  asked: tally.asked.count, answered: tally.answered.count, skipped: tally.skipped.count,
+                                  warnings: transcript.warnings),
             questions: questions,
             selfCheck: SelfCheckRules.answers(for: questions),
             candidateQuestions: Self.candidateQuestions(in: transcript),
@@ -56,7 +56,7 @@ public struct ReviewBuilder {
         for ask in transcript.asks where ask.probe == nil {
             ids.insert(ask.question)
             if let repeats = ask.repeats, let slash = repeats.firstIndex(of: "/") { ids.insert(String(repeats[repeats.index(after: slash)...])) }
-            if ask.question.hasPrefix("revisit-") { ids.insert(String(ask.question.dropFirst("revisit-".count))) }
+            if let original = ask.revisitedQuestion { ids.insert(original) }
         }
         return ids
     }
@@ -88,7 +88,7 @@ public struct ReviewBuilder {
         }
         var review = QuestionReview(
             index: index, number: turn.ask.number, questionID: turn.ask.question, speaker: speaker, text: turn.ask.text,
-            limitSeconds: turn.ask.limitSeconds, isSkipped: turn.isSkipped || turn.answers.isEmpty, isRedo: turn.isRedo,
+            limitSeconds: turn.ask.limitSeconds, isSkipped: turn.isSkipped && turn.answers.isEmpty, isRedo: turn.isRedo,
             responses: responses, unansweredFollowUps: turn.followUps.filter { $0.answer == nil }.map(\.ask.text),
             words: main?.wordCount ?? 0, evidence: evidence, talkingPoints: talkingPoints,
             singularFirstPerson: combined.singularFirstPersonCount, pluralFirstPerson: combined.pluralFirstPersonCount,
@@ -149,7 +149,7 @@ public struct ReviewBuilder {
 }
 
 /// Finds the answer given to a question in an earlier session: the question a `repeats`
-/// field names, the question a revisit (`revisit-ID`) goes back to, or the same question id.
+/// field names, the question a revisit (`revisit_of`) goes back to, or the same question id.
 struct EarlierAnswerFinder {
     let transcripts: [Transcript]
     let current: TranscriptHeader
@@ -172,8 +172,7 @@ struct EarlierAnswerFinder {
             if let found = search(questionID, where: { $0.header.scenario.id == scenarioID }) { return found }
             if let found = search(questionID, where: { _ in true }) { return found }
         }
-        if ask.question.hasPrefix("revisit-") {
-            let original = String(ask.question.dropFirst("revisit-".count))
+        if let original = ask.revisitedQuestion {
             if let previous = current.previousTranscript,
                let found = search(original, where: { $0.header.session == previous }) { return found }
             if let found = search(original, where: { _ in true }) { return found }

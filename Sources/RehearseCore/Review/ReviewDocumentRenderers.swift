@@ -78,7 +78,7 @@ public enum ReviewMarkdownRenderer {
                 out.append("")
                 if let followUp = response.followUpQuestion { out.append("Follow-up: **\(md(followUp))**"); out.append("") }
                 out.append("*\(response.words) words · think \(DurationText.milliseconds(response.thinkMilliseconds)) · answer \(DurationText.milliseconds(response.answerMilliseconds))"
-                           + (response.corrections > 0 ? " · \(response.corrections) corrections" : "") + (response.isOverLimit ? " · past the limit" : "") + "*")
+                           + (response.corrections > 0 ? " · \(response.corrections) correction\(response.corrections == 1 ? "" : "s")" : "") + (response.isOverLimit ? " · past the limit" : "") + "*")
                 out.append("")
                 for line in response.text.split(separator: "\n", omittingEmptySubsequences: false) { out.append("> \(md(String(line)))") }
             }
@@ -167,7 +167,7 @@ public enum ReviewHTMLRenderer {
             for response in question.responses {
                 if let followUp = response.followUpQuestion { body += "<p class=\"asked followup\">Follow-up: \(h(followUp))</p>" }
                 body += "<p class=\"facts\">\(response.words) words · think \(h(DurationText.milliseconds(response.thinkMilliseconds))) · answer \(h(DurationText.milliseconds(response.answerMilliseconds)))"
-                body += (response.corrections > 0 ? " · \(response.corrections) corrections" : "") + (response.isOverLimit ? " · <b>past the limit</b>" : "") + "</p>"
+                body += (response.corrections > 0 ? " · \(response.corrections) correction\(response.corrections == 1 ? "" : "s")" : "") + (response.isOverLimit ? " · <b>past the limit</b>" : "") + "</p>"
                 body += "<blockquote>\(h(response.text))</blockquote>"
             }
             for followUp in question.unansweredFollowUps { body += "<p class=\"asked followup\">Follow-up: \(h(followUp)) <i>— not answered</i></p>" }

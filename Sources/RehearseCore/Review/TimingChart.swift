@@ -10,8 +10,10 @@ public struct TimingChart: Equatable, Sendable {
         public var limitSeconds: Int
         public var isOverLimit: Bool
         public var isFollowUp: Bool
-        /// No answer: the row shows "skipped" instead of a bar.
+        /// No answer: the row shows "skipped" or "not answered" instead of a bar.
         public var isUnanswered: Bool
+        /// Left with /skip (an unanswered row that is not skipped was open when the session ended).
+        public var isSkipped = false
 
         public var totalMilliseconds: Int { thinkMilliseconds + answerMilliseconds }
     }
@@ -27,7 +29,7 @@ public struct TimingChart: Equatable, Sendable {
             let label = QuestionLabel.text(question)
             if question.responses.isEmpty {
                 rows.append(Row(label: label, thinkMilliseconds: 0, answerMilliseconds: 0, limitSeconds: SaneRange.seconds(question.limitSeconds),
-                                isOverLimit: false, isFollowUp: false, isUnanswered: true))
+                                isOverLimit: false, isFollowUp: false, isUnanswered: true, isSkipped: question.isSkipped))
             }
             var followUp = 0
             for response in question.responses {
@@ -61,7 +63,7 @@ public struct TimingChart: Equatable, Sendable {
     }
 
     static func figures(_ row: Row) -> String {
-        if row.isUnanswered { return "skipped" }
+        if row.isUnanswered { return row.isSkipped ? "skipped" : "not answered" }
         return "\(clock(row.thinkMilliseconds)) + \(clock(row.answerMilliseconds)) / \(clock(row.limitSeconds * 1000))" + (row.isOverLimit ? " over" : "")
     }
 

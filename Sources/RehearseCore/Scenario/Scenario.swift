@@ -68,9 +68,9 @@ public struct Scenario: Equatable, Sendable {
     /// How many questions a session asks (after `pick`), not counting probes or the candidate's questions.
     public var plannedQuestionCount: Int {
         stages.reduce(0) { total, stage in
-            switch stage.type {
-            case .questions: total + (stage.pick.map { min($0, stage.questions.count) } ?? stage.questions.count)
-            case .revisit: total + max(stage.pick ?? 2, stage.questions.count)
+            switch stage.content {
+            case .questions(let questions): total + questions.askedCount
+            case .revisit(let revisit): total + max(revisit.pick, revisit.fallbackQuestions.count)
             case .candidateQuestions: total
             }
         }
@@ -81,10 +81,10 @@ public struct Scenario: Equatable, Sendable {
         stages.reduce(0) { total, stage in
             let limits = stage.questions.map { $0.timeLimitSeconds ?? stage.timeLimitSeconds ?? timeLimitSeconds }
             let average = limits.isEmpty ? timeLimitSeconds : limits.reduce(0, +) / limits.count
-            switch stage.type {
-            case .questions: return total + average * (stage.pick.map { min($0, limits.count) } ?? limits.count)
-            case .revisit: return total + average * max(stage.pick ?? 2, limits.count)
-            case .candidateQuestions: return total + 180
+            switch stage.content {
+            case .questions(let questions): return total + average * questions.askedCount
+            case .revisit(let revisit): return total + average * max(revisit.pick, limits.count)
+            case .candidateQuestions: return total + CandidateQuestionsStage.plannedSeconds
             }
         }
     }
@@ -104,30 +104,138 @@ public struct Interviewer: Equatable, Sendable, Codable {
     }
 }
 
-/// A part of the interview led by one interviewer.
+/// A part of the interview led by one interviewer. What it does depends on its type, and only
+/// that type's fields exist: a questions stage cannot carry a revisit prompt.
 public struct Stage: Equatable, Sendable {
+    /// The names of the stage types, as written after `type:` in scenario files.
     public enum StageType: String, Sendable, CaseIterable {
         case questions
         case candidateQuestions = "candidate_questions"
         case revisit
     }
 
+    /// What the stage does, with the fields of its type.
+    public enum Content: Equatable, Sendable {
+        case questions(QuestionsStage)
+        case candidateQuestions(CandidateQuestionsStage)
+        case revisit(RevisitStage)
+    }
+
     public var id: String
     public var title: String?
-    public var type: StageType
     public var interviewerID: String
+    /// What the interviewer says when the stage begins.
     public var lines: [String]
+    public var content: Content
+    public var place: SourcePlace
+
+    public init(id: String, title: String?, interviewerID: String, lines: [String], content: Content, place: SourcePlace) {
+        self.id = id
+        self.title = title
+        self.interviewerID = interviewerID
+        self.lines = lines
+        self.content = content
+        self.place = place
+    }
+
+    /// The stage's type name.
+    public var type: StageType {
+        switch content {
+        case .questions: .questions
+        case .candidateQuestions: .candidateQuestions
+        case .revisit: .revisit
+        }
+    }
+
+    /// The questions written in the stage: a questions stage's, or a revisit stage's fallbacks.
+    public var questions: [Question] {
+        switch content {
+        case .questions(let stage): stage.questions
+        case .revisit(let stage): stage.fallbackQuestions
+        case .candidateQuestions: []
+        }
+    }
+
+    /// The stage's own time limit (revisit stages only), before the scenario's.
+    public var timeLimitSeconds: Int? {
+        if case .revisit(let stage) = content { return stage.timeLimitSeconds }
+        return nil
+    }
+
+    /// The revisit stage's fields, when this is one.
+    public var revisit: RevisitStage? {
+        if case .revisit(let stage) = content { return stage }
+        return nil
+    }
+
+    /// The candidate-questions stage's fields, when this is one.
+    public var candidateQuestions: CandidateQuestionsStage? {
+        if case .candidateQuestions(let stage) = content { return stage }
+        return nil
+    }
+}
+
+/// A stage of scenario questions, all of them or `pick` chosen by the seed.
+public struct QuestionsStage: Equatable, Sendable {
     public var questions: [Question]
+    /// How many to ask, chosen by the seed; nil asks them all.
     public var pick: Int?
-    /// `candidate_questions` only.
+
+    public init(questions: [Question], pick: Int? = nil) {
+        self.questions = questions
+        self.pick = pick
+    }
+
+    /// How many questions a session asks from this stage.
+    public var askedCount: Int { pick.map { min($0, questions.count) } ?? questions.count }
+}
+
+/// The stage where the candidate asks the panel questions; replies are chosen by keyword.
+public struct CandidateQuestionsStage: Equatable, Sendable {
+    /// Questions the candidate may ask when the file does not say (`max_questions`).
+    public static let defaultMaxQuestions = 5
+    /// Seconds the stage is planned to take, for a session's planned length.
+    public static let plannedSeconds = 180
+    /// The reply when the file gives no fallback (the loader requires one; kept for safety).
+    public static let defaultFallbackReply = "That's a good question; I'll make sure you get an answer after today."
+
     public var replies: [CandidateReply]
     public var fallbackReply: String?
-    public var maxCandidateQuestions: Int
-    /// `revisit` only.
-    public var revisitPrompt: String?
-    public var revisitFromScenario: String?
+    public var maxQuestions: Int
+
+    public init(replies: [CandidateReply], fallbackReply: String?, maxQuestions: Int = Self.defaultMaxQuestions) {
+        self.replies = replies
+        self.fallbackReply = fallbackReply
+        self.maxQuestions = maxQuestions
+    }
+}
+
+/// A stage that goes back to the thinnest answers of an earlier session, or asks its own
+/// fallback questions when there is none.
+public struct RevisitStage: Equatable, Sendable {
+    /// Earlier answers revisited when the file does not say (`pick`).
+    public static let defaultPick = 2
+    /// Words of the earlier answer quoted in the question.
+    public static let excerptWords = 30
+    /// The hint for a revisit question.
+    public static let hint = "Go further than last time: what happened, what you did, and what came of it."
+
+    /// The question template (`ask`), with {previous_question} and {previous_answer}.
+    public var prompt: String
+    public var pick: Int
+    /// The scenario whose transcript to draw on; nil means the role's latest first interview.
+    public var fromScenario: String?
+    public var fallbackQuestions: [Question]
     public var timeLimitSeconds: Int?
-    public var place: SourcePlace
+
+    public init(prompt: String, pick: Int = Self.defaultPick, fromScenario: String? = nil, fallbackQuestions: [Question],
+                timeLimitSeconds: Int? = nil) {
+        self.prompt = prompt
+        self.pick = pick
+        self.fromScenario = fromScenario
+        self.fallbackQuestions = fallbackQuestions
+        self.timeLimitSeconds = timeLimitSeconds
+    }
 }
 
 /// A reply to the candidate's question, chosen when one of its keywords occurs in it.

@@ -392,42 +392,52 @@ struct ScenarioDecoder {
         if let items = fields["say"].flatMap({ list($0, "say") }) {
             lines = items.compactMap { templated($0, "say") }
         }
-        var stage = Stage(id: id, title: title, type: type, interviewerID: interviewer ?? "", lines: lines, questions: [], pick: nil,
-                          replies: [], fallbackReply: nil, maxCandidateQuestions: 5, revisitPrompt: nil, revisitFromScenario: nil,
-                          timeLimitSeconds: nil, place: place)
+        let content: Stage.Content
         switch type {
         case .questions, .revisit:
+            var questions: [Question] = []
             if let items = fields["questions"].flatMap({ list($0, "questions") }) {
                 if items.isEmpty, let node = fields["questions"] { error(node.place, "the stage '\(id)' has no questions", "add questions or remove the stage") }
-                stage.questions = items.compactMap { decodeQuestion($0) }
+                questions = items.compactMap { decodeQuestion($0) }
             }
-            if let node = fields["pick"], let pick = integer(node, "pick", range: Self.pickRange) {
-                if type == .questions, pick > stage.questions.count, !stage.questions.isEmpty {
-                    error(node.place, "'pick' is \(pick) but the stage has only \(stage.questions.count) questions", "lower 'pick' to at most \(stage.questions.count)")
+            var pick: Int? = nil
+            if let node = fields["pick"], let value = integer(node, "pick", range: Self.pickRange) {
+                if type == .questions, value > questions.count, !questions.isEmpty {
+                    error(node.place, "'pick' is \(value) but the stage has only \(questions.count) questions", "lower 'pick' to at most \(questions.count)")
                 }
-                stage.pick = pick
+                pick = value
             }
-            if type == .revisit {
-                if let node = fields["ask"], let ask = templated(node, "ask", allowRevisit: true) {
-                    let names = TextTemplate.references(in: ask).map(\.name)
-                    if !names.contains("previous_question") && !names.contains("previous_answer") {
-                        error(node.place, "a revisit stage's 'ask' never mentions the earlier answer", "use {previous_question} or {previous_answer}")
-                    }
-                    stage.revisitPrompt = ask
+            guard type == .revisit else {
+                content = .questions(QuestionsStage(questions: questions, pick: pick))
+                break
+            }
+            var prompt = ""
+            if let node = fields["ask"], let ask = templated(node, "ask", allowRevisit: true) {
+                let names = TextTemplate.references(in: ask).map(\.name)
+                if !names.contains("previous_question") && !names.contains("previous_answer") {
+                    error(node.place, "a revisit stage's 'ask' never mentions the earlier answer", "use {previous_question} or {previous_answer}")
                 }
-                stage.revisitFromScenario = fields["from_scenario"].flatMap { slug($0, "from_scenario") }
-                stage.timeLimitSeconds = fields["time_limit"].flatMap { integer($0, "time_limit", range: ScenarioLoader.timeLimitRange) }
+                prompt = ask
             }
+            content = .revisit(RevisitStage(
+                prompt: prompt, pick: pick ?? RevisitStage.defaultPick,
+                fromScenario: fields["from_scenario"].flatMap { slug($0, "from_scenario") }, fallbackQuestions: questions,
+                timeLimitSeconds: fields["time_limit"].flatMap { integer($0, "time_limit", range: ScenarioLoader.timeLimitRange) }))
         case .candidateQuestions:
+            var replies: [CandidateReply] = []
             if let items = fields["replies"].flatMap({ list($0, "replies") }) {
                 if items.isEmpty, let node = fields["replies"] { error(node.place, "the stage '\(id)' has no replies", "add replies with keywords") }
-                stage.replies = items.compactMap { decodeReply($0, interviewers: interviewers) }
+                replies = items.compactMap { decodeReply($0, interviewers: interviewers) }
             }
-            stage.fallbackReply = fields["fallback"].flatMap { templated($0, "fallback") }
+            let fallback = fields["fallback"].flatMap { templated($0, "fallback") }
+            var maxQuestions = CandidateQuestionsStage.defaultMaxQuestions
             if let node = fields["max_questions"], let value = integer(node, "max_questions", range: Self.maxQuestionsRange) {
-                stage.maxCandidateQuestions = value
+                maxQuestions = value
             }
+            content = .candidateQuestions(CandidateQuestionsStage(
+                replies: replies, fallbackReply: fallback, maxQuestions: maxQuestions))
         }
+        let stage = Stage(id: id, title: title, interviewerID: interviewer ?? "", lines: lines, content: content, place: place)
         // Kept even without a valid interviewer, so later checks (kind rules, duplicate ids) see it;
         // the error already keeps the scenario from loading.
         return stage

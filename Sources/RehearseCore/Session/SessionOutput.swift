@@ -30,7 +30,8 @@ public struct PromptRequest: Equatable, Sendable {
     public var kind: Kind
     /// e.g. `[3/8 Priya] › `
     public var label: String
-    /// When the time limit passes (monotonic ns), for the notice shown while typing.
+    /// When the time limit passes (monotonic ns), for the notice shown while typing; nil when
+    /// there is no limit here or the notice was already shown for this question.
     public var deadline: UInt64?
     /// The notice to show when the deadline passes.
     public var deadlineNotice: String?

@@ -30,3 +30,16 @@ public struct TypingRecord: Equatable, Sendable {
         TypingRecord(keys: text.isEmpty ? [] : [Key(time: time, position: 0, deleted: 0, inserted: text)], submittedAt: time)
     }
 }
+
+extension TypingRecord.Key {
+    /// The text after `keys` change `text` in order (positions past the end are clamped).
+    static func apply(_ keys: [TypingRecord.Key], to text: String) -> String {
+        var characters = Array(text)
+        for key in keys where key.changesLine {
+            let start = min(max(0, key.position), characters.count)
+            let end = min(start + key.deleted, characters.count)
+            characters.replaceSubrange(start..<end, with: Array(key.inserted))
+        }
+        return String(characters)
+    }
+}

@@ -133,9 +133,11 @@ public enum TranscriptEvent: Equatable, Sendable {
         public var probe: String?
         public var repeats: String?
         public var talkingPoints: [TalkingPoint]?
+        /// Set when a revisit stage asks again about an earlier session's answer: that question's id.
+        public var revisitOf: String? = nil
         enum CodingKeys: String, CodingKey {
             case t, question, speaker, text, number, total, probe, repeats
-            case limitSeconds = "limit_s", talkingPoints = "talking_points"
+            case limitSeconds = "limit_s", talkingPoints = "talking_points", revisitOf = "revisit_of"
         }
     }
     public struct Answer: Codable, Equatable, Sendable {
@@ -165,6 +167,8 @@ public enum TranscriptEvent: Equatable, Sendable {
         public var t: Int
         public var text: String
         public var question: String?
+        /// The answer as typed when the notice was shown (continued lines joined by newlines).
+        public var typed: String? = nil
     }
     public struct CandidateQuestion: Codable, Equatable, Sendable {
         public var t: Int

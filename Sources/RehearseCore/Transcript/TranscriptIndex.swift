@@ -88,8 +88,8 @@ public struct TranscriptIndex {
     /// the same role with answers (of the scenario the stage names, when it names one). Nil when
     /// the scenario has no revisit stage or no such session was saved.
     public func revisitSource(for scenario: Scenario) -> Transcript? {
-        guard let stage = scenario.stages.first(where: { $0.type == .revisit }) else { return nil }
-        return latest(role: scenario.role, kind: .first, scenarioID: stage.revisitFromScenario)
+        guard let revisit = scenario.stages.lazy.compactMap(\.revisit).first else { return nil }
+        return latest(role: scenario.role, kind: .first, scenarioID: revisit.fromScenario)
     }
 
     /// Finds the file a reference names: `last` (the newest), a path (containing `/` or ending

@@ -44,9 +44,9 @@ struct PracticeRunner {
                                        answerHistory: History(file: folder.historyFolder + "/answers"))
         let console = FinishingConsole(terminal: terminal, recorder: recorder)
         terminal.showIntroduction(scenario: scenario, session: session, seed: seed)
-        let status: TranscriptEvent.End.Status
+        let ending: SessionEnding
         do {
-            status = try SessionDriver.run(session, console: console)
+            ending = try SessionDriver.run(session, console: console)
         } catch let error as TranscriptError {
             // Only the header is written before the first question; the recorder removed the file.
             throw UserError("\(error); free some space on the disk that holds \(folder.transcripts) "
@@ -54,10 +54,12 @@ struct PracticeRunner {
         }
         terminal.saveHistory()
         let outcome: Outcome
-        switch status {
+        switch ending {
         case .completed: outcome = .completed
         case .quit: outcome = .quit
-        case .interrupted: outcome = .interrupted(signal: SignalFlags.pendingTermination)
+        // Ended on purpose with Ctrl-C: the status a shell expects after SIGINT (130), as replay gives.
+        case .endedWithCtrlC: outcome = .interrupted(signal: SIGINT)
+        case .terminated: outcome = .interrupted(signal: SignalFlags.pendingTermination)
         }
         // Whatever could not be written is never lost silently: it is saved elsewhere or printed, and the exit status says so.
         let report = console.report ?? recorder.finish()
@@ -120,5 +122,5 @@ private final class FinishingConsole: SessionConsole {
     }
 
     func read(_ request: PromptRequest) -> ConsoleInput { terminal.read(request) }
-    func confirmEnd() -> ConsoleInput? { terminal.confirmEnd() }
+    func confirmEnd() -> EndDecision { terminal.confirmEnd() }
 }

@@ -33,7 +33,7 @@ struct SummaryView {
         if summary.hasCandidateStage && summary.candidateQuestions == 0 && summary.status == .completed {
             flags.append("you asked the panel no questions")
         }
-        if !flags.isEmpty { output.line("  Flags: " + flags.joined(separator: "; ")) }
+        if !flags.isEmpty { hanging("  Flags: ", flags.joined(separator: "; ")) }
         if let saveReport, !saveReport.isComplete {
             let count = saveReport.unwrittenEvents
             output.line("  Transcript: \(summary.transcriptPath) " + output.bold("(incomplete: \(count) event\(count == 1 ? "" : "s") not written)"))
@@ -42,6 +42,19 @@ struct SummaryView {
             output.line("  Transcript: \(summary.transcriptPath)")
         }
         output.line("  Replay: rehearse replay \(summary.sessionID)   Review: rehearse review \(summary.sessionID)")
-        output.line("  Send a thank-you email by \(LocalTime.dayAndTime(summary.thankYouBy)) (within 24 hours).")
+        // Nothing to thank anyone for when the session ended before a single answer.
+        if summary.answered > 0 {
+            output.line("  Send a thank-you email by \(LocalTime.dayAndTime(summary.thankYouBy)) (within 24 hours).")
+        }
+    }
+
+    /// `lead` then `text`, wrapped to the terminal with the continuation lines indented under the text.
+    private func hanging(_ lead: String, _ text: String) {
+        // The wrapper puts `indent` before every line; the first keeps the lead's own margin instead.
+        let indent = String(repeating: " ", count: lead.count)
+        let margin = String(lead.prefix { $0 == " " })
+        for (index, wrapped) in TextWrapper.wrap(lead + text, width: output.width - 1, indent: indent).enumerated() {
+            output.line(index == 0 ? margin + wrapped.dropFirst(indent.count) : wrapped)
+        }
     }
 }

@@ -50,6 +50,7 @@ final class TerminalConsole: SessionConsole {
 
     func read(_ request: PromptRequest) -> ConsoleInput {
         let notice = request.deadline.map { Notice(deadline: $0, text: output.dim(request.deadlineNotice ?? "Time is up.")) }
+        let readStarted = clock.now()
         let result = editor.readLine(prompt: output.prompt(request.label), history: answerHistory, completion: nil, notice: notice)
         switch result {
         case .line(let text, let log):
@@ -60,8 +61,9 @@ final class TerminalConsole: SessionConsole {
             let keys = log.keystrokes.map { key in
                 TypingRecord.Key(time: key.time, position: key.change?.position ?? 0, deleted: key.change?.deleted ?? 0, inserted: key.change?.inserted ?? "")
             }
-            let noticeShown = editor.isInteractive && (request.deadline.map { $0 <= submitted } ?? false) ? request.deadlineNotice : nil
-            return .line(text, TypingRecord(keys: keys, submittedAt: submitted), noticeShown: noticeShown)
+            // The editor shows the notice as soon as the deadline passes during the read.
+            let noticeShownAt = request.deadline.flatMap { editor.isInteractive && $0 <= submitted ? max($0, readStarted) : nil }
+            return .line(text, TypingRecord(keys: keys, submittedAt: submitted), noticeShownAt: noticeShownAt)
         case .endOfInput:
             if editor.isInteractive { output.line("") }
             return .endOfInput
@@ -72,11 +74,11 @@ final class TerminalConsole: SessionConsole {
         }
     }
 
-    func confirmEnd() -> ConsoleInput? {
-        guard editor.isInteractive else { return .interrupt }
+    func confirmEnd() -> EndDecision {
+        guard editor.isInteractive else { return .end }
         switch editor.readLine(prompt: "End the session? Everything so far is saved. [y/N] ", history: nil, completion: nil, notice: nil) {
-        case .line(let text, let log): return .line(text, TypingRecord(keys: [], submittedAt: log.firstKeyTime ?? 0), noticeShown: nil)
-        case .endOfInput, .interruptOnEmptyLine: return .interrupt
+        case .line(let text, _): return EndDecision(reply: text)
+        case .endOfInput, .interruptOnEmptyLine: return .end
         case .terminated(let signal): return .terminated(Self.signalName(signal))
         }
     }

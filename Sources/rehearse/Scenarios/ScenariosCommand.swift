@@ -204,21 +204,21 @@ enum ScenarioOutline {
             let who = scenario.interviewer(id: stage.interviewerID)?.name ?? stage.interviewerID
             lines.append("")
             var heading = "Stage \(index + 1): \(safe(stage.title ?? stage.id)) — \(safe(who))"
-            switch stage.type {
-            case .questions: if let pick = stage.pick { heading += " (asks \(pick) of \(stage.questions.count))" }
+            switch stage.content {
+            case .questions(let questions): if let pick = questions.pick { heading += " (asks \(pick) of \(questions.questions.count))" }
             case .candidateQuestions: heading += " (the candidate asks)"
-            case .revisit: heading += " (revisits \(stage.pick ?? 2) earlier answers; otherwise asks these)"
+            case .revisit(let revisit): heading += " (revisits \(revisit.pick) earlier answers; otherwise asks these)"
             }
             lines.append(heading)
             for line in stage.lines { lines.append("  says: \(safe(line))") }
-            if let ask = stage.revisitPrompt { lines.append("  revisit: \(safe(ask))") }
+            if let ask = stage.revisit?.prompt { lines.append("  revisit: \(safe(ask))") }
             for question in stage.questions {
                 let limit = question.timeLimitSeconds ?? stage.timeLimitSeconds ?? scenario.timeLimitSeconds
                 lines.append("  • \(safe(question.text)) [\(question.id), \(limit) s\(question.repeats.map { ", repeats \($0)" } ?? "")]")
                 for probe in question.probes { lines.append("      ↳ if \(probe.condition.name): \(safe(probe.text))") }
             }
-            for reply in stage.replies { lines.append("  ? \(reply.keywords.joined(separator: "/")): \(safe(reply.text))") }
-            if let fallback = stage.fallbackReply { lines.append("  ? otherwise: \(safe(fallback))") }
+            for reply in stage.candidateQuestions?.replies ?? [] { lines.append("  ? \(reply.keywords.joined(separator: "/")): \(safe(reply.text))") }
+            if let fallback = stage.candidateQuestions?.fallbackReply { lines.append("  ? otherwise: \(safe(fallback))") }
         }
         return lines.joined(separator: "\n")
     }
