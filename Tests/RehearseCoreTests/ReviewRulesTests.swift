@@ -66,6 +66,10 @@ private let points = ReviewFixtures.points
         RuleCase(rule: .hedges, fires: true, answer: "I think maybe it worked."),
         RuleCase(rule: .hedges, fires: true, answer: "I guess it was sort of fine, probably."),
         RuleCase(rule: .hedges, fires: false, answer: "I think it worked."),
+        RuleCase(rule: .hedges, fires: false, answer: "I think the kind of team I want is small."),
+        RuleCase(rule: .hedges, fires: false, answer: "What sort of tools do you use? I think that matters."),
+        RuleCase(rule: .hedges, fires: true, answer: "I think it was kind of slow."),
+        RuleCase(rule: .hedges, fires: true, answer: "It was sort of the right kind of fix, maybe."),
         RuleCase(rule: .hedges, fires: false, answer: ReviewFixtures.strongAnswer),
 
         RuleCase(rule: .noNumber, fires: true, answer: "I helped the customer a lot."),
@@ -128,6 +132,20 @@ private let points = ReviewFixtures.points
     ])
     func likeCountsAsAFillerOnlyWhereItIsOne(_ text: String, _ expected: Int) {
         #expect(AnswerText(text).fillerLikeCount == expected)
+    }
+
+    /// "kind of" and "sort of" are hedges when they soften ("it was kind of slow"), not when they
+    /// name a kind after a determiner ("the kind of team", "what sort of tools", "the same kind of fix").
+    @Test(arguments: [
+        ("It was kind of slow.", 1), ("We sort of fixed it.", 1), ("Kind of, yes.", 1), ("It's only kind of done.", 1),
+        ("I like the kind of team you have.", 0), ("What kind of tools do you use?", 0), ("Which sort of customer was it?", 0),
+        ("This kind of work suits me.", 0), ("That sort of thing happens.", 0), ("It was a kind of audit.", 0),
+        ("We had the same kind of problem.", 0), ("Any kind of help, and it was kind of late.", 1),
+    ])
+    func kindOfIsAHedgeOnlyWhereItSoftens(_ text: String, _ expected: Int) {
+        let answer = AnswerText(text)
+        #expect(answer.hedgeCount == expected)
+        #expect(answer.hedgeOccurrences.reduce(0) { $0 + $1.count } == expected)
     }
 
     @Test(arguments: [
