@@ -254,6 +254,18 @@ private func controlCharacters(in text: String) -> [String] {
         #expect(terminal.output.contains("Session completed"))
     }
 
+    @Test func aRepeatedQuestionWithNoEarlierTranscriptSaysWhereItLooked() throws {
+        let sandbox = try ReplaySandbox(noColor: true)
+        var lines = transcriptLines(session: "4e9ea700", answer: "I handled the customer's refund.")
+        lines[3]["repeats"] = "testing-first/why-testing"
+        try sandbox.write(lines, session: "4e9ea700")
+        let result = try sandbox.run(["review", "last", "--width", "1000"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Nothing to compare: this question repeats testing-first/why-testing, and no earlier testing "
+            + "transcript answering it was found in \(sandbox.transcripts). Run `rehearse practice --scenario testing-first` first"),
+                "\(result.stdout)")
+    }
+
     @Test func theShellReplaysAndReviewsWithIdsCompleted() throws {
         let sandbox = try ReplaySandbox(noColor: true)
         try sandbox.write(transcriptLines(session: "aa110000", answer: String(repeating: "slow typing here ", count: 20)), session: "aa110000")

@@ -284,6 +284,32 @@ private let points = ReviewFixtures.points
         #expect(review.questions[0].has(.numbersChanged))
     }
 
+    @Test func aRepeatedQuestionWithNoEarlierAnswerSaysSoAndWhereItWouldComeFrom() throws {
+        let now = ReviewFixtures.transcript([.init(id: "why-again", answer: "I want to grow.", repeats: "test-first/why"),
+                                             .init(id: "q2", answer: "Plain question.")])
+        var builder = ReviewBuilder(earlierTranscripts: [])
+        builder.earlierTranscriptsFolder = "/data/transcripts"
+        let review = builder.review(now)
+        let expected = "Nothing to compare: this question repeats test-first/why, and no earlier testing transcript answering it "
+            + "was found in /data/transcripts. Run `rehearse practice --scenario test-first` first, then this interview again, "
+            + "to compare the answers."
+        #expect(review.questions[0].nothingToCompare == expected)
+        #expect(review.questions[1].nothingToCompare == nil)
+        #expect(ReviewTextRenderer(width: 1000, style: .plain).render(review).contains(expected))
+        #expect(ReviewMarkdownRenderer.render(review).contains("- Nothing to compare: this question repeats test-first/why"))
+        #expect(ReviewHTMLRenderer.render(review).contains("<li>Nothing to compare: this question repeats test-first/why"))
+        #expect(try ReviewJSONRenderer.render(review).contains("\"nothing_to_compare\" : \"Nothing to compare: this question repeats"))
+    }
+
+    @Test func aRevisitWhoseEarlierSessionIsGoneSaysWhichSession() {
+        let now = ReviewFixtures.transcript([.init(id: "revisit-why", answer: "I want to grow.")],
+                                            header: ReviewFixtures.header(kind: .samePerson, previous: "0ld0ne00"))
+        var builder = ReviewBuilder(earlierTranscripts: [])
+        builder.earlierTranscriptsFolder = "/data/transcripts"
+        #expect(builder.review(now).questions[0].nothingToCompare
+                == "Nothing to compare: this question goes back to your answer to why in session 0ld0ne00, which was not found in /data/transcripts.")
+    }
+
     @Test func followUpsCountTowardsEvidenceButNotLength() {
         let review = ReviewBuilder().review(ReviewFixtures.transcript([
             .init(id: "q1", answer: "I fixed the billing problem for a customer last year.", talkingPoints: ReviewFixtures.points,
