@@ -248,7 +248,8 @@ private func controlCharacters(in text: String) -> [String] {
         #expect(!terminal.output.contains("Why us?"))
         terminal.send(.enter)
         #expect(terminal.waitFor("Why us?"))
-        terminal.send(.enter)
+        // Keys typed while a turn plays are dropped, so the Enter waits for its cue.
+        #expect(terminal.waitFor("[Enter: next turn"))
         terminal.send(.enter)
         #expect(terminal.waitForExit() == 0)
         #expect(terminal.output.contains("Session completed"))
@@ -264,6 +265,31 @@ private func controlCharacters(in text: String) -> [String] {
         #expect(result.stdout.contains("Nothing to compare: this question repeats testing-first/why-testing, and no earlier testing "
             + "transcript answering it was found in \(sandbox.transcripts). Run `rehearse practice --scenario testing-first` first"),
                 "\(result.stdout)")
+    }
+
+    /// `--step`, animated: Enter while an answer is being typed finishes the current turn at once
+    /// (the rest of the answer, its timing, the acknowledgement), then shows the cue and waits; it
+    /// does not carry over into the next turn. A second Enter typed during playback is dropped.
+    @Test(arguments: ["\r", "\r\r", " \r"])
+    func enterDuringPlaybackFinishesTheTurnThenWaitsWithACue(_ keys: String) throws {
+        let sandbox = try ReplaySandbox(noColor: true)
+        try sandbox.write(transcriptLines(session: "57e9a000", answer: String(repeating: "slow typing here ", count: 20)), session: "57e9a000")
+        let terminal = try PseudoTerminal(executable: try ReplaySandbox.binary(), arguments: ["replay", "--step"],
+                                          environment: sandbox.environment, columns: 80, rows: 30)
+        #expect(terminal.waitFor("[1/2 Ana] › slow typing"))
+        #expect(terminal.waitForInputMode(canonical: false))
+        terminal.send(keys)
+        #expect(terminal.waitFor("[Enter: next turn · any other key: stop]"))
+        let shown = terminal.output
+        #expect(shown.contains("think 3.0 s · answer 6.0 s"), "the rest of the turn is shown before the cue")
+        #expect(shown.contains("Ana Lopez (Lead): Thank you."))
+        #expect(!shown.contains("Why us?"), "the next turn waits for its own Enter")
+        terminal.send(.enter)
+        #expect(terminal.waitFor("\r\u{1B}[K"), "the cue is erased before the next turn")
+        #expect(terminal.waitFor("Why us?"))
+        terminal.send("q")
+        #expect(terminal.waitFor("Replay stopped."))
+        #expect(terminal.waitForExit() == 0)
     }
 
     @Test func theShellReplaysAndReviewsWithIdsCompleted() throws {
