@@ -292,6 +292,43 @@ private func controlCharacters(in text: String) -> [String] {
         #expect(terminal.waitForExit() == 0)
     }
 
+    /// An older transcript records `/hint` without its text: replay takes the hint from the
+    /// scenario file the transcript names, while that file is unchanged.
+    @Test func replayShowsTheHintFromTheUnchangedScenario() throws {
+        let sandbox = try ReplaySandbox(noColor: true)
+        let path = sandbox.root + "/hinted.yaml"
+        try """
+            version: 1
+            id: testing-second
+            title: Test interview
+            role: testing
+            role_title: Tester
+            kind: first
+            company: Acme
+            interviewers:
+              - id: ana
+                name: Ana Lopez
+                title: Lead
+                style: warm
+            stages:
+              - id: main
+                interviewer: ana
+                questions:
+                  - id: q1
+                    text: "Tell me about a hard problem."
+                    hint: "Tell {interviewer} what {company} gained."
+
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let scenario = try ScenarioLoader.load(path: path)
+        var lines = transcriptLines(session: "41e70000", answer: "I fixed it.")
+        lines[0]["scenario"] = ["id": "testing-second", "title": "Test interview", "checksum": scenario.checksum, "path": path]
+        lines.insert(["type": "command", "t": 20, "name": "hint", "question": "q1"], at: 4)
+        try sandbox.write(lines, session: "41e70000")
+        let result = try sandbox.run(["replay", "--instant"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("[1/2 Ana] › /hint\nHint: Tell Ana Lopez what Acme gained.\n"), "\(result.stdout)")
+    }
+
     @Test func theShellReplaysAndReviewsWithIdsCompleted() throws {
         let sandbox = try ReplaySandbox(noColor: true)
         try sandbox.write(transcriptLines(session: "aa110000", answer: String(repeating: "slow typing here ", count: 20)), session: "aa110000")
