@@ -269,6 +269,8 @@ private let points = ReviewFixtures.points
         #expect(offGuard.evidence.contains { $0.hasPrefix("Q2:") && $0.contains("40 s before the first keystroke") && $0.contains("1 word") })
         #expect(offGuard.evidence.contains { $0.hasPrefix("Q3:") && $0.contains("skipped") })
         #expect(review.selfCheck[1].evidence.contains("No example: Q2."))
+        #expect(review.selfCheck[0].evidence.contains("Under 20 words: Q2 (1 word)."), "\(review.selfCheck[0].evidence)")
+        #expect(review.question(2)?.score.parts.first { $0.name == "length" }?.reason == "1 word (2 points for 20–250)")
     }
 
     @Test func aRepeatedQuestionIsComparedWithTheEarlierAnswer() {
