@@ -274,7 +274,7 @@ private func controlCharacters(in text: String) -> [String] {
     func enterDuringPlaybackFinishesTheTurnThenWaitsWithACue(_ keys: String) throws {
         let sandbox = try ReplaySandbox(noColor: true)
         try sandbox.write(transcriptLines(session: "57e9a000", answer: String(repeating: "slow typing here ", count: 20)), session: "57e9a000")
-        let terminal = try PseudoTerminal(executable: try ReplaySandbox.binary(), arguments: ["replay", "--step"],
+        let terminal = try PseudoTerminal(executable: try ReplaySandbox.binary(), arguments: ["replay", "--step", "--speed", "4"],
                                           environment: sandbox.environment, columns: 80, rows: 30)
         #expect(terminal.waitFor("[1/2 Ana] › slow typing"))
         #expect(terminal.waitForInputMode(canonical: false))
@@ -327,6 +327,18 @@ private func controlCharacters(in text: String) -> [String] {
         let result = try sandbox.run(["replay", "--instant"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("[1/2 Ana] › /hint\nHint: Tell Ana Lopez what Acme gained.\n"), "\(result.stdout)")
+    }
+
+    /// On a terminal narrower than the cue, a short cue is shown, so erasing one row removes it whole.
+    @Test func aNarrowTerminalGetsAShortCue() throws {
+        let sandbox = try ReplaySandbox(noColor: true)
+        try sandbox.write(transcriptLines(session: "57e9b000", answer: "Short."), session: "57e9b000")
+        let terminal = try PseudoTerminal(executable: try ReplaySandbox.binary(), arguments: ["replay", "--step", "--instant"],
+                                          environment: sandbox.environment, columns: 30, rows: 30)
+        #expect(terminal.waitFor("[⏎ next]"))
+        #expect(!terminal.output.contains("[Enter: next turn"))
+        terminal.send("q")
+        #expect(terminal.waitForExit() == 0)
     }
 
     @Test func theShellReplaysAndReviewsWithIdsCompleted() throws {

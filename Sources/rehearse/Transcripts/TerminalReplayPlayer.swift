@@ -136,8 +136,10 @@ final class TerminalReplayPlayer {
 
     /// `--step`: Enter or space for the next turn; any other key stops.
     private func waitForNextTurn() -> StepDecision {
-        let hint = "[Enter: next turn · any other key: stop]"
-        if writesToTerminal { emit((endsMidLine ? "\r\n" : "") + style.dim(hint)) }
+        // The cue must fit on one row: erasing that row is how it is removed before the next turn.
+        let fullCue = "[Enter: next turn · any other key: stop]"
+        let cue = OutputTarget.width(nil) > TextWrapper.displayWidth(fullCue) ? fullCue : "[⏎ next]"
+        if writesToTerminal { emit((endsMidLine ? "\r\n" : "") + style.dim(cue)) }
         defer { if writesToTerminal { emit("\r\u{1B}[K") ; endsMidLine = false } }
         while true {
             if let outcome = pendingSignal() { return .stop(outcome) }
