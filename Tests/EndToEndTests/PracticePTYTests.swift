@@ -246,7 +246,7 @@ func waitForPrompt(_ terminal: PseudoTerminal, _ text: String, timeout: TimeInte
         try "version: 1\nid: broken\ntitle: [oops\n".write(toFile: path, atomically: true, encoding: .utf8)
         let result = try sandbox.run(["practice", "--scenario", path])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("\(path):4:1: error: YAML syntax error"), "\(result.stderr)")
+        #expect(result.stderr.contains("\(path):3:8: error: the list opened with '[' here is never closed"), "\(result.stderr)")
     }
 
     @Test func usageErrorsExitTwo() throws {

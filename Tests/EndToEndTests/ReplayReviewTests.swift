@@ -249,10 +249,97 @@ private func controlCharacters(in text: String) -> [String] {
         #expect(!terminal.output.contains("Why us?"))
         terminal.send(.enter)
         #expect(terminal.waitFor("Why us?"))
-        terminal.send(.enter)
+        // Keys typed while a turn plays are dropped, so the Enter waits for its cue.
+        #expect(terminal.waitFor("[Enter: next turn"))
         terminal.send(.enter)
         #expect(terminal.waitForExit() == 0)
         #expect(terminal.output.contains("Session completed"))
+    }
+
+    @Test func aRepeatedQuestionWithNoEarlierTranscriptSaysWhereItLooked() throws {
+        let sandbox = try ReplaySandbox(noColor: true)
+        var lines = transcriptLines(session: "4e9ea700", answer: "I handled the customer's refund.")
+        lines[3]["repeats"] = "testing-first/why-testing"
+        try sandbox.write(lines, session: "4e9ea700")
+        let result = try sandbox.run(["review", "last", "--width", "1000"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Nothing to compare: this question repeats testing-first/why-testing, and no earlier testing "
+            + "transcript answering it was found in \(sandbox.transcripts). Run `rehearse practice --scenario testing-first` first"),
+                "\(result.stdout)")
+    }
+
+    /// `--step`, animated: Enter while an answer is being typed finishes the current turn at once
+    /// (the rest of the answer, its timing, the acknowledgement), then shows the cue and waits; it
+    /// does not carry over into the next turn. A second Enter typed during playback is dropped.
+    @Test(arguments: ["\r", "\r\r", " \r"])
+    func enterDuringPlaybackFinishesTheTurnThenWaitsWithACue(_ keys: String) throws {
+        let sandbox = try ReplaySandbox(noColor: true)
+        try sandbox.write(transcriptLines(session: "57e9a000", answer: String(repeating: "slow typing here ", count: 20)), session: "57e9a000")
+        let terminal = try PseudoTerminal(executable: try ReplaySandbox.binary(), arguments: ["replay", "--step", "--speed", "4"],
+                                          environment: sandbox.environment, columns: 80, rows: 30)
+        #expect(terminal.waitFor("[1/2 Ana] › slow typing"))
+        #expect(terminal.waitForInputMode(canonical: false))
+        terminal.send(keys)
+        #expect(terminal.waitFor("[Enter: next turn · any other key: stop]"))
+        let shown = terminal.output
+        #expect(shown.contains("think 3.0 s · answer 6.0 s"), "the rest of the turn is shown before the cue")
+        #expect(shown.contains("Ana Lopez (Lead): Thank you."))
+        #expect(!shown.contains("Why us?"), "the next turn waits for its own Enter")
+        terminal.send(.enter)
+        #expect(terminal.waitFor("\r\u{1B}[K"), "the cue is erased before the next turn")
+        #expect(terminal.waitFor("Why us?"))
+        terminal.send("q")
+        #expect(terminal.waitFor("Replay stopped."))
+        #expect(terminal.waitForExit() == 0)
+    }
+
+    /// An older transcript records `/hint` without its text: replay takes the hint from the
+    /// scenario file the transcript names, while that file is unchanged.
+    @Test func replayShowsTheHintFromTheUnchangedScenario() throws {
+        let sandbox = try ReplaySandbox(noColor: true)
+        let path = sandbox.root + "/hinted.yaml"
+        try """
+            version: 1
+            id: testing-second
+            title: Test interview
+            role: testing
+            role_title: Tester
+            kind: first
+            company: Acme
+            interviewers:
+              - id: ana
+                name: Ana Lopez
+                title: Lead
+                style: warm
+            stages:
+              - id: main
+                interviewer: ana
+                questions:
+                  - id: q1
+                    text: "Tell me about a hard problem."
+                    hint: "Tell {interviewer} what {company} gained."
+
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let scenario = try ScenarioLoader.load(path: path)
+        var lines = transcriptLines(session: "41e70000", answer: "I fixed it.")
+        lines[0]["scenario"] = ["id": "testing-second", "title": "Test interview", "checksum": scenario.checksum, "path": path]
+        lines.insert(["type": "command", "t": 20, "name": "hint", "question": "q1"], at: 4)
+        try sandbox.write(lines, session: "41e70000")
+        let result = try sandbox.run(["replay", "--instant"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("[1/2 Ana] › /hint\nHint: Tell Ana Lopez what Acme gained.\n"), "\(result.stdout)")
+    }
+
+    /// On a terminal narrower than the cue, a short cue is shown, so erasing one row removes it whole.
+    @Test func aNarrowTerminalGetsAShortCue() throws {
+        let sandbox = try ReplaySandbox(noColor: true)
+        try sandbox.write(transcriptLines(session: "57e9b000", answer: "Short."), session: "57e9b000")
+        let terminal = try PseudoTerminal(executable: try ReplaySandbox.binary(), arguments: ["replay", "--step", "--instant"],
+                                          environment: sandbox.environment, columns: 30, rows: 30)
+        #expect(terminal.waitFor("[⏎ next]"))
+        #expect(!terminal.output.contains("[Enter: next turn"))
+        terminal.send("q")
+        #expect(terminal.waitForExit() == 0)
     }
 
     @Test func theShellReplaysAndReviewsWithIdsCompleted() throws {

@@ -109,6 +109,20 @@ import Testing
         #expect(end.answered == 2)
     }
 
+    @Test func hintsAreRecordedWithTheTextShown() throws {
+        let run = try ScriptedRun(loadScenario(sampleScenarioYAML(extraProbes: probeYAML("no_numbers"))))
+        run.answer("/hint")
+        run.answer("First answer with 1 number.")
+        run.answer("/hint")
+        let hints = run.events.compactMap { event -> TranscriptEvent.Command? in
+            if case .command(let command) = event, command.name == "hint" { return command }
+            return nil
+        }
+        #expect(hints.map(\.question) == ["q1", "q2"])
+        #expect(hints.map(\.text) == ["Hint: Say what happened.",
+                                      "There is no hint for this question. Try: what happened, what you did, and what came of it."])
+    }
+
     @Test func redoMarksTheNewAnswer() throws {
         let run = try ScriptedRun(loadScenario(sampleScenarioYAML(extraProbes: probeYAML("no_numbers"))))
         run.answer("First, 1.")

@@ -54,6 +54,71 @@ import Testing
         #expect(report.summary == "2 files checked: 2 errors, 0 warnings")
     }
 
+    // MARK: repeats across files
+
+    /// `lintBase` with `repeats: VALUE` on question q2, the value marked with `‸`.
+    private func repeating(_ value: String) -> String {
+        lintBase.replacingOccurrences(of: "        text: \"Why {company}?\"\n", with: "        text: \"Why {company}?\"\n        repeats: ‸\(value)\n")
+    }
+
+    private func lintMarked(_ marked: String, name: String = "second.yaml", knownScenarios: [Scenario] = [],
+                            others: [String] = []) throws -> (report: LintReport, path: String, place: SourcePlace) {
+        let (source, places) = MarkedSource.strip(marked)
+        let path = try writeTemporary(source, name: name)
+        let otherPaths = try others.enumerated().map { try writeTemporary($0.element, name: "other-\($0.offset).yaml") }
+        let report = ScenarioLinter.lint(([path] + otherPaths).map { LintTarget(path: $0) }, knownScenarios: knownScenarios)
+        return (report, path, try #require(places.first))
+    }
+
+    @Test func repeatsNamingAScenarioThatDoesNotExistIsAWarningThatFailsStrict() throws {
+        let known = try loadScenario(lintSamePersonBase)
+        let (report, path, place) = try lintMarked(repeating("lint-sme/fallback-one"), knownScenarios: [known])
+        #expect(report.diagnostics == [
+            Diagnostic(file: path, line: place.line, column: place.column, severity: .warning,
+                       message: "'repeats' names the scenario 'lint-sme', which does not exist", suggestion: "did you mean 'lint-same'?"),
+        ])
+        #expect(!report.failed(strict: false))
+        #expect(report.failed(strict: true))
+    }
+
+    @Test func repeatsFarFromAnyScenarioSaysWhereToLook() throws {
+        let (report, path, place) = try lintMarked(repeating("customer-service-first/why-support"))
+        #expect(report.diagnostics == [
+            Diagnostic(file: path, line: place.line, column: place.column, severity: .warning,
+                       message: "'repeats' names the scenario 'customer-service-first', which does not exist",
+                       suggestion: "name a scenario from `rehearse scenarios list`, or write that scenario first"),
+        ])
+    }
+
+    @Test func repeatsNamingAQuestionTheScenarioLacksIsAWarning() throws {
+        let (report, path, place) = try lintMarked(repeating("lint-same/fallback-on"), others: [lintSamePersonBase])
+        #expect(report.diagnostics == [
+            Diagnostic(file: path, line: place.line, column: place.column, severity: .warning,
+                       message: "the scenario 'lint-same' has no question 'fallback-on'", suggestion: "did you mean 'fallback-one'?"),
+        ])
+    }
+
+    @Test func repeatsNamingAKnownScenarioAndQuestionIsClean() throws {
+        let known = try loadScenario(lintSamePersonBase)
+        let (report, _, _) = try lintMarked(repeating("lint-same/fallback-one"), knownScenarios: [known])
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        #expect(!report.failed(strict: true))
+    }
+
+    /// A YAML syntax error in one file is reported in our words, and the other files are still
+    /// checked, including a `repeats:` that names the broken file's scenario (not reported as missing).
+    @Test func aSyntaxErrorDoesNotStopTheOtherFilesOrTheirReferences() throws {
+        let broken = lintSamePersonBase.replacingOccurrences(of: "title: Lint same", with: "title: Lint: same")
+        let (report, path, place) = try lintMarked(repeating("lint-same/fallback-one").replacingOccurrences(of: "style: warm", with: "style: grumpy"),
+                                                   others: [broken])
+        #expect(report.files.map { $0.diagnostics.map(\.message) } == [
+            ["'grumpy' is not a valid style"],
+            ["the value of 'title' contains ': ', which YAML reads as the start of another key"],
+        ])
+        #expect(report.files[0].path == path && place.line > 0)
+        #expect(report.summary == "2 files checked: 2 errors, 0 warnings")
+    }
+
     // MARK: Output
 
     @Test func theJSONReportHasEveryField() throws {

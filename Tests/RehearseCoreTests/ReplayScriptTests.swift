@@ -165,6 +165,43 @@ struct ScreenModel {
         #expect(previous <= 8)
     }
 
+    /// A transcript with `/hint` on its first question; `text` as recorded (nil: an older transcript).
+    static func hintedTranscript(text: String?) -> Transcript {
+        var transcript = ReviewFixtures.transcript([.init(id: "q1", answer: "One.")])
+        transcript.events.insert(.command(.init(t: 20, name: "hint", question: "q1", text: text)), at: 3)
+        return transcript
+    }
+
+    @Test func hintsShowTheTextThePersonSaw() {
+        let transcript = Self.hintedTranscript(text: "Hint: Say what happened.")
+        for animated in [true, false] {
+            let text = Self.frames(transcript, animated: animated).map(\.text).joined()
+            #expect(text.contains("/hint\(animated ? "\r\n" : "\n")Hint: Say what happened."), "\(text)")
+            #expect(!text.contains("(hint shown)"))
+        }
+        #expect(TranscriptMarkdownExporter.render(transcript).contains("*/hint*: Hint: Say what happened."))
+        #expect(TranscriptHTMLExporter.render(transcript).contains("/hint: Hint: Say what happened."))
+    }
+
+    @Test func olderTranscriptsTakeTheHintFromTheirUnchangedScenario() throws {
+        let yaml = sampleScenarioYAML(extraProbes: probeYAML("no_numbers")).replacingOccurrences(of: "hint: \"Say what happened.\"",
+                                                                          with: "hint: \"Tell {interviewer} what {company} gained.\"")
+        let path = try writeTemporary(yaml)
+        let scenario = try ScenarioLoader.load(path: path)
+        var transcript = Self.hintedTranscript(text: nil)
+        transcript.header.scenario.path = path
+        transcript.header.scenario.checksum = scenario.checksum
+        let hints = RecordedHints.fromScenario(of: transcript)
+        #expect(hints == ["q1": "Hint: Tell Ana Lopez what Acme gained."])
+        let options = ReplayOptions(width: 60, animatesTyping: false, hints: hints)
+        #expect(ReplayScript(transcript: transcript, options: options).frames().map(\.text).joined().contains("Hint: Tell Ana Lopez what Acme gained."))
+
+        transcript.header.scenario.checksum = "fnv1a64:0000000000000000"
+        #expect(RecordedHints.fromScenario(of: transcript).isEmpty, "an edited scenario may no longer hold the hint that was shown")
+        let text = Self.frames(transcript, animated: false).map(\.text).joined()
+        #expect(text.contains("(hint shown; its text is not in this transcript)"))
+    }
+
     @Test func markdownAndHTMLExportsHoldTheConversationAndTheChart() {
         let transcript = Self.correctedTranscript()
         let markdown = TranscriptMarkdownExporter.render(transcript)

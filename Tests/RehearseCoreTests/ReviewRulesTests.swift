@@ -66,6 +66,10 @@ private let points = ReviewFixtures.points
         RuleCase(rule: .hedges, fires: true, answer: "I think maybe it worked."),
         RuleCase(rule: .hedges, fires: true, answer: "I guess it was sort of fine, probably."),
         RuleCase(rule: .hedges, fires: false, answer: "I think it worked."),
+        RuleCase(rule: .hedges, fires: false, answer: "I think the kind of team I want is small."),
+        RuleCase(rule: .hedges, fires: false, answer: "What sort of tools do you use? I think that matters."),
+        RuleCase(rule: .hedges, fires: true, answer: "I think it was kind of slow."),
+        RuleCase(rule: .hedges, fires: true, answer: "It was sort of the right kind of fix, maybe."),
         RuleCase(rule: .hedges, fires: false, answer: ReviewFixtures.strongAnswer),
 
         RuleCase(rule: .noNumber, fires: true, answer: "I helped the customer a lot."),
@@ -128,6 +132,20 @@ private let points = ReviewFixtures.points
     ])
     func likeCountsAsAFillerOnlyWhereItIsOne(_ text: String, _ expected: Int) {
         #expect(AnswerText(text).fillerLikeCount == expected)
+    }
+
+    /// "kind of" and "sort of" are hedges when they soften ("it was kind of slow"), not when they
+    /// name a kind after a determiner ("the kind of team", "what sort of tools", "the same kind of fix").
+    @Test(arguments: [
+        ("It was kind of slow.", 1), ("We sort of fixed it.", 1), ("Kind of, yes.", 1), ("It's only kind of done.", 1),
+        ("I like the kind of team you have.", 0), ("What kind of tools do you use?", 0), ("Which sort of customer was it?", 0),
+        ("This kind of work suits me.", 0), ("That sort of thing happens.", 0), ("It was a kind of audit.", 0),
+        ("We had the same kind of problem.", 0), ("Any kind of help, and it was kind of late.", 1),
+    ])
+    func kindOfIsAHedgeOnlyWhereItSoftens(_ text: String, _ expected: Int) {
+        let answer = AnswerText(text)
+        #expect(answer.hedgeCount == expected)
+        #expect(answer.hedgeOccurrences.reduce(0) { $0 + $1.count } == expected)
     }
 
     @Test(arguments: [
@@ -251,6 +269,8 @@ private let points = ReviewFixtures.points
         #expect(offGuard.evidence.contains { $0.hasPrefix("Q2:") && $0.contains("40 s before the first keystroke") && $0.contains("1 word") })
         #expect(offGuard.evidence.contains { $0.hasPrefix("Q3:") && $0.contains("skipped") })
         #expect(review.selfCheck[1].evidence.contains("No example: Q2."))
+        #expect(review.selfCheck[0].evidence.contains("Under 20 words: Q2 (1 word)."), "\(review.selfCheck[0].evidence)")
+        #expect(review.question(2)?.score.parts.first { $0.name == "length" }?.reason == "1 word (2 points for 20–250)")
     }
 
     @Test func aRepeatedQuestionIsComparedWithTheEarlierAnswer() throws {
@@ -264,6 +284,32 @@ private let points = ReviewFixtures.points
         #expect(consistency.missingNumbers == ["40"])
         #expect(consistency.newNumbers == ["60"])
         #expect(review.questions[0].has(.numbersChanged))
+    }
+
+    @Test func aRepeatedQuestionWithNoEarlierAnswerSaysSoAndWhereItWouldComeFrom() throws {
+        let now = ReviewFixtures.transcript([.init(id: "why-again", answer: "I want to grow.", repeats: "test-first/why"),
+                                             .init(id: "q2", answer: "Plain question.")])
+        var builder = ReviewBuilder(earlierTranscripts: [])
+        builder.earlierTranscriptsFolder = "/data/transcripts"
+        let review = builder.review(now)
+        let expected = "Nothing to compare: this question repeats test-first/why, and no earlier testing transcript answering it "
+            + "was found in /data/transcripts. Run `rehearse practice --scenario test-first` first, then this interview again, "
+            + "to compare the answers."
+        #expect(review.questions[0].nothingToCompare == expected)
+        #expect(review.questions[1].nothingToCompare == nil)
+        #expect(ReviewTextRenderer(width: 1000, style: .plain).render(review).contains(expected))
+        #expect(ReviewMarkdownRenderer.render(review).contains("- Nothing to compare: this question repeats test-first/why"))
+        #expect(ReviewHTMLRenderer.render(review).contains("<li>Nothing to compare: this question repeats test-first/why"))
+        #expect(try ReviewJSONRenderer.render(review).contains("\"nothing_to_compare\" : \"Nothing to compare: this question repeats"))
+    }
+
+    @Test func aRevisitWhoseEarlierSessionIsGoneSaysWhichSession() {
+        let now = ReviewFixtures.transcript([.init(id: "revisit-why", answer: "I want to grow.")],
+                                            header: ReviewFixtures.header(kind: .samePerson, previous: "0ld0ne00"))
+        var builder = ReviewBuilder(earlierTranscripts: [])
+        builder.earlierTranscriptsFolder = "/data/transcripts"
+        #expect(builder.review(now).questions[0].nothingToCompare
+                == "Nothing to compare: this question goes back to your answer to why in session 0ld0ne00, which was not found in /data/transcripts.")
     }
 
     @Test func followUpsCountTowardsEvidenceButNotLength() {

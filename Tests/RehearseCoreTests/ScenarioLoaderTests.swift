@@ -17,7 +17,7 @@ import Testing
 
     /// Each broken file gives one error at the expected line and column.
     @Test(arguments: [
-        ("version: 1\nid: x\ntitle: [unclosed\n", 4, 1, "YAML syntax error"),
+        ("version: 1\nid: x\ntitle: [unclosed\n", 3, 8, "the list opened with '[' here is never closed"),
         (validHead + "  - id: a\n    name: A\n    title: T\n    stlye: warm\n", 13, 5, "unknown key 'stlye' in an interviewer (did you mean 'style'?)"),
         (validHead + "  - id: a\n    name: A\n    title: T\n    style: grumpy\n", 13, 12, "'grumpy' is not a valid style"),
         (validHead.replacingOccurrences(of: "kind: second", with: "kind: third") + interviewerA, 6, 7, "'third' is not a valid kind"),

@@ -43,9 +43,6 @@ extension AnswerText {
 
     public var fillerCount: Int { fillers.reduce(0) { $0 + $1.count } }
 
-    /// Hedges with their counts, in list order.
-    public var hedgeOccurrences: [(phrase: String, count: Int)] { occurrences(of: AnswerText.hedges) }
-
     /// Indices (into `words`) of words that start the text or follow a clause break.
     static func clauseStartIndices(_ text: String) -> Set<Int> {
         var starts: Set<Int> = [0]

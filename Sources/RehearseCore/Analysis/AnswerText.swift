@@ -87,7 +87,40 @@ public struct AnswerText: Sendable {
     }
 
     public static let hedges = ["i think", "i guess", "maybe", "sort of", "kind of", "probably", "i suppose", "perhaps", "i feel like", "hopefully", "i'm not sure"]
-    public var hedgeCount: Int { occurrences(of: AnswerText.hedges).reduce(0) { $0 + $1.count } }
+    public var hedgeCount: Int { hedgeOccurrences.reduce(0) { $0 + $1.count } }
+
+    /// Words after which "kind of" / "sort of" names a kind ("the kind of team", "what sort of
+    /// tools"), so it is not a hedge there.
+    public static let kindAsNounAfter: Set<String> = ["the", "a", "an", "what", "which", "whatever", "this", "that", "these", "those",
+        "any", "every", "each", "some", "no", "one", "my", "your", "our", "their", "his", "her", "its"]
+    /// Adjectives that keep "kind of" a noun when a word of `kindAsNounAfter` comes before them
+    /// ("the same kind of", "a different sort of").
+    public static let kindAdjectives: Set<String> = ["same", "right", "wrong", "different", "other", "similar", "certain",
+        "particular", "whole", "new", "only", "usual", "best", "worst", "exact"]
+
+    /// Hedges with their counts, in list order. "kind of" and "sort of" count only where they
+    /// soften what follows, not where they name a kind (`kindAsNounAfter`, `kindAdjectives`).
+    public var hedgeOccurrences: [(phrase: String, count: Int)] {
+        AnswerText.hedges.compactMap { phrase in
+            let parts = AnswerText.tokenize(phrase)
+            guard !parts.isEmpty, words.count >= parts.count else { return nil }
+            var count = 0
+            for start in 0...(words.count - parts.count) where Array(words[start..<(start + parts.count)]) == parts {
+                if parts.count == 2, parts[1] == "of", parts[0] == "kind" || parts[0] == "sort", namesAKind(at: start) { continue }
+                count += 1
+            }
+            return count > 0 ? (phrase, count) : nil
+        }
+    }
+
+    /// Whether "kind"/"sort" at `index` is the noun: right after a determiner, or after a
+    /// determiner and one of `kindAdjectives`.
+    private func namesAKind(at index: Int) -> Bool {
+        guard index > 0 else { return false }
+        let previous = words[index - 1]
+        if AnswerText.kindAsNounAfter.contains(previous) { return true }
+        return index > 1 && AnswerText.kindAdjectives.contains(previous) && AnswerText.kindAsNounAfter.contains(words[index - 2])
+    }
 
     public static let resultPhrases = ["result", "results", "so that", "which meant", "in the end", "outcome", "improved", "reduced",
         "increased", "saved", "led to", "as a result", "went from", "dropped", "grew", "cut"]

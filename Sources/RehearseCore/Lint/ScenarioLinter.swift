@@ -38,16 +38,96 @@ public enum ScenarioLinter {
         return (targets, problems)
     }
 
-    /// Checks every target and the set as a whole. `extraProblems` (e.g. empty folders) are reported first.
-    public static func lint(_ targets: [LintTarget], extraProblems: [Diagnostic] = []) -> LintReport {
+    /// Checks every target and the set as a whole. `extraProblems` (e.g. empty folders) are reported
+    /// first. `knownScenarios` are scenarios outside the targets (the bundled and user libraries)
+    /// that a `repeats:` may name; the targets themselves count too.
+    public static func lint(_ targets: [LintTarget], extraProblems: [Diagnostic] = [], knownScenarios: [Scenario] = []) -> LintReport {
         var files = targets.concurrentMap(check)
-        for duplicate in duplicateScenarioIDs(files) {
-            if let index = files.firstIndex(where: { $0.path == duplicate.file }) {
-                files[index].diagnostics.append(duplicate)
+        for problem in duplicateScenarioIDs(files) + unknownRepeats(files, knownScenarios: knownScenarios) {
+            if let index = files.firstIndex(where: { $0.path == problem.file }) {
+                files[index].diagnostics.append(problem)
                 files[index].diagnostics.sort { ($0.line, $0.column) < ($1.line, $1.column) }
             }
         }
         return LintReport(files: files, problems: extraProblems)
+    }
+
+    /// A warning for every `repeats: SCENARIO/QUESTION` whose scenario is neither among the files
+    /// nor among `knownScenarios`, or whose scenario has no such question. A warning, not an
+    /// error: the session still runs (the review then has nothing to compare), and the earlier
+    /// scenario may be written later; `--strict` fails on it.
+    public static func unknownRepeats(_ files: [LintReport.File], knownScenarios: [Scenario]) -> [Diagnostic] {
+        // Scenario id → its question ids, or nil when the file declares the id but has errors.
+        var questions: [String: Set<String>?] = [:]
+        for scenario in knownScenarios { questions[scenario.id] = Set(scenario.allQuestions.map(\.id)) }
+        for file in files {
+            if let scenario = file.scenario {
+                questions[scenario.id] = Set(scenario.allQuestions.map(\.id))
+            } else if let id = file.declaredID ?? declaredIDGuess(in: file.source), questions[id] == nil {
+                questions[id] = .some(nil)
+            }
+        }
+        let knownIDs = questions.keys.sorted()
+        var problems: [Diagnostic] = []
+        for file in files {
+            for reference in repeatsReferences(in: file.source) {
+                guard let slash = reference.value.firstIndex(of: "/") else { continue }
+                let scenarioID = String(reference.value[..<slash])
+                let questionID = String(reference.value[reference.value.index(after: slash)...])
+                guard let entry = questions[scenarioID] else {
+                    let suggestion = closestMatch(to: scenarioID, in: knownIDs).map { "did you mean '\($0)'?" }
+                        ?? "name a scenario from `rehearse scenarios list`, or write that scenario first"
+                    problems.append(Diagnostic(file: file.path, line: reference.place.line, column: reference.place.column, severity: .warning,
+                                               message: "'repeats' names the scenario '\(scenarioID)', which does not exist",
+                                               suggestion: suggestion))
+                    continue
+                }
+                guard let questionIDs = entry, !questionIDs.contains(questionID) else { continue }
+                let sorted = questionIDs.sorted()
+                let suggestion = closestMatch(to: questionID, in: sorted).map { "did you mean '\($0)'?" }
+                    ?? "its questions: \(sorted.joined(separator: ", "))"
+                problems.append(Diagnostic(file: file.path, line: reference.place.line, column: reference.place.column, severity: .warning,
+                                           message: "the scenario '\(scenarioID)' has no question '\(questionID)'", suggestion: suggestion))
+            }
+        }
+        return problems
+    }
+
+    /// Every `repeats:` value of a question (`stages[*].questions[*].repeats`) with its place.
+    /// Read from the YAML itself rather than the decoded scenario, so it works whatever shape
+    /// the scenario model gives stages, and for files with other errors.
+    static func repeatsReferences(in source: String) -> [(value: String, place: SourcePlace)] {
+        guard source.contains("repeats") else { return [] }
+        let limits = YAMLEventReader.Limits(maximumDepth: ScenarioLoader.maximumNesting,
+                                            maximumAliasExpansions: ScenarioLoader.maximumAliasExpansions,
+                                            maximumAliasedNodes: ScenarioLoader.maximumAliasedValues)
+        guard case .success(let parsed) = YAMLEventReader.parse(Array(source.utf8), limits: limits), let root = parsed.root else { return [] }
+        func value(_ node: YAMLNode, _ key: String) -> YAMLNode? {
+            guard case .mapping(let pairs) = node.content else { return nil }
+            return pairs.first { $0.key.scalarText == key }?.value
+        }
+        func items(_ node: YAMLNode?) -> [YAMLNode] {
+            guard let node, case .sequence(let items) = node.content else { return [] }
+            return items
+        }
+        var references: [(value: String, place: SourcePlace)] = []
+        for stage in items(value(root, "stages")) {
+            for question in items(value(stage, "questions")) {
+                if let repeats = value(question, "repeats"), let text = repeats.scalarText { references.append((text, repeats.place)) }
+            }
+        }
+        return references
+    }
+
+    /// The id a file declares on a top-level `id:` line, read from the text: for files whose YAML
+    /// does not parse, so they still take part in the checks across files.
+    static func declaredIDGuess(in source: String) -> String? {
+        for line in source.split(separator: "\n", omittingEmptySubsequences: false) where line.hasPrefix("id:") {
+            // The same reading of a plain or quoted value as the catalog's quick headline read.
+            guard let value = ScenarioCatalog.Headline.plainValue(line.dropFirst(3)) else { return nil }
+            return ScenarioTemplate.isValidID(value) ? value : nil
+        }
+        return nil
     }
 
     /// Reads and checks one file, keeping its text for excerpts.

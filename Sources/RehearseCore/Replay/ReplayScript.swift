@@ -24,11 +24,15 @@ public struct ReplayOptions: Sendable {
     /// Type each answer keystroke by keystroke, corrections included (needs a terminal, or an
     /// asciicast player); otherwise each answer appears whole when it was submitted.
     public var animatesTyping: Bool
+    /// Hints as they were shown, by question id, for transcripts whose `hint` commands predate
+    /// recording the text (see `RecordedHints`).
+    public var hints: [String: String]
 
-    public init(width: Int, style: TextStyle = .plain, animatesTyping: Bool) {
+    public init(width: Int, style: TextStyle = .plain, animatesTyping: Bool, hints: [String: String] = [:]) {
         self.width = max(20, width)
         self.style = style
         self.animatesTyping = animatesTyping
+        self.hints = hints
     }
 
     /// Line ending: CR LF when drawing for a terminal player, LF for plain text.
@@ -376,7 +380,8 @@ struct Drawing {
             output += info("Skipped.")
             promptLabel = nil
         case "hint":
-            output += info("(hint shown)")
+            let recorded = command.text ?? command.question.flatMap { options.hints[$0] }
+            output += info(recorded ?? "(hint shown; its text is not in this transcript)")
         case "repeat":
             if let ask = lastAsk { output += speech(ask.speaker, ask.text) }
         case "pause":

@@ -4,10 +4,12 @@
 /// applied). The frames already hold transcript text made inert, and every string is
 /// JSON-escaped, so the file plays safely in `asciinema play` and `asciinema cat`.
 public enum AsciicastExporter {
-    /// The cast: `width` columns (speech is wrapped to it), `height` rows, paced by `pacing`, styled by `style`.
+    /// The cast: `width` columns (speech is wrapped to it), `height` rows, paced by `pacing`, styled by `style`;
+    /// `hints` as for `ReplayOptions`.
     public static func render(transcript: Transcript, width: Int, height: Int = 30, pacing: ReplayPacing = ReplayPacing(),
-                              style: TextStyle = .plain) -> String {
-        let frames = ReplayScript(transcript: transcript, options: ReplayOptions(width: width, style: style, animatesTyping: true)).frames()
+                              style: TextStyle = .plain, hints: [String: String] = [:]) -> String {
+        let options = ReplayOptions(width: width, style: style, animatesTyping: true, hints: hints)
+        let frames = ReplayScript(transcript: transcript, options: options).frames()
         let delays = pacing.delays(for: frames)
         let title = TerminalSafeText.inert("Rehearse: \(transcript.header.scenario.title) (\(transcript.header.session))", keepNewlines: false)
         let timestamp = Int(transcript.header.started.timeIntervalSince1970)
@@ -54,7 +56,7 @@ public enum TranscriptMarkdownExporter {
                 let timing = answer.timing
                 out += ["", "*Think \(DurationText.milliseconds(timing.thinkMilliseconds)) · answer \(DurationText.milliseconds(timing.answerMilliseconds)) · \(timing.keystrokes) keystroke\(timing.keystrokes == 1 ? "" : "s"), \(timing.corrections) correction\(timing.corrections == 1 ? "" : "s")" + (timing.isOverLimit ? " · past the limit" : "") + "*"]
             case .command(let command):
-                out += ["", "*/\(md(command.name))*"]
+                out += ["", "*/\(md(command.name))*" + (command.text.map { ": " + md($0) } ?? "")]
             case .note(let note):
                 out += ["", "*Your note:* \(md(note.text))"]
             case .notice(let notice):
@@ -106,7 +108,7 @@ public enum TranscriptHTMLExporter {
                 let timing = answer.timing
                 body += "<div class=\"answerturn\"><blockquote>\(h(answer.text))</blockquote><p class=\"timing\">think \(h(DurationText.milliseconds(timing.thinkMilliseconds))) · answer \(h(DurationText.milliseconds(timing.answerMilliseconds))) · \(timing.keystrokes) keystroke\(timing.keystrokes == 1 ? "" : "s"), \(timing.corrections) correction\(timing.corrections == 1 ? "" : "s")" + (timing.isOverLimit ? " · <b>past the limit</b>" : "") + "</p></div>\n"
             case .command(let command):
-                body += "<p class=\"timing\">/\(h(command.name))</p>\n"
+                body += "<p class=\"timing\">/\(h(command.name))\(command.text.map { ": " + h($0) } ?? "")</p>\n"
             case .note(let note):
                 body += "<p class=\"timing\">Your note: \(h(note.text))</p>\n"
             case .notice(let notice):

@@ -81,7 +81,7 @@ enum AnswerRules {
         let words = review.mainResponse?.words ?? review.responses.reduce(0) { $0 + $1.words }
         let short = ReviewThresholds.shortAnswerWords, long = ReviewThresholds.longAnswerWords
         let length = (short...long).contains(words) ? 2 : ((ReviewThresholds.veryShortAnswerWords..<short).contains(words) || (long + 1...long + 150).contains(words)) ? 1 : 0
-        parts.append(ScorePart(name: "length", points: length, maximum: 2, reason: "\(words) words (2 points for \(short)–\(long))"))
+        parts.append(ScorePart(name: "length", points: length, maximum: 2, reason: "\(words) word\(words == 1 ? "" : "s") (2 points for \(short)–\(long))"))
         let overLimit = review.has(.overLimit)
         parts.append(ScorePart(name: "time", points: overLimit ? 0 : 1, maximum: 1, reason: overLimit ? "past the time limit" : "within the time limit"))
         let hasNumber = !review.has(.noNumber)
@@ -147,7 +147,7 @@ enum SelfCheckRules {
         let clearRules: [ReviewRule] = [.shortAnswer, .longAnswer, .fillers, .hedges]
         let clear = answered.filter { question in !clearRules.contains(where: question.has) }
         var clearEvidence = ["\(clear.count) of \(answered.count) answers were \(ReviewThresholds.shortAnswerWords)–\(ReviewThresholds.longAnswerWords) words long without several fillers or hedges."]
-        let short = list(.shortAnswer) { "\($0.words) words" }
+        let short = list(.shortAnswer) { "\($0.words) word\($0.words == 1 ? "" : "s")" }
         if !short.isEmpty { clearEvidence.append("Under \(ReviewThresholds.shortAnswerWords) words: \(short).") }
         let long = list(.longAnswer) { "\($0.words) words" }
         if !long.isEmpty { clearEvidence.append("Over \(ReviewThresholds.longAnswerWords) words: \(long).") }

@@ -6,6 +6,9 @@ public struct ReviewBuilder {
     public var earlierTranscripts: [Transcript]
     /// A job description and the file it came from, for `--job`.
     public var jobDescription: (file: String, description: JobDescription)?
+    /// The folder the earlier transcripts were looked for in, named when a repeated question has
+    /// nothing to compare.
+    public var earlierTranscriptsFolder: String?
 
     public init(earlierTranscripts: [Transcript] = [], jobDescription: (file: String, description: JobDescription)? = nil) {
         self.earlierTranscripts = earlierTranscripts
@@ -20,7 +23,7 @@ public struct ReviewBuilder {
         var questions: [QuestionReview] = []
         for (offset, turn) in QuestionTurn.turns(in: transcript.events).enumerated() {
             questions.append(reviewQuestion(turn, index: offset + 1, speaker: names[turn.ask.speaker] ?? turn.ask.speaker,
-                                            earlier: earlier.find(turn.ask)))
+                                            earlier: earlier.find(turn.ask), header: header))
         }
         let answered = questions.filter { !$0.responses.isEmpty }
         let ranked = answered.sorted { $0.score.percent != $1.score.percent ? $0.score.percent > $1.score.percent : $0.index < $1.index }
@@ -67,7 +70,8 @@ public struct ReviewBuilder {
 
     // MARK: One question
 
-    func reviewQuestion(_ turn: QuestionTurn, index: Int, speaker: String, earlier: (Transcript, String)?) -> QuestionReview {
+    func reviewQuestion(_ turn: QuestionTurn, index: Int, speaker: String, earlier: (Transcript, String)?,
+                        header: TranscriptHeader? = nil) -> QuestionReview {
         var responses: [ResponseReview] = []
         if let answer = turn.answer { responses.append(Self.response(answer, followUp: nil)) }
         for followUp in turn.followUps {
@@ -92,10 +96,33 @@ public struct ReviewBuilder {
             responses: responses, unansweredFollowUps: turn.followUps.filter { $0.answer == nil }.map(\.ask.text),
             words: main?.wordCount ?? 0, evidence: evidence, talkingPoints: talkingPoints,
             singularFirstPerson: combined.singularFirstPersonCount, pluralFirstPerson: combined.pluralFirstPersonCount,
-            jobTermsUsed: jobTermsUsed, earlier: consistency, notes: turn.notes, score: AnswerScore(parts: []), findings: [])
+            jobTermsUsed: jobTermsUsed, earlier: consistency,
+            nothingToCompare: earlier == nil ? header.flatMap { nothingToCompare(turn.ask, header: $0) } : nil,
+            notes: turn.notes, score: AnswerScore(parts: []), findings: [])
         review.findings = AnswerRules.findings(for: review, combined: combined)
         review.score = AnswerRules.score(review)
         return review
+    }
+
+    /// Why a question asked before has no earlier answer beside it, and where that answer would
+    /// come from; nil for questions not asked before.
+    func nothingToCompare(_ ask: TranscriptEvent.Ask, header: TranscriptHeader) -> String? {
+        let place = earlierTranscriptsFolder.map { "in \($0)" } ?? "among the saved transcripts"
+        if let repeats = ask.repeats, let slash = repeats.firstIndex(of: "/") {
+            let scenarioID = String(repeats[..<slash])
+            return "Nothing to compare: this question repeats \(repeats), and no earlier \(header.role) transcript answering it was found "
+                + "\(place). Run `rehearse practice --scenario \(scenarioID)` first, then this interview again, to compare the answers."
+        }
+        if ask.question.hasPrefix("revisit-") {
+            let original = String(ask.question.dropFirst("revisit-".count))
+            if let previous = header.previousTranscript {
+                return "Nothing to compare: this question goes back to your answer to \(original) in session \(previous), "
+                    + "which was not found \(place)."
+            }
+            return "Nothing to compare: this question goes back to an earlier answer to \(original), and no \(header.role) transcript "
+                + "answering it was found \(place)."
+        }
+        return nil
     }
 
     static func response(_ answer: TranscriptEvent.Answer, followUp: TranscriptEvent.Ask?) -> ResponseReview {

@@ -99,6 +99,7 @@ public enum ReviewMarkdownRenderer {
             if let earlier = question.earlier {
                 out.append("- Asked before (\(md(earlier.earlierSession)), \(md(ReviewText.date(earlier.earlierStarted)))): \(earlier.sharedKeyWords) of \(earlier.earlierKeyWords) key words used again; earlier answer: “\(md(earlier.earlierText))”")
             }
+            if let nothing = question.nothingToCompare { out.append("- \(md(nothing))") }
             for note in question.notes { out.append("- Your note: \(md(note))") }
             for finding in question.findings { out.append("- **\(md(finding.rule.rawValue)):** \(md(finding.message))") }
             out.append("- Score \(question.score.points)/\(question.score.maximum): " + question.score.parts.map { "\(md($0.name)) \($0.points)/\($0.maximum) (\(md($0.reason)))" }.joined(separator: "; "))
@@ -187,6 +188,7 @@ public enum ReviewHTMLRenderer {
             if let earlier = question.earlier {
                 body += "<li>Asked before (\(h(earlier.earlierSession)), \(h(ReviewText.date(earlier.earlierStarted)))): \(earlier.sharedKeyWords) of \(earlier.earlierKeyWords) key words used again<blockquote class=\"earlier\">\(h(earlier.earlierText))</blockquote></li>"
             }
+            if let nothing = question.nothingToCompare { body += "<li>\(h(nothing))</li>" }
             for note in question.notes { body += "<li>Your note: \(h(note))</li>" }
             body += "</ul>"
             if !question.findings.isEmpty {

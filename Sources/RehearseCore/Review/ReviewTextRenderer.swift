@@ -205,6 +205,7 @@ public struct ReviewTextRenderer {
             lines += layout.paragraph(text, lead: "  ", indent: "    ")
             lines += layout.paragraph(earlier.earlierText, lead: "  ┆ ", indent: "  ┆ ").map(style.dim)
         }
+        if let nothing = question.nothingToCompare { lines += layout.paragraph(nothing, lead: "  ", indent: "    ") }
         for note in question.notes { lines += layout.paragraph(note, lead: "  Your note: ", indent: "    ") }
         for finding in question.findings {
             lines += layout.paragraph(finding.message, lead: "  • ", indent: "    ").map(style.alert)

@@ -199,6 +199,9 @@ public struct QuestionReview: Codable, Equatable, Sendable {
     public var pluralFirstPerson: Int
     public var jobTermsUsed: [String]?
     public var earlier: ConsistencyReview?
+    /// For a question asked before (`repeats`, or a revisit) whose earlier answer was not found:
+    /// that there is nothing to compare, and where the earlier answer would come from.
+    public var nothingToCompare: String?
     public var notes: [String]
     public var score: AnswerScore
     public var findings: [Finding]
@@ -208,6 +211,7 @@ public struct QuestionReview: Codable, Equatable, Sendable {
         case questionID = "question", limitSeconds = "limit_s", isSkipped = "skipped", isRedo = "redo"
         case talkingPoints = "talking_points", singularFirstPerson = "i_count", pluralFirstPerson = "we_count"
         case jobTermsUsed = "job_terms_used", unansweredFollowUps = "unanswered_follow_ups"
+        case nothingToCompare = "nothing_to_compare"
     }
 
     /// The answer to the question itself (not a follow-up).

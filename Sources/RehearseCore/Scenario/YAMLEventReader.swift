@@ -225,31 +225,14 @@ enum YAMLEventReader {
             if problem.contains("Maximum nesting level") {
                 return YAMLFailure(message: "nesting is deeper than \(limits.maximumDepth) levels", suggestion: "flatten the structure", place: place)
             }
-            let context = parser.context.map { " " + String(cString: $0) } ?? ""
-            let suggestion = isTab(at: Int(parser.problem_mark.index), in: bytes) ? "indent with spaces, not tabs" : syntaxSuggestion(problem)
-            return YAMLFailure(message: "YAML syntax error: \(problem)\(context)", suggestion: suggestion, place: place)
+            let context = parser.context.map { String(cString: $0) }
+            let contextPlace = context == nil ? nil
+                : SourcePlace(line: Int(parser.context_mark.line) + 1, column: Int(parser.context_mark.column) + 1)
+            let explanation = YAMLSyntaxExplanation.explain(
+                .init(problem: problem, context: context, problemPlace: place, contextPlace: contextPlace),
+                source: String(decoding: bytes, as: UTF8.self))
+            return YAMLFailure(message: explanation.message, suggestion: explanation.suggestion, place: explanation.place)
         }
-    }
-
-    private static func syntaxSuggestion(_ problem: String) -> String? {
-        if problem.contains("tab") { return "indent with spaces, not tabs" }
-        if problem.contains("mapping values are not allowed") { return "put text containing ': ' in double quotes" }
-        if problem.contains("could not find expected ':'") { return "check the indentation of this key, or put the text in double quotes" }
-        if problem.contains("did not find expected key") { return "check the indentation of this line" }
-        if problem.contains("found unexpected end of stream") { return "close the quote or bracket that is still open" }
-        if problem.contains("found character that cannot start any token") { return "put the text in double quotes" }
-        return nil
-    }
-
-    /// Whether the character at a parser mark's index (counted in Unicode scalars) is a tab.
-    private static func isTab(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var scalar = 0
-        for (offset, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 {
-            if scalar == index { return bytes[offset] == UInt8(ascii: "\t") }
-            scalar += 1
-            if scalar > index { break }
-        }
-        return false
     }
 
     /// Line and column (in Unicode scalars, as libyaml counts them) of a byte offset.

@@ -329,9 +329,10 @@ public final class InterviewSession {
             recordCommand()
             show(open, &output)
         case .hint:
-            recordCommand()
             let hint = open.item.question.hint.map { render($0, stageIndex: open.item.stageIndex) }
-            output.append(.info(hint.map { "Hint: \($0)" } ?? "There is no hint for this question. Try: what happened, what you did, and what came of it."))
+            let shown = hint.map { "Hint: \($0)" } ?? Question.noHintAdvice
+            record(.command(.init(t: elapsed(), name: command.name, question: questionID, text: shown)), durable: false, &output)  // replay shows it
+            output.append(.info(shown))
         case .time:
             let spent = AnswerDraft.milliseconds(clock.now() &- open.shownAt) / 1000
             let total = elapsed() / 1000

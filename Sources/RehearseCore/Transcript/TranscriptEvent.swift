@@ -157,6 +157,8 @@ public enum TranscriptEvent: Equatable, Sendable {
         public var t: Int
         public var name: String
         public var question: String?
+        /// What the command showed, for `hint`: the text as the person saw it (absent in older transcripts).
+        public var text: String?
     }
     public struct Note: Codable, Equatable, Sendable {
         public var t: Int

@@ -76,7 +76,9 @@ struct ScenariosCommand: ParsableCommand {
             } else {
                 (targets, problems) = ScenarioLinter.targets(forPaths: paths)
             }
-            let report = ScenarioLinter.lint(targets, extraProblems: problems)
+            // A `repeats:` may name a scenario of the library that is not among the paths given.
+            let library = paths.isEmpty ? [] : (try? sources.catalog())?.scenarios ?? []
+            let report = ScenarioLinter.lint(targets, extraProblems: problems, knownScenarios: library)
             switch format {
             case .text:
                 let text = report.text()

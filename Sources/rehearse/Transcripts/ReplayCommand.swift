@@ -75,13 +75,15 @@ struct ReplayCommand: ParsableCommand {
             case .html: text = TranscriptHTMLExporter.render(transcript)
             case .asciicast:
                 let colour = AppContext.environment["NO_COLOR"].map(\.isEmpty) ?? true
-                text = AsciicastExporter.render(transcript: transcript, width: width ?? 80, pacing: pacing, style: TextStyle(colour: colour))
+                text = AsciicastExporter.render(transcript: transcript, width: width ?? 80, pacing: pacing, style: TextStyle(colour: colour),
+                                                hints: RecordedHints.fromScenario(of: transcript))
             }
             try OutputTarget.write(text, to: output)
             return .finished
         }
         let style = TextStyle(colour: AppContext.usesColour(fileDescriptor: 1))
-        let options = ReplayOptions(width: OutputTarget.width(width), style: style, animatesTyping: isatty(1) == 1 && !instant)
+        let options = ReplayOptions(width: OutputTarget.width(width), style: style, animatesTyping: isatty(1) == 1 && !instant,
+                                    hints: RecordedHints.fromScenario(of: transcript))
         let frames = ReplayScript(transcript: transcript, options: options).frames()
         let delays = instant ? Array(repeating: 0.0, count: frames.count) : pacing.delays(for: frames)
         return TerminalReplayPlayer(frames: frames, delays: delays, waitsBetweenTurns: step, style: style).play()

@@ -45,6 +45,7 @@ struct ReviewCommand: ParsableCommand {
         let transcript = try TranscriptReference.load(self.transcript, index: index)
         var builder = ReviewBuilder(earlierTranscripts: index.earlierTranscripts(
             than: transcript, limit: ReviewThresholds.earlierTranscriptLimit, questionIDs: ReviewBuilder.questionIDsToCompare(in: transcript)))
+        builder.earlierTranscriptsFolder = index.folder.transcripts
         if let job {
             guard let data = FileManager.default.contents(atPath: job) else {
                 let reason = FileManager.default.fileExists(atPath: job) ? "cannot be read; check its permissions" : "no such file"

@@ -6,6 +6,10 @@ import RehearseCore
 /// put back, also when SIGINT, SIGTERM or SIGHUP ends the replay (their handlers only set
 /// flags and wake the wait, see `SignalFlags`). When stdin is not a terminal no keys are read;
 /// with `--step` a line on stdin moves to the next turn.
+///
+/// With `--step` on a terminal, Enter (or space) while a turn plays finishes that turn at once;
+/// the replay then shows a dim cue and waits. Keys typed during playback are dropped before the
+/// wait, so an Enter meant to hurry one turn never also skips the wait before the next.
 final class TerminalReplayPlayer {
     enum Outcome: Equatable {
         case finished
@@ -25,8 +29,9 @@ final class TerminalReplayPlayer {
     private var endsMidLine = false
     /// Whether `--step` is still waiting between turns (it stops when piped input ends).
     private var isStepping = false
-    /// Enter or space pressed while a turn was playing, in step mode: the next turn starts at once.
-    private var queuedAdvances = 0
+    /// Enter or space was pressed while a turn was playing, in step mode: the rest of the turn is
+    /// drawn without delays, up to the wait before the next turn.
+    private var finishesTurnAtOnce = false
 
     init(frames: [ReplayFrame], delays: [Double], waitsBetweenTurns: Bool, style: TextStyle) {
         self.frames = frames
@@ -43,13 +48,16 @@ final class TerminalReplayPlayer {
         isStepping = waitsBetweenTurns
         for (index, frame) in frames.enumerated() {
             if isStepping && frame.startsTurn && index > 0 {
+                finishesTurnAtOnce = false
+                discardInput()
                 switch waitForNextTurn() {
                 case .next: break
                 case .endOfInput: isStepping = false
                 case .stop(let outcome): return finish(outcome)
                 }
             }
-            if let outcome = wait(milliseconds: index < delays.count ? delays[index] : 0) { return finish(outcome) }
+            let delay = finishesTurnAtOnce ? 0 : index < delays.count ? delays[index] : 0
+            if let outcome = wait(milliseconds: delay) { return finish(outcome) }
             emit(frame.text)
         }
         return finish(.finished)
@@ -107,8 +115,8 @@ final class TerminalReplayPlayer {
             case .key:
                 var byte: UInt8 = 0
                 if isStepping, read(0, &byte, 1) == 1, byte == 10 || byte == 13 || byte == 32 {
-                    queuedAdvances += 1
-                    continue
+                    finishesTurnAtOnce = true
+                    return nil
                 }
                 discardInput()
                 return .stopped
@@ -127,12 +135,10 @@ final class TerminalReplayPlayer {
 
     /// `--step`: Enter or space for the next turn; any other key stops.
     private func waitForNextTurn() -> StepDecision {
-        if queuedAdvances > 0 {
-            queuedAdvances -= 1
-            return .next
-        }
-        let hint = "[Enter: next turn · any other key: stop]"
-        if writesToTerminal { emit((endsMidLine ? "\r\n" : "") + style.dim(hint)) }
+        // The cue must fit on one row: erasing that row is how it is removed before the next turn.
+        let fullCue = "[Enter: next turn · any other key: stop]"
+        let cue = OutputTarget.width(nil) > TextWrapper.displayWidth(fullCue) ? fullCue : "[⏎ next]"
+        if writesToTerminal { emit((endsMidLine ? "\r\n" : "") + style.dim(cue)) }
         defer { if writesToTerminal { emit("\r\u{1B}[K") ; endsMidLine = false } }
         while true {
             if let outcome = pendingSignal() { return .stop(outcome) }
