@@ -30,15 +30,18 @@ let package = Package(
         .target(name: "LineEditor", dependencies: ["CLibEdit"]),
         // The interview core: scenarios, the session engine, timing, transcripts. No terminal I/O.
         .target(name: "RehearseCore", dependencies: ["CLibYAML"]),
-        // The command-line tool: a thin layer joining the core to the line editor.
-        .executableTarget(
-            name: "rehearse",
+        // The commands: a thin layer joining the core to the line editor, as a library so tests
+        // can run them without spawning a process.
+        .target(
+            name: "RehearseCommands",
             dependencies: [
                 "RehearseCore",
                 "LineEditor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The executable: one line that runs the commands.
+        .executableTarget(name: "rehearse", dependencies: ["RehearseCommands"]),
         // A tiny program that reads lines through LineEditor and prints what it saw, for PTY tests.
         .executableTarget(
             name: "line-editor-harness",
@@ -47,6 +50,7 @@ let package = Package(
         ),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "RehearseCoreTests", dependencies: ["RehearseCore", "TestSupport"]),
+        .testTarget(name: "RehearseCommandsTests", dependencies: ["RehearseCommands", "TestSupport"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["TestSupport", "RehearseCore"]

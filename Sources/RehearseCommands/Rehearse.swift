@@ -1,12 +1,13 @@
 import ArgumentParser
 import RehearseCore
 
-/// `rehearse`: practise interviews at the terminal.
-@main
-struct Rehearse: ParsableCommand {
-    static let version = "0.1.0"
+/// `rehearse`: practise interviews at the terminal. The executable's entry point calls `main()`.
+public struct Rehearse: ParsableCommand {
+    public static let version = "0.1.0"
 
-    static let configuration = CommandConfiguration(
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "rehearse",
         abstract: "Practise job interviews at the terminal: a scripted panel asks, you answer, every answer is timed and saved.",
         discussion: """
@@ -21,7 +22,7 @@ struct Rehearse: ParsableCommand {
     )
 
     /// Runs the command, mapping usage errors to exit code 2 and never printing a stack trace.
-    static func main() {
+    public static func main() {
         setlocale(LC_CTYPE, "")
         // A closed pipe must not kill a session before its transcript is finished: writes just fail.
         signal(SIGPIPE, SIG_IGN)
