@@ -31,12 +31,13 @@ struct Rehearse: ParsableCommand {
             try command.run()
         } catch {
             let code = exitCode(for: error)
-            if code == .validationFailure {
-                let message = fullMessage(for: error)
-                StandardStreams.error(message + "\n")
-                Foundation.exit(2)
-            }
-            exit(withError: error)
+            // --help and --version: our own text, on standard output.
+            if code == .success { exit(withError: error) }
+            // Every error message goes through StandardStreams.error, which shows the arguments,
+            // file names and transcript fields it quotes inert.
+            let message = fullMessage(for: error)
+            if !message.isEmpty { StandardStreams.error(message + "\n") }
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RehearseCore
 
 /// Writes to standard output and error without ever trapping: a terminal that closed (EIO)
 /// or a reader that went away (EPIPE, with SIGPIPE ignored) must not crash a session whose
@@ -6,7 +7,11 @@ import Foundation
 /// flushed first, so text written by `print` and the line editor keeps its order.
 enum StandardStreams {
     static func output(_ text: String) { write(text, to: STDOUT_FILENO) }
-    static func error(_ text: String) { write(text, to: STDERR_FILENO) }
+
+    /// Writes a message to standard error, made inert: messages quote what we did not write
+    /// (arguments, file names, transcript and scenario fields), and we never style stderr, so
+    /// every control character, escape sequence and bidirectional override is shown, not obeyed.
+    static func error(_ text: String) { write(TerminalSafeText.inert(text), to: STDERR_FILENO) }
 
     /// Writes all of `text`; false when the descriptor stopped taking it.
     @discardableResult
