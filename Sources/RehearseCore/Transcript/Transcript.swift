@@ -81,6 +81,7 @@ struct TranscriptParser {
     private var warnings: [String] = []
     private var unreportedWarnings = 0
     private var sawCutOffLine = false
+    private var firstLineIsEmpty = false
 
     init(path: String, keepsTyping: Bool) {
         self.path = path
@@ -119,7 +120,10 @@ struct TranscriptParser {
 
     /// The header, strictly when it decodes, else mended field by field.
     private mutating func readHeader(_ line: Data) throws {
-        if line.isEmpty { return }
+        if line.isEmpty {
+            firstLineIsEmpty = true
+            return
+        }
         if let decoded = try? decoder.decode(TranscriptHeader.self, from: line) {
             header = decoded
             headerIsConvincing = decoded.format == TranscriptHeader.formatName
@@ -140,7 +144,7 @@ struct TranscriptParser {
     }
 
     mutating func finish() throws -> Transcript {
-        if lineNumber == 0 || (lineNumber == 1 && header == nil) {
+        if lineNumber == 0 || (lineNumber == 1 && firstLineIsEmpty) {
             throw TranscriptError.notATranscript(path: path, reason: "the file is empty")
         }
         // Damaged files are read as far as they go, but a file that neither says it is a

@@ -119,7 +119,14 @@ enum TranscriptLineRepair {
                 let data = try JSONSerialization.data(withJSONObject: object)
                 return Repaired(value: try decoder.decode(Value.self, from: data), damagedFields: damaged)
             } catch let error as DecodingError {
-                let path = codingPath(of: error)
+                var path = codingPath(of: error)
+                if path.isEmpty {
+                    // Some failures (a negative number for an unsigned field, a bad date) come
+                    // without a path: find the field whose absence gets past it.
+                    guard let culprit = fieldBehindPathlessError(in: object, as: Value.self, decoder: decoder,
+                                                                 fallback: { fallback($0, original) }) else { return nil }
+                    path = [culprit]
+                }
                 guard let key = path.first?.stringValue, key != "type" else { return nil }
                 let name = String(path.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined().dropFirst())
                 if !damaged.contains(name) && !damaged.contains(key) { damaged.append(name) }
@@ -167,6 +174,43 @@ enum TranscriptLineRepair {
         default: return nil
         }
         return object
+    }
+
+    /// The top-level field that, left out (or given its stand-in when it is required), gets past a
+    /// decoding error without a path; nil when no single field does.
+    private static func fieldBehindPathlessError<Value: Decodable>(in object: [String: Any], as type: Value.Type, decoder: JSONDecoder,
+                                                                   fallback: (String) -> Any?) -> CodingKey? {
+        func isPathless(_ candidate: [String: Any]) -> (pathless: Bool, missing: String?) {
+            guard let data = try? JSONSerialization.data(withJSONObject: candidate) else { return (true, nil) }
+            do {
+                _ = try decoder.decode(Value.self, from: data)
+                return (false, nil)
+            } catch let error as DecodingError {
+                if case .keyNotFound(let key, let context) = error, context.codingPath.isEmpty { return (false, key.stringValue) }
+                return (codingPath(of: error).isEmpty, nil)
+            } catch {
+                return (true, nil)
+            }
+        }
+        for key in object.keys.sorted() where key != "type" {
+            var candidate = object
+            candidate[key] = nil
+            var outcome = isPathless(candidate)
+            if outcome.missing == key, let value = fallback(key) {
+                candidate[key] = value
+                outcome = isPathless(candidate)
+            }
+            if !outcome.pathless && outcome.missing != key { return LineKey(key) }
+        }
+        return nil
+    }
+
+    private struct LineKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ string: String) { stringValue = string }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 
     /// The full path of the field a decoding error is about, the missing key included.
