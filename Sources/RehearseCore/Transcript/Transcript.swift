@@ -82,6 +82,8 @@ struct TranscriptParser {
     private var unreportedWarnings = 0
     private var sawCutOffLine = false
     private var firstLineIsEmpty = false
+    /// The format line 1 names, when it is not ours.
+    private var foreignFormat: String?
 
     init(path: String, keepsTyping: Bool) {
         self.path = path
@@ -124,19 +126,23 @@ struct TranscriptParser {
             firstLineIsEmpty = true
             return
         }
+        // A header that names the transcript format is one even when other fields are damaged;
+        // a mended header's format is a stand-in, so the line itself decides.
+        var format: String?
         if let decoded = try? decoder.decode(TranscriptHeader.self, from: line) {
             header = decoded
-            headerIsConvincing = decoded.format == TranscriptHeader.formatName
-            if !headerIsConvincing {
-                warn("\(path):1: the header's format is '\(decoded.format)', not \(TranscriptHeader.formatName); read the file as a transcript")
-            }
+            format = decoded.format
         } else if let repaired = TranscriptLineRepair.header(from: line, decoder: decoder, fileName: fileName) {
             header = repaired.value
-            // A header that names the transcript format is one even when other fields are damaged.
-            headerIsConvincing = (try? JSONSerialization.jsonObject(with: line) as? [String: Any])??["format"] as? String == TranscriptHeader.formatName
+            format = ((try? JSONSerialization.jsonObject(with: line)) as? [String: Any])?["format"] as? String
             warn("\(path):1: damaged header: could not read \(repaired.damagedFields.joined(separator: ", ")); the rest was read")
         } else {
             warn("\(path):1: the header could not be read; the session's details come from the file name")
+        }
+        headerIsConvincing = format == TranscriptHeader.formatName
+        if let format, !headerIsConvincing {
+            foreignFormat = format
+            warn("\(path):1: the header's format is '\(format)', not \(TranscriptHeader.formatName); read the file as a transcript")
         }
         if let header, header.version > TranscriptHeader.currentVersion {
             throw TranscriptError.notATranscript(path: path, reason: "format version \(header.version) is newer than this rehearse reads (\(TranscriptHeader.currentVersion)); update rehearse")
@@ -151,7 +157,7 @@ struct TranscriptParser {
         // transcript nor holds one transcript event is something else.
         guard headerIsConvincing || !events.isEmpty,
               let header = header ?? TranscriptLineRepair.headerFromFileName(fileName, decoder: decoder) else {
-            throw TranscriptError.notATranscript(path: path, reason: header == nil ? "line 1 is not a transcript header" : "format is '\(header!.format)'")
+            throw TranscriptError.notATranscript(path: path, reason: foreignFormat.map { "format is '\($0)'" } ?? "line 1 is not a transcript header")
         }
         if case .end? = events.last {} else if !sawCutOffLine && warnings.isEmpty {
             warn("\(path): the session has no end line (it was cut off); everything written was read")
