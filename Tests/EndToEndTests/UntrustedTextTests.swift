@@ -75,7 +75,7 @@ private func expectInert(_ result: (status: Int32, stdout: String, stderr: Strin
         time_limit: 60
         interviewers:
           - id: kim
-            name: "Kim \\u202EPark"
+            name: "\\u202EKim Park"
             title: Lead
             style: direct
         stages:
@@ -91,6 +91,7 @@ private func expectInert(_ result: (status: Int32, stdout: String, stderr: Strin
         #expect(result.status == 0, "\(result.stderr)")
         expectInert(result, arguments)
         #expect(result.stdout.contains("What \\u{2066}went\\u{2069} well?"))
+        #expect(result.stdout.contains("[1/1 \\u{202e}Kim] › "), "the prompt names the interviewer inert")
         let transcript = try #require(sandbox.transcripts().first)
         #expect(transcript.answers.first?.text == bidiAnswer)
         #expect(transcript.header.candidate == hostileArgument)
