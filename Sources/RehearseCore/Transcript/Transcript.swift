@@ -159,7 +159,7 @@ struct TranscriptParser {
               let header = header ?? TranscriptLineRepair.headerFromFileName(fileName, decoder: decoder) else {
             throw TranscriptError.notATranscript(path: path, reason: foreignFormat.map { "format is '\($0)'" } ?? "line 1 is not a transcript header")
         }
-        if case .end? = events.last {} else if !sawCutOffLine && warnings.isEmpty {
+        if case .end? = events.last {} else if !sawCutOffLine {
             warn("\(path): the session has no end line (it was cut off); everything written was read")
         }
         var all = warnings
