@@ -131,7 +131,7 @@ import Testing
         lines[index] = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
         let transcript = try Transcript.parse(Data((lines.joined(separator: "\n") + "\n").utf8), path: "t.jsonl")
         #expect(transcript.answers.map(\.text) == Array(texts.dropFirst()))
-        #expect(transcript.warnings == ["t.jsonl:\(index + 1): skipped a line that could not be read (a answer line without its text)"])
+        #expect(transcript.warnings == ["t.jsonl:\(index + 1): skipped a line that could not be read (an event of type 'answer' without the text or question it needs)"])
     }
 
     @Test(arguments: [

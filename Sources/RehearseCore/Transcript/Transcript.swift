@@ -124,6 +124,7 @@ struct TranscriptParser {
     private mutating func readHeader(_ line: Data) throws {
         if line.isEmpty {
             firstLineIsEmpty = true
+            warn("\(path):1: the header line is empty; the session's details come from the file name")
             return
         }
         // A header that names the transcript format is one even when other fields are damaged;
@@ -175,7 +176,7 @@ struct TranscriptParser {
     private static func eventTypeNote(_ line: Data) -> String {
         guard let type = ((try? JSONSerialization.jsonObject(with: line)) as? [String: Any])?["type"] as? String else { return "" }
         let known = ["stage", "say", "ask", "answer", "command", "note", "notice", "candidate_question", "end"]
-        return known.contains(type) ? " (a \(type) line without its text)" : " (an event of unknown type '\(type)')"
+        return known.contains(type) ? " (an event of type '\(type)' without the text or question it needs)" : " (an event of unknown type '\(type)')"
     }
 }
 
