@@ -100,12 +100,16 @@ private func expectInert(_ result: (status: Int32, stdout: String, stderr: Strin
         }
     }
 
-    @Test func aHostileTranscriptHeaderFieldIsShownInert() throws {
+    /// The format alone (the header still decodes), and the format with other damage (the header is mended).
+    @Test(arguments: [false, true])
+    func aHostileTranscriptHeaderFieldIsShownInert(withOtherDamage: Bool) throws {
         let sandbox = try ReplaySandbox(noColor: true)
         var lines = transcriptLines(session: "4ead0000", answer: "For example I helped a customer.")
         lines[0]["format"] = "\u{1B}]52;c;aGk=\u{07}"
-        lines[0]["version"] = "\u{1B}[2J1"
-        lines[0]["company"] = "Acme \u{1B}]0;owned\u{07}\u{202E}"
+        if withOtherDamage {
+            lines[0]["version"] = "\u{1B}[2J1"
+            lines[0]["company"] = "Acme \u{1B}]0;owned\u{07}\u{202E}"
+        }
         try sandbox.write(lines, session: "4ead0000")
         var runs: [[String]] = [["replay", "last", "--instant"], ["transcripts"], ["transcripts", "--format", "json"]]
         runs += ["text", "markdown", "json", "html"].map { ["review", "last", "--format", $0] }
