@@ -51,7 +51,8 @@ final class TerminalConsole: SessionConsole {
     func read(_ request: PromptRequest) -> ConsoleInput {
         let notice = request.deadline.map { Notice(deadline: $0, text: output.dim(request.deadlineNotice ?? "Time is up.")) }
         let readStarted = clock.now()
-        let result = editor.readLine(prompt: output.prompt(request.label), history: answerHistory, completion: nil, notice: notice)
+        let label = TerminalSafeText.inert(request.label, keepNewlines: false)  // it names an interviewer from the scenario
+        let result = editor.readLine(prompt: output.prompt(label), history: answerHistory, completion: nil, notice: notice)
         switch result {
         case .line(let text, let log):
             let submitted = clock.now()

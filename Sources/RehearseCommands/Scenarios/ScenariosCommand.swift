@@ -201,7 +201,7 @@ enum ScenarioOutline {
         lines.append("Role: \(safe(scenario.roleTitle)) (\(scenario.role)) · Kind: \(scenario.kind.rawValue) · Company: \(safe(scenario.company))")
         if let description = scenario.description { lines.append(safe(description)) }
         lines.append("Panel: " + scenario.interviewers.map { "\(safe($0.name)), \(safe($0.title)) (\($0.style.rawValue))" }.joined(separator: "; "))
-        lines.append("File: \(scenario.sourcePath)")
+        lines.append("File: \(safe(scenario.sourcePath))")
         for (index, stage) in scenario.stages.enumerated() {
             let who = scenario.interviewer(id: stage.interviewerID)?.name ?? stage.interviewerID
             lines.append("")
