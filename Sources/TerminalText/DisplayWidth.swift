@@ -46,6 +46,20 @@ public enum DisplayWidth {
         return 1
     }
 
+    /// The row (from 0) the cursor ends on after `text` is written from the first column of a
+    /// terminal `columns` wide that wraps by itself: a wide character that does not fit in the
+    /// last column moves whole to the next row, and a full row keeps the cursor on it.
+    public static func lastRow<Text: StringProtocol>(of text: Text, columns: Int) -> Int {
+        var row = 0, column = 0
+        for character in text {
+            let width = of(character: character)
+            guard width > 0 else { continue }
+            if column + width > max(1, columns) && column > 0 { row += 1; column = 0 }
+            column += width
+        }
+        return row
+    }
+
     /// Whether `value` is East Asian Wide (W) or Fullwidth (F).
     static func isWide(_ value: UInt32) -> Bool {
         guard value >= 0x1100 else { return false }

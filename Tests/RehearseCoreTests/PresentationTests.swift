@@ -54,6 +54,12 @@ import Testing
         #expect(DisplayWidth.of(text[...]) == DisplayWidth.of(text))
     }
 
+    @Test(arguments: [("", 10, 0), ("abcdefghij", 10, 0), ("abcdefghijk", 10, 1), ("abcdefghi日", 10, 1), ("abcdefgh日", 10, 0),
+                      ("日本語日本", 10, 0), ("日本語日本x", 10, 1), ("cafe\u{301}cafe\u{301}ab", 10, 0), (String(repeating: "a", count: 25), 10, 2)])
+    func rowsOfAWrappedLine(_ text: String, _ columns: Int, _ expected: Int) {
+        #expect(DisplayWidth.lastRow(of: text, columns: columns) == expected)
+    }
+
     @Test func theWideTableIsSortedAndDisjoint() {
         let ranges = DisplayWidth.wideRanges
         #expect(zip(ranges, ranges.dropFirst()).allSatisfy { $0.upperBound < $1.lowerBound })

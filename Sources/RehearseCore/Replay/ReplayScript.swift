@@ -129,8 +129,8 @@ struct Drawing {
     /// The answer typed so far, and where its current line starts.
     var buffer: [Character] = []
     var lineStart = 0
-    /// Columns the current line takes, label included.
-    var lineWidth = 0
+    /// The current line as drawn, label included, to know how many rows it takes.
+    var drawnLine = ""
     /// Whether the current line was redrawn (a correction), so it is drawn whole once more at its end.
     var lineRedrawn = false
     var lastAsk: TranscriptEvent.Ask?
@@ -190,7 +190,7 @@ struct Drawing {
         promptShown = true
         buffer = []
         lineStart = 0
-        lineWidth = DisplayWidth.of(label)
+        drawnLine = label
         lineRedrawn = false
         return label
     }
@@ -211,9 +211,9 @@ struct Drawing {
     /// Moves to the start of the current line (it may span several rows) and draws it again.
     mutating func redrawCurrentLine(label: String) -> String {
         let columns = options.width
-        let rowsUp = lineWidth > 0 ? (lineWidth - 1) / columns : 0
+        let rowsUp = DisplayWidth.lastRow(of: drawnLine, columns: columns)
         let safe = TerminalSafeText.inert(currentLine, keepNewlines: false)
-        lineWidth = DisplayWidth.of(label) + DisplayWidth.of(safe)
+        drawnLine = label + safe
         return (rowsUp > 0 ? "\u{1B}[\(rowsUp)A" : "") + "\r\u{1B}[J" + label + safe
     }
 
@@ -243,14 +243,14 @@ struct Drawing {
             buffer.replaceSubrange(position..<(position + deleted), with: ["\n"])
             lineStart = position + 1
             lineRedrawn = false
-            lineWidth = DisplayWidth.of(continuationLabel) + DisplayWidth.of(TerminalSafeText.inert(currentLine, keepNewlines: false))
+            drawnLine = continuationLabel + TerminalSafeText.inert(currentLine, keepNewlines: false)
             return output + eol + continuationLabel + TerminalSafeText.inert(currentLine, keepNewlines: false)
         }
         let inserted = Array(step.inserted)
         if deleted == 0 && position == buffer.count && !inserted.contains("\n") {
             buffer.append(contentsOf: inserted)
             let safe = TerminalSafeText.inert(step.inserted, keepNewlines: false)
-            lineWidth += DisplayWidth.of(safe)
+            drawnLine += safe
             return output + safe
         }
         buffer.replaceSubrange(position..<(position + deleted), with: inserted)
@@ -332,7 +332,7 @@ struct Drawing {
             if promptShown {
                 let label = currentLineLabel
                 let output = eol + style.dim(TextLayout(width: options.width).paragraph(notice.text).joined(separator: eol)) + eol
-                lineWidth = 0
+                drawnLine = ""
                 return output + redrawCurrentLine(label: label)
             }
             return info(notice.text)
