@@ -140,6 +140,16 @@ import Testing
         #expect(DurationText.seconds(seconds) == expected)
     }
 
+    @Test(arguments: [(0, "0m00s"), (42_999, "0m42s"), (125_000, "2m05s"), (-3, "0m00s")])
+    func compact(_ milliseconds: Int, _ expected: String) {
+        #expect(DurationText.compact(milliseconds: milliseconds) == expected)
+    }
+
+    @Test(arguments: [(0, "~1 min"), (59, "~1 min"), (150, "~2 min"), (720, "~12 min")])
+    func planned(_ seconds: Int, _ expected: String) {
+        #expect(DurationText.aboutMinutes(seconds: seconds) == expected)
+    }
+
     @Test(arguments: [(0, "0:00"), (499, "0:00"), (500, "0:01"), (42_000, "0:42"), (125_000, "2:05"), (3_600_000, "60:00")])
     func clock(_ milliseconds: Int, _ expected: String) {
         #expect(DurationText.clock(milliseconds: milliseconds) == expected)

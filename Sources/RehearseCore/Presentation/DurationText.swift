@@ -17,6 +17,15 @@ public enum DurationText {
         return "\(value) s"
     }
 
+    /// A table column's figure, whole seconds cut down: "2m05s", "0m42s".
+    public static func compact(milliseconds: Int) -> String {
+        let seconds = SaneRange.milliseconds(milliseconds) / 1000
+        return "\(seconds / 60)m\(NumberText.padded(seconds % 60, width: 2))s"
+    }
+
+    /// A planned length, in whole minutes and at least one: "~12 min".
+    public static func aboutMinutes(seconds: Int) -> String { "~\(max(1, SaneRange.seconds(seconds) / 60)) min" }
+
     /// A clock figure for charts, rounded to the second: "2:05", "0:42".
     public static func clock(milliseconds: Int) -> String {
         let seconds = (SaneRange.milliseconds(milliseconds) + 500) / 1000
