@@ -215,3 +215,20 @@ import Testing
         #expect(uses.intersection(types).isEmpty, "\(user)/ uses \(used)/'s \(uses.intersection(types).sorted())")
     }
 }
+
+/// The live session and its replay label the prompt the same way: one `PromptLabel`.
+@Suite struct SharedPromptTests {
+    @Test func theReplayShowsTheLivePromptLabels() throws {
+        let run = try ScriptedRun(loadScenario(sampleScenarioYAML(extraProbes: probeYAML("no_numbers"))))
+        var labels: [String] = []
+        while let prompt = run.session.prompt, !run.session.isFinished {
+            labels.append(prompt.label)
+            run.answer(prompt.kind == .candidateQuestion && labels.count > 5 ? "" : InterviewSessionTests.longStory)
+        }
+        #expect(labels.first == "[1/4 Ana] › ")
+        #expect(labels.contains { $0.hasPrefix("[your question for ") })
+        let transcript = try #require(run.recorder.transcript)
+        let replay = ReplayScript(transcript: transcript, options: ReplayOptions(width: 200, animatesTyping: false)).frames().map(\.text).joined()
+        for label in Set(labels) { #expect(replay.contains(label), "\(label)") }
+    }
+}
