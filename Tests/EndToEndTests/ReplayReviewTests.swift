@@ -200,7 +200,7 @@ private func controlCharacters(in text: String) -> [String] {
         #expect(result.status == 0)
         #expect(result.stdout.contains("customer email"))
         #expect(result.stdout.contains("zendesk"))
-        #expect(result.stdout.split(separator: "\n").allSatisfy { TextWrapper.displayWidth(String($0)) <= 60 })
+        #expect(result.stdout.split(separator: "\n").allSatisfy { DisplayWidth.of(String($0)) <= 60 })
     }
 
     @Test func aKeyStopsTheReplayAndTheTerminalIsRestored() throws {

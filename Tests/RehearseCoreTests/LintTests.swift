@@ -171,7 +171,7 @@ import Testing
     @Test func longLinesAreCutAroundTheCaret() throws {
         let line = String(repeating: "a", count: 5000) + "X" + String(repeating: "b", count: 5000)
         let excerpt = try #require(DiagnosticExcerpt.excerpt(source: line, line: 1, column: 5001))
-        #expect(TextWrapper.displayWidth(excerpt.line) <= DiagnosticExcerpt.maximumWidth + 2)
+        #expect(DisplayWidth.of(excerpt.line) <= DiagnosticExcerpt.maximumWidth + 2)
         #expect(excerpt.line.hasPrefix("…") && excerpt.line.hasSuffix("…"))
         let caretColumn = excerpt.caret.count - 1
         #expect(Array(excerpt.line)[caretColumn] == "X")

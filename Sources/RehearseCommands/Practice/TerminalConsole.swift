@@ -33,7 +33,7 @@ final class TerminalConsole: SessionConsole {
             output.line("")
             output.speech(speaker: prompt.interviewer, text: prompt.text)
             if !prompt.isProbe {
-                output.line(output.dim("   (\(Self.duration(prompt.limitSeconds)) · /hint · /skip)"))
+                output.line(output.dim("   (\(DurationText.seconds(prompt.limitSeconds)) · /hint · /skip)"))
             }
         case .info(let text):
             output.wrapped(TerminalSafeText.inert(text), style: output.dim)
@@ -42,10 +42,6 @@ final class TerminalConsole: SessionConsole {
         case .summary(let summary):
             SummaryView(summary: summary, output: output).render()
         }
-    }
-
-    static func duration(_ seconds: Int) -> String {
-        seconds % 60 == 0 ? "\(seconds / 60) min" : seconds >= 60 ? "\(seconds / 60) min \(seconds % 60) s" : "\(seconds) s"
     }
 
     func read(_ request: PromptRequest) -> ConsoleInput {

@@ -186,8 +186,8 @@ enum ScenarioTable {
         let rows = entries.map { entry -> [String] in
             let scenario = entry.scenario
             let source = entry.origin == .bundled ? "bundled" : entry.replaces != nil ? "user (replaces bundled)" : "user"
-            return [scenario.id, scenario.role, scenario.kind.rawValue, scenario.interviewers.map { $0.name.split(separator: " ").first.map(String.init) ?? $0.name }.joined(separator: ", "),
-                    "\(scenario.plannedQuestionCount)", "~\(max(1, scenario.plannedSeconds / 60)) min", source]
+            return [scenario.id, scenario.role, scenario.kind.rawValue, scenario.interviewers.map { PromptLabel.firstName($0.name) }.joined(separator: ", "),
+                    "\(scenario.plannedQuestionCount)", DurationText.aboutMinutes(seconds: scenario.plannedSeconds), source]
         }
         return Table(headers: ["ID", "ROLE", "KIND", "INTERVIEWERS", "QUESTIONS", "LENGTH", "SOURCE"], rows: rows).render()
     }

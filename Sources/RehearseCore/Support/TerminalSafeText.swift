@@ -40,38 +40,3 @@ public enum TerminalSafeText {
         (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 }
-
-/// Wraps text to a width in columns, keeping words whole where it can.
-public enum TextWrapper {
-    public static func wrap(_ text: String, width: Int, indent: String = "") -> [String] {
-        let width = max(20, width)
-        var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = indent
-            for word in paragraph.split(separator: " ") {
-                let candidate = line == indent ? line + word : line + " " + word
-                if displayWidth(candidate) > width && line != indent {
-                    lines.append(line)
-                    line = indent + word
-                } else {
-                    line = candidate
-                }
-            }
-            lines.append(line)
-        }
-        return lines
-    }
-
-    /// Columns a string takes, counting wide East Asian characters and emoji as two.
-    public static func displayWidth(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { total, scalar in
-            let value = scalar.value
-            if (0x0300...0x036F).contains(value) || value == 0x200D || (0xFE00...0xFE0F).contains(value) { return total }
-            if (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value) || (0xAC00...0xD7A3).contains(value)
-                || (0xF900...0xFAFF).contains(value) || (0xFF00...0xFF60).contains(value) || (0x1F300...0x1FAFF).contains(value) {
-                return total + 2
-            }
-            return total + 1
-        }
-    }
-}
