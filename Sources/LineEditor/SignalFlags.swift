@@ -53,6 +53,7 @@ private func recordSignal(_ sig: Int32) {
 /// for SIGINT, SIGTERM, SIGHUP and SIGWINCH that only set flags and write a byte to a
 /// self-pipe. A signal whose disposition is SIG_IGN at install time (e.g. SIGHUP under
 /// nohup) is left ignored. SIGTSTP/SIGCONT are handled only while a terminal read is running.
+/// It also installs the crash handler described at `restoreOnCrash(_:)`.
 public enum SignalFlags {
     /// Installs the SIGINT/SIGTERM/SIGHUP/SIGWINCH handlers and the wake-up pipe; idempotent, thread-safe.
     public static func install() {
@@ -71,6 +72,24 @@ public enum SignalFlags {
             if rehearse_signal_is_ignored(sig) != 0 { continue }
             var old = sigaction()
             _ = rehearse_install_handler(sig, { recordSignal($0) }, &old)
+        }
+        _ = rehearse_install_alternate_stack()
+        for sig in [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGQUIT] {
+            _ = rehearse_install_crash_handler(sig)
+        }
+    }
+
+    /// The terminal mode to put back if a fatal signal (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT,
+    /// SIGTRAP, SIGQUIT) ends the process while the terminal is in raw or no-echo mode; nil disarms.
+    ///
+    /// Set it just before changing the terminal's mode and clear it once the mode is put back: on such
+    /// a signal the handler restores this mode, drops keys typed but not yet read (so they cannot run
+    /// as shell commands), says so on stderr, then lets the signal's previous action run.
+    public static func restoreOnCrash(_ mode: termios?) {
+        if var mode {
+            rehearse_crash_arm(&mode)
+        } else {
+            rehearse_crash_arm(nil)
         }
     }
 

@@ -40,7 +40,7 @@ struct PracticeCommand: ParsableCommand {
     func run() throws {
         let catalog = try sources.catalog()
         let chosen = try ScenarioChoice.resolve(catalog: catalog, scenario: scenario, role: role, kind: kind)
-        let editor = LineEditor()
+        let editor = try LineEditor()
         let status = try PracticeRunner(editor: editor, catalog: catalog).run(
             scenario: chosen, seed: seed, candidate: candidate, company: company)
         switch status {

@@ -44,7 +44,7 @@ struct PracticeRunner {
         let clock = SystemClock()
         let session = InterviewSession(scenario: scenario, options: options, clock: clock, recorder: recorder)
         let console = TerminalConsole(editor: editor, clock: clock,
-                                      answerHistory: History(file: folder.historyFolder + "/answers"))
+                                      answerHistory: try History(file: folder.historyFolder + "/answers"))
         console.showIntroduction(scenario: scenario, session: session, seed: seed)
         let status = try SessionDriver.run(session, console: console)
         console.saveHistory()
