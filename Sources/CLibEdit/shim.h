@@ -164,6 +164,16 @@ static inline int rehearse_install_handler(int sig, rehearse_signal_fn fn, struc
     sa.sa_flags = 0;
     return sigaction(sig, &sa, old);
 }
+/* The same with SA_RESTART: for SIGWINCH, whose storms must not fail a write to the terminal half
+   way (stdio drops buffered output on EINTR); poll() still returns EINTR, and the self-pipe wakes it. */
+static inline int rehearse_install_restarting_handler(int sig, rehearse_signal_fn fn, struct sigaction *old) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = fn;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    return sigaction(sig, &sa, old);
+}
 static inline int rehearse_restore_action(int sig, const struct sigaction *old) {
     return sigaction(sig, old, NULL);
 }

@@ -387,7 +387,8 @@ public final class LineEditor {
         openKeystroke = nil
         guard let line = currentLine() else { return }
         let change = tracker.insertion(of: open.scalars, at: open.cursor, lengthBefore: open.length,
-                                       lineAfter: line.characters, cursorAfter: line.cursor)
+                                       lineAfter: line.characters, cursorAfter: line.cursor,
+                                       appendsWithoutCursor: !interactive)
             ?? tracker.update(to: line.characters)
         if let change, !log.keystrokes.isEmpty { log.keystrokes[log.keystrokes.count - 1].change = change }
     }

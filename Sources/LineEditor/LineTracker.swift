@@ -32,13 +32,19 @@ struct LineTracker {
     /// grew by their number, the cursor moved past them, and they are where it was. Nil when that
     /// is not what happened (or when the Character position would need the whole line), so the
     /// caller falls back to `update(to:)`. Reads only the inserted part of `lineAfter`.
+    ///
+    /// Without a terminal libedit appends to the line and leaves its cursor at the start: pass
+    /// `appendsWithoutCursor` there, and an append of exactly `typed` counts as typed at the end.
     mutating func insertion(
         of typed: [UInt32], at cursor: Int, lengthBefore: Int,
-        lineAfter: UnsafeBufferPointer<UInt32>, cursorAfter: Int
+        lineAfter: UnsafeBufferPointer<UInt32>, cursorAfter: Int, appendsWithoutCursor: Bool = false
     ) -> LineChange? {
         let count = typed.count
+        var cursor = cursor
+        if appendsWithoutCursor && cursorAfter == cursor { cursor = lengthBefore }
+        else if cursorAfter != cursor + count { return nil }
         guard count > 0, lengthBefore == scalars.count, cursor <= scalars.count,
-              lineAfter.count == lengthBefore + count, cursorAfter == cursor + count else { return nil }
+              lineAfter.count == lengthBefore + count else { return nil }
         for (offset, scalar) in typed.enumerated() {
             guard Self.isText(scalar), lineAfter[cursor + offset] == scalar else { return nil }
         }
