@@ -153,6 +153,14 @@ static inline int rehearse_terminal_columns(int fd) {
     return 0;
 }
 
+/* Rows of the terminal on fd (TIOCGWINSZ), or 0 when unknown. */
+static inline int rehearse_terminal_rows(int fd) {
+    struct winsize ws;
+    memset(&ws, 0, sizeof ws);
+    if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0) return ws.ws_row;
+    return 0;
+}
+
 /* ---- Signals ----------------------------------------------------------------- */
 
 /* sigaction without SA_RESTART, so blocking calls fail with EINTR. Saves the old action. */

@@ -436,21 +436,64 @@ public final class LineEditor {
     /// old size; drawing one more character from there writes past a narrower row or below the last
     /// row (the heap corruption behind the resize crash). EL_REFRESH forgets that position and draws
     /// everything again, so el_resize is only ever called here, right before it.
+    ///
+    /// After libedit has drawn, the prompt and the text are written again over themselves in one
+    /// stream and the cursor is put back: libedit moves down with a newline after a row that ends
+    /// in a blank, and a terminal that rewraps on a resize (tmux) then treats the rows as separate
+    /// lines; written in one stream, every row break is the terminal's own wrap.
     private func redraw() {
         if interactive {
             _ = SignalFlags.takeResize()
             el_resize(el)
         }
         _ = rehearse_el_refresh(el)
+        if interactive { rewriteAsOneStream() }
+    }
+
+    /// Writes the prompt and the line again from the prompt's first row, then puts the cursor back
+    /// where libedit left it. Skipped when the input does not fit on the screen (libedit scrolls it).
+    private func rewriteAsOneStream() {
+        guard let line = currentLine() else { return }
+        let columns = max(1, terminalWidth)
+        var text = String.UnicodeScalarView()
+        var total = promptWidth
+        var cursorOffset = promptWidth
+        for (index, scalar) in line.characters.enumerated() {
+            let width = Self.displayWidth(scalar)
+            // A wide character that does not fit at the end of a row goes to the next one.
+            if width == 2 && total % columns == columns - 1 { total += 1 }
+            if index < line.cursor { cursorOffset = total + width }
+            total += width
+            if scalar < 0x20 || scalar == 0x7F {
+                text.append("^")
+                text.append(Unicode.Scalar(UInt8(scalar == 0x7F ? 0x3F : scalar + 0x40)))
+            } else {
+                text.append(Unicode.Scalar(scalar) ?? "\u{FFFD}")
+            }
+        }
+        let rows = rehearse_terminal_rows(1)
+        guard rows <= 0 || total / columns < Int(rows) - 1 else { return }
+        let cursorRow = cursorOffset / columns
+        let cursorColumn = cursorOffset % columns
+        var out = "\r" + (cursorRow > 0 ? "\u{1B}[\(cursorRow)A" : "") + plainPrompt + String(text)
+        // At a row's last column the terminal waits to wrap; libedit has the cursor on the next row.
+        if total > 0 && total % columns == 0 { out += " " }
+        let endRow = total / columns
+        out += "\r" + (endRow > cursorRow ? "\u{1B}[\(endRow - cursorRow)A" : "")
+            + (cursorColumn > 0 ? "\u{1B}[\(cursorColumn)C" : "")
+        rehearse_write_stdout(out)
     }
 
     /// SIGWINCH during a read: go back to the prompt's first row, clear from there down and redraw.
     ///
     /// The row is counted at the new width: terminals that rewrap their lines on a resize (tmux, VTE,
-    /// kitty, iTerm2, Windows Terminal) keep the cursor at the same place in the rewrapped text.
+    /// kitty, iTerm2, Windows Terminal) keep the cursor at the same place in the rewrapped text, and
+    /// `redraw()` leaves only the terminal's own wraps in the input (typing at the end does too).
     private func redrawAfterResize() {
         let up = cursorRowInInput(columns: terminalWidth)
-        rehearse_write_stdout("\r" + (up > 0 ? "\u{1B}[\(up)A" : "") + "\u{1B}[J")
+        // Clear the row, then the rest of the screen from its 2nd column: a clear from the screen's
+        // top-left corner would push the screen into tmux's history (scroll-on-clear), to reappear.
+        rehearse_write_stdout("\r" + (up > 0 ? "\u{1B}[\(up)A" : "") + "\u{1B}[K\u{1B}[C\u{1B}[J\r")
         redraw()
     }
 

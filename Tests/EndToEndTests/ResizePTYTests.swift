@@ -164,7 +164,7 @@ struct ResizePTYTests {
         terminal.resize(columns: 40, rows: 20)
         // At 40 columns "> " + 100 characters put the cursor 2 rows below the prompt's first row
         // (a terminal that rewraps its lines, as tmux, VTE, kitty and iTerm2 do): up 2, clear below, redraw.
-        #expect(terminal.waitFor("\r\u{1B}[2A\u{1B}[J> " + String(text.prefix(38))))
+        #expect(terminal.waitFor("\r\u{1B}[2A\u{1B}[K\u{1B}[C\u{1B}[J\r> " + String(text.prefix(38))))
         terminal.send("!")
         terminal.send(.enter)
         #expect(harnessResult(terminal)?["text"] as? String == text + "!")
