@@ -17,7 +17,7 @@ import Darwin
 
 /// Starting `line-editor-harness` for the resize tests.
 private enum ResizeHarness {
-    static func start(columns: Int, rows: Int, environment extra: [String: String] = [:]) throws -> PseudoTerminal {
+    static func start(columns: Int, rows: Int, prompt: String = "> ", environment extra: [String: String] = [:]) throws -> PseudoTerminal {
         let path = try #require(BuiltProduct.path(named: "line-editor-harness"), "line-editor-harness not built")
         let home = NSTemporaryDirectory() + "resize-tests-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
@@ -28,7 +28,7 @@ private enum ResizeHarness {
         environment["LC_ALL"] = "C.UTF-8"
         environment.removeValue(forKey: "EDITRC")
         environment.merge(extra) { $1 }
-        return try PseudoTerminal(executable: path, arguments: [], environment: environment, columns: columns, rows: rows)
+        return try PseudoTerminal(executable: path, arguments: ["--prompt", prompt], environment: environment, columns: columns, rows: rows)
     }
 }
 
@@ -70,8 +70,9 @@ private func harnessResult(_ terminal: PseudoTerminal) -> [String: Any]? {
     return (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
 }
 
-private func waitForHarnessPrompt(_ terminal: PseudoTerminal, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
-    let ok = terminal.waitFor("> ") && terminal.waitForInputMode(canonical: false)
+private func waitForHarnessPrompt(_ terminal: PseudoTerminal, _ prompt: String = "> ",
+                                  sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+    let ok = terminal.waitFor(prompt) && terminal.waitForInputMode(canonical: false)
     #expect(ok, "no prompt; output so far: \(terminal.output.suffix(400).debugDescription)", sourceLocation: sourceLocation)
     return ok
 }
@@ -80,10 +81,17 @@ private func waitForHarnessPrompt(_ terminal: PseudoTerminal, sourceLocation: So
 struct ResizePTYTests {
     @Test("Shrinking then growing the window under a wrapped answer does not crash, and the answer is exact")
     func wrappedAnswerSurvivesShrinkAndGrow() throws {
-        // The reported case: ~190 columns typed at 120 columns (it wraps), shrink to 80x30, type, grow back, type.
-        let terminal = try ResizeHarness.start(columns: 120, rows: 40)
-        guard waitForHarnessPrompt(terminal) else { return }
-        let first = words(230)
+        // The reported case: the practice prompt, 190 characters typed at 120 columns (the cursor ends
+        // in column 86 of the 2nd row), shrink to 80x30, type, grow back, type.
+        let prompt = "[1/13 Rafael] › "
+        // glibc's checking allocator: a write past a block is caught when the block is freed.
+        var checks: [String: String] = [:]
+        if access("/lib/x86_64-linux-gnu/libc_malloc_debug.so.0", R_OK) == 0 {
+            checks = ["LD_PRELOAD": "/lib/x86_64-linux-gnu/libc_malloc_debug.so.0", "GLIBC_TUNABLES": "glibc.malloc.check=3"]
+        }
+        let terminal = try ResizeHarness.start(columns: 120, rows: 40, prompt: prompt, environment: checks)
+        guard waitForHarnessPrompt(terminal, prompt) else { return }
+        let first = words(190)
         type(first, into: terminal)
         terminal.resize(columns: 80, rows: 30)
         settle(terminal)
@@ -94,7 +102,7 @@ struct ResizePTYTests {
         terminal.send(.enter)
         let result = try #require(harnessResult(terminal), "no result; the harness exited with \(String(describing: terminal.waitForExit(timeout: 1)))")
         #expect(result["text"] as? String == first + " more after shrinking and after growing")
-        guard waitForHarnessPrompt(terminal) else { return }
+        guard waitForHarnessPrompt(terminal, prompt) else { return }
         terminal.sendKeys(.ctrlD)
         #expect(terminal.waitForExit() == 0)
     }
