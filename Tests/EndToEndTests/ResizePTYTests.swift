@@ -201,6 +201,58 @@ struct ResizePTYTests {
 /// `rehearse practice` itself, with answers that wrap and continue (a line ending in `\`).
 @Suite("Window resize during a practice session", .serialized, .timeLimit(.minutes(3)))
 struct PracticeResizePTYTests {
+    @Test("Resize storms at the shell prompt and while paused change nothing that is typed")
+    func stormsAtTheShellPromptAndWhilePaused() throws {
+        let sandbox = try RehearseSandbox()
+        let scenario = try sandbox.writeQuickScenario()
+        let folder = (scenario as NSString).deletingLastPathComponent
+        let terminal = try sandbox.start(["--scenarios", folder, "--role", "testing", "--seed", "1"], columns: 100)
+        guard waitForPrompt(terminal, "› ") else { return }
+        type(words(150) + " ", into: terminal)
+        for size in stormSizes {
+            terminal.resize(columns: size.columns, rows: size.rows)
+            settle(terminal)
+        }
+        // Ctrl-U clears the line; what the shell then runs must be exactly "start first".
+        terminal.sendKeys(.ctrlU)
+        terminal.send("start first\r")
+        guard waitForPrompt(terminal, "[1/2 Kim] › ") else { return }
+        terminal.send("/pause\r")
+        guard waitForPrompt(terminal, "[paused] › ") else { return }
+        for size in stormSizes.reversed() {
+            terminal.resize(columns: size.columns, rows: size.rows)
+            settle(terminal)
+        }
+        terminal.send("/resume\r")
+        guard waitForPrompt(terminal, "[1/2 Kim] › ") else { return }
+        let answer = words(200, seed: 2)
+        type(answer, into: terminal)
+        terminal.resize(columns: 30, rows: 10)
+        settle(terminal)
+        terminal.send("\r")
+        guard waitForPrompt(terminal, "[2/2 Kim] › ") else { return }
+        terminal.sendKeys(.ctrlD)
+        #expect(terminal.waitFor("› "))
+        terminal.sendKeys(.ctrlD)
+        #expect(terminal.waitForExit(timeout: 15) == 0)
+        let transcript = try #require(sandbox.transcripts().first)
+        #expect(transcript.answers.map(\.text) == [answer])
+    }
+
+    @Test("A symbolic link at history/answers stops the session before a transcript is created")
+    func symbolicLinkedAnswerHistory() throws {
+        let sandbox = try RehearseSandbox()
+        try FileManager.default.createDirectory(atPath: sandbox.dataFolder + "/history", withIntermediateDirectories: true)
+        let victim = sandbox.root + "/victim"
+        try "precious\n".write(toFile: victim, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: sandbox.dataFolder + "/history/answers", withDestinationPath: victim)
+        let run = try sandbox.run(["practice", "--scenario", try sandbox.writeQuickScenario(), "--seed", "1"], stdin: "an answer\n")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("history/answers is a symbolic link"), "stderr: \(run.stderr)")
+        #expect(try String(contentsOfFile: victim, encoding: .utf8) == "precious\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.dataFolder + "/transcripts").isEmpty)
+    }
+
     @Test("Resize storms during wrapped and continued answers keep every answer exact")
     func stormsDuringWrappedAndContinuedAnswers() throws {
         let sandbox = try RehearseSandbox()

@@ -34,6 +34,8 @@ struct PracticeRunner {
         let options = SessionOptions(seed: seed, candidate: candidate ?? Self.defaultCandidate, company: company,
                                      sessionID: sessionID, startedAt: started, appVersion: Rehearse.version,
                                      earlierAnswers: earlier, earlierTranscriptID: earlierID)
+        // Before the transcript file exists, so a history that cannot be used leaves nothing behind.
+        let answerHistory = try History(file: folder.historyFolder + "/answers")
         let path = folder.transcriptPath(sessionID: sessionID, started: started)
         let recorder: FileTranscriptRecorder
         do {
@@ -43,8 +45,7 @@ struct PracticeRunner {
         }
         let clock = SystemClock()
         let session = InterviewSession(scenario: scenario, options: options, clock: clock, recorder: recorder)
-        let console = TerminalConsole(editor: editor, clock: clock,
-                                      answerHistory: try History(file: folder.historyFolder + "/answers"))
+        let console = TerminalConsole(editor: editor, clock: clock, answerHistory: answerHistory)
         console.showIntroduction(scenario: scenario, session: session, seed: seed)
         let status = try SessionDriver.run(session, console: console)
         console.saveHistory()
