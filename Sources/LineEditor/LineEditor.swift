@@ -459,17 +459,16 @@ public final class LineEditor {
         var total = promptWidth
         var cursorOffset = promptWidth
         for (index, scalar) in line.characters.enumerated() {
+            // Controls, tabs and characters without a width are drawn by libedit in its own way:
+            // leave such a line as libedit drew it.
+            guard scalar >= 0x20, scalar != 0x7F, let value = Unicode.Scalar(scalar),
+                  wcwidth(wchar_t(bitPattern: scalar)) >= 1 else { return }
             let width = Self.displayWidth(scalar)
             // A wide character that does not fit at the end of a row goes to the next one.
             if width == 2 && total % columns == columns - 1 { total += 1 }
             if index < line.cursor { cursorOffset = total + width }
             total += width
-            if scalar < 0x20 || scalar == 0x7F {
-                text.append("^")
-                text.append(Unicode.Scalar(UInt8(scalar == 0x7F ? 0x3F : scalar + 0x40)))
-            } else {
-                text.append(Unicode.Scalar(scalar) ?? "\u{FFFD}")
-            }
+            text.append(value)
         }
         let rows = rehearse_terminal_rows(1)
         guard rows <= 0 || total / columns < Int(rows) - 1 else { return }
