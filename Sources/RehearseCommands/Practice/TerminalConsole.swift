@@ -80,7 +80,14 @@ final class TerminalConsole: SessionConsole {
         }
     }
 
-    func saveHistory() { try? answerHistory.save() }
+    /// Saves the answer history; a failure is a warning (the answers themselves are in the transcript).
+    func saveHistory() {
+        do {
+            try answerHistory.save()
+        } catch {
+            StandardStreams.error("warning: \(TerminalSafeText.inert(String(describing: error)))\n")
+        }
+    }
 
     static func signalName(_ signal: Int32) -> String {
         switch signal {

@@ -19,7 +19,7 @@ struct ShellCommand: ParsableCommand {
     func run() throws {
         let catalog = try sources.catalog()
         let startRole = try ScenarioChoice.resolveRole(role ?? AppContext.defaultRole, catalog: catalog)
-        let shell = Shell(catalog: catalog, role: startRole, candidate: candidate, seed: seed)
+        let shell = try Shell(catalog: catalog, role: startRole, candidate: candidate, seed: seed)
         if let signal = shell.run() { exitProcess(128 + signal) }
     }
 }
@@ -30,20 +30,21 @@ final class Shell {
     var role: String
     let candidate: String?
     let seed: UInt64?
-    let editor = LineEditor()
+    let editor: LineEditor
     let history: History
     let completion: ShellCompletion
 
     static let commands = ["help", "roles", "role", "scenarios", "start", "transcripts", "replay", "review", "quit"]
 
-    init(catalog: ScenarioCatalog, role: String, candidate: String?, seed: UInt64?) {
+    init(catalog: ScenarioCatalog, role: String, candidate: String?, seed: UInt64?) throws {
+        editor = try LineEditor()
         self.catalog = catalog
         self.role = role
         self.candidate = candidate
         self.seed = seed
         let folder = AppContext.dataFolder
         if let note = try? folder.prepare() { StandardStreams.error("note: \(note)\n") }
-        history = History(file: folder.historyFolder + "/commands")
+        history = try History(file: folder.historyFolder + "/commands")
         completion = ShellCompletion(catalog: catalog)
     }
 
@@ -52,7 +53,9 @@ final class Shell {
         if editor.isInteractive {
             print("Rehearse \(Rehearse.version). Type `start` to begin an interview, `help` for commands.")
         }
-        defer { try? history.save() }
+        defer {
+            do { try history.save() } catch { StandardStreams.error("warning: \(error)\n") }
+        }
         while true {
             switch editor.readLine(prompt: "rehearse [\(role)]› ", history: history, completion: completion, notice: nil) {
             case .line(let line, _):

@@ -70,6 +70,7 @@ final class TerminalReplayPlayer {
         var attributes = termios()
         guard tcgetattr(0, &attributes) == 0 else { return }
         savedTerminal = attributes
+        SignalFlags.restoreOnCrash(attributes)
         attributes.c_lflag &= ~tcflag_t(ICANON | ECHO)
         withUnsafeMutableBytes(of: &attributes.c_cc) { cc in
             cc[Int(VMIN)] = 1
@@ -81,6 +82,7 @@ final class TerminalReplayPlayer {
     private func restoreTerminal() {
         guard var saved = savedTerminal else { return }
         _ = tcsetattr(0, TCSADRAIN, &saved)
+        SignalFlags.restoreOnCrash(nil)
         savedTerminal = nil
     }
 
