@@ -223,6 +223,8 @@ private struct Context {
             "I appreciated the chance to learn more about the role and the team.",
             "I am confident I could contribute [one strength you showed in the interview] from the start.",
             "Please let me know if there is anything else I can share that would help.",
+            "[One sentence on why this role is the right next step for you.]",
+            "I would be glad to go into more detail on anything we discussed.",
         ]
 
         // Required parts first; then notes and a missed talking point while they fit; then, when

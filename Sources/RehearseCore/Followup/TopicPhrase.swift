@@ -20,25 +20,59 @@ public struct TopicPhrase: Equatable, Sendable {
     /// The topic of a question asked by an interviewer (pronouns are turned round for a phrase).
     public init(question: String) {
         let sentences = Self.sentences(of: TerminalSafeText.inert(question, keepNewlines: false))
-        // The asking sentence: the first one that is a question or an instruction. Scene-setting
-        // sentences before it ("It's two in the morning.") are no topic on their own.
-        // "Let's begin with one you've heard: what made you apply?" asks after the colon.
-        let asking = sentences.filter { Self.isAsking($0) }.flatMap { sentence -> [String] in
-            guard let colon = sentence.lastIndex(of: ":"), sentence.index(after: colon) < sentence.endIndex else { return [sentence] }
-            let after = sentence[sentence.index(after: colon)...].trimmingBlanks()
-            return after.split(separator: " ").count >= 3 ? [after.prefix(1).uppercased() + after.dropFirst(), sentence] : [sentence]
-        }
-        for sentence in asking + sentences.filter({ !Self.isAsking($0) }) {
+        let asking = sentences.filter { Self.isAsking($0) }.flatMap(Self.askingParts)
+        // 1. An asking sentence that rewrites into a phrase: "a hard bug I tracked down".
+        for sentence in asking {
             if let phrase = Self.rewrite(sentence), Self.contentWordCount(phrase) >= 2 {
                 self.init(text: phrase, form: .phrase)
                 return
             }
         }
-        // No rewrite fits: quote the asking sentence's first clause.
-        let chosen = asking.first(where: { Self.contentWordCount($0) >= 2 }) ?? sentences.max { Self.contentWordCount($0) < Self.contentWordCount($1) } ?? question
-        var clause = Self.firstClause(Self.strippingEndPunctuation(chosen))
-        clause = Self.limited(clause)
-        self.init(text: clause + (Self.isAsking(chosen) && chosen.hasSuffix("?") ? "?" : ""), form: .quotation)
+        // 2. A specific asking sentence, quoted: "What does a healthy team look like to you?"
+        if let sentence = asking.first(where: { Self.contentWordCount(Self.firstClause($0)) >= 3 }) {
+            self.init(text: Self.limited(Self.firstClause(Self.strippingEndPunctuation(sentence))) + (sentence.hasSuffix("?") ? "?" : ""), form: .quotation)
+            return
+        }
+        // 3. A vague ask ("What do you do?") after a scene: the scene is the topic.
+        let scenes = sentences.filter { !Self.isAsking($0) }
+        if let scene = scenes.max(by: { Self.contentWordCount($0) < Self.contentWordCount($1) }), Self.contentWordCount(scene) >= 3 {
+            let clause = Self.limited(Self.firstClause(Self.strippingEndPunctuation(scene)))
+            let first = clause.prefix { $0 != " " }.lowercased()
+            if Self.sceneSubjects.contains(first) {
+                let shorter = Self.limited(clause, words: Self.maximumWords - 3)
+                self.init(text: "the situation where " + Self.swappingPronouns(Self.lowercasingFirst(shorter)), form: .phrase)
+            } else {
+                self.init(text: clause, form: .quotation)
+            }
+            return
+        }
+        let chosen = asking.first ?? sentences.first ?? question
+        self.init(text: Self.limited(Self.firstClause(Self.strippingEndPunctuation(chosen))) + (chosen.hasSuffix("?") ? "?" : ""), form: .quotation)
+    }
+
+    /// First words of a scene sentence that read after "the situation where".
+    static let sceneSubjects: Set<String> = ["a", "an", "the", "you", "you're", "your", "we", "we're", "our", "it's", "one",
+                                             "marketing", "engineering", "overall", "checkout", "trucks", "payments"]
+
+    /// An asking sentence, and the ask inside it: after a colon ("Let's begin with one you've
+    /// heard: what made you apply?") or after a leading clause ("If you joined next month, what…").
+    static func askingParts(_ sentence: String) -> [String] {
+        var parts: [String] = []
+        if let colon = sentence.lastIndex(of: ":"), sentence.index(after: colon) < sentence.endIndex {
+            let after = sentence[sentence.index(after: colon)...].trimmingBlanks()
+            if after.split(separator: " ").count >= 3 { parts.append(after.prefix(1).uppercased() + after.dropFirst()) }
+        }
+        let openers: Set<String> = ["what", "what's", "how", "why", "which", "where", "who", "could", "can", "would", "will", "do", "does", "is", "are", "please", "tell", "walk", "take"]
+        var searchStart = sentence.startIndex
+        while let comma = sentence[searchStart...].firstRange(of: ", ") {
+            let after = sentence[comma.upperBound...]
+            if let first = after.split(separator: " ").first, openers.contains(first.lowercased()), after.split(separator: " ").count >= 3 {
+                parts.append(after.prefix(1).uppercased() + after.dropFirst())
+                break
+            }
+            searchStart = comma.upperBound
+        }
+        return parts + [sentence]
     }
 
     public init(text: String, form: Form) {
@@ -54,7 +88,7 @@ public struct TopicPhrase: Equatable, Sendable {
         ("tell us about a time when you ", "the time you "), ("tell us about a time you ", "the time you "),
         ("describe a time when you ", "the time you "), ("describe a time you ", "the time you "),
         ("tell me about a specific occasion when ", "the occasion when "),
-        ("tell me again about ", ""), ("tell me about ", ""), ("tell us about ", ""), ("tell the panel about ", ""),
+        ("tell me again about ", ""), ("tell me again, ", ""), ("could you give me ", ""), ("tell me about ", ""), ("tell us about ", ""), ("tell the panel about ", ""),
         ("tell the panel ", ""), ("tell me exactly ", ""), ("tell me ", ""),
         ("could you walk me through ", ""), ("could you take me through ", ""), ("could you give ", ""),
         ("please walk me through ", ""), ("please take me through ", ""), ("please summarise ", ""), ("please remind me ", ""),
@@ -141,7 +175,7 @@ public struct TopicPhrase: Equatable, Sendable {
     }
 
     /// At most `maximumWords` words, cut before a joining word where possible so no clause dangles.
-    static func limited(_ text: String) -> String {
+    static func limited(_ text: String, words maximumWords: Int = maximumWords) -> String {
         let words = text.split(separator: " ").map(String.init)
         guard words.count > maximumWords else { return text }
         let joiners: Set<String> = ["and", "or", "but", "to", "for", "with", "that", "which", "when", "while", "in", "on", "at", "of", "from", "by", "so"]
@@ -177,6 +211,8 @@ public struct TopicPhrase: Equatable, Sendable {
             }
             let swapped: String?
             switch lower {
+            case "you" where next == "or":
+                swapped = "me"
             case "you":
                 // Object position ("to you", "for you", at the end of a clause) reads "me".
                 let previous = index > 0 ? tokens[index - 1].lowercased().filter(\.isLetter) : ""
@@ -203,6 +239,7 @@ public struct TopicPhrase: Equatable, Sendable {
         }
         // "are I" and "were I" after turning round: the verb follows the new subject.
         return output.joined(separator: " ").replacing(" I are ", with: " I am ").replacing("you are I ", with: "I am ")
+            .replacing(" are I ", with: " am I ").replacing(" I were ", with: " I was ")
     }
 
     static func strippingEndPunctuation(_ text: String) -> String {
@@ -220,7 +257,8 @@ public struct TopicPhrase: Equatable, Sendable {
     }
 
     static let minorWords: Set<String> = ["the", "a", "an", "and", "or", "to", "of", "in", "on", "at", "for", "with", "you", "your", "i", "me", "my",
-                                          "what", "how", "why", "do", "does", "is", "are", "it", "that", "this", "we", "our", "us", "time", "would", "about"]
+                                          "what", "how", "why", "do", "does", "is", "are", "it", "that", "this", "we", "our", "us", "time", "would", "about",
+                                          "did", "can", "could", "step", "by", "order", "respond", "so", "then", "put", "mind", "rest", "them", "say"]
 
     static func contentWordCount(_ text: String) -> Int {
         AnswerText.tokenize(text).filter { !minorWords.contains($0) }.count
