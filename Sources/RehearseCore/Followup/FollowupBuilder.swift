@@ -33,7 +33,7 @@ public struct FollowupBuilder {
         return FollowupDraft(
             purpose: options.purpose, sessionID: header.session, roleTitle: context.roleTitle, company: header.company,
             emails: emails, recalled: context.panel.compactMap { context.recalled[$0.id] }, notes: context.notes,
-            notesLeftOut: context.notes.filter { !usedNotes.contains($0) }, deadline: deadline,
+            notesLeftOut: options.purpose == .thankYou ? context.notes.filter { !usedNotes.contains($0) } : [], deadline: deadline,
             plan: options.purpose == .rejected ? context.drillPlan() : nil)
     }
 }
@@ -351,7 +351,8 @@ private struct Context {
     /// "how concrete my results were in my answer about X": the weakest answers, each with the
     /// part of it the review questioned.
     func feedbackAreas(limit: Int) -> [String] {
-        drillOrder().prefix(limit).map { pair in
+        var previousAspect: String? = nil
+        return drillOrder().prefix(limit).map { pair in
             let review = pair.review
             let aspect: String
             if review.responses.isEmpty { aspect = "how I could have approached" }
@@ -362,11 +363,14 @@ private struct Context {
             else if review.has(.longAnswer) || review.has(.overLimit) { aspect = "how concise I was in" }
             else if review.has(.hedges) || review.has(.fillers) { aspect = "how clearly I came across in" }
             else { aspect = "how well I answered in" }
+            // Two areas with the same aspect read better with it said once.
+            let said = aspect == previousAspect && !review.responses.isEmpty ? "the same in" : aspect
+            previousAspect = aspect
             let topic = TopicPhrase(question: pair.turn.ask.text)
             if review.responses.isEmpty {
                 return topic.form == .phrase ? "\(aspect) \(topic.text)" : "\(aspect) “\(topic.text)”"
             }
-            return "\(aspect) \(myAnswer(topic))"
+            return "\(said) \(myAnswer(topic))"
         }
     }
 

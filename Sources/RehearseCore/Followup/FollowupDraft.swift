@@ -46,7 +46,7 @@ public struct RecordedConcern: Equatable, Sendable {
 /// Word counts a draft keeps to (counted by `FollowupEmail.wordCount`, greeting to signature).
 public enum FollowupLength {
     public static let thankYou = 120...200
-    public static let thankYouShort = 50...110
+    public static let thankYouShort = 50...120
     public static let rejected = 80...180
     public static let rejectedShort = 40...110
 
