@@ -149,7 +149,8 @@ private struct Context {
 
     func greeting(_ interviewer: Interviewer) -> String {
         let name = Self.oneLine(interviewer.name)
-        if isWarm, let first = name.split(separator: " ").first, !first.hasSuffix(".") { return "Hi \(first)," }
+        // "Dr. Patel" and a "[name]" placeholder keep the whole name.
+        if isWarm, let first = name.split(separator: " ").first, !first.hasSuffix("."), !name.hasPrefix("[") { return "Hi \(first)," }
         return "Dear \(name),"
     }
 
