@@ -174,6 +174,10 @@ enum FollowupFixtures {
         ("What does a healthy engineering team look like to you, and what do you personally bring to one?",
          "What does a healthy engineering team look like to you?", .quotation),
         ("Walk me through your career so far. Keep it to the sales roles and what you carried in each.", "my career so far", .phrase),
+        ("Your patient's heart rate has risen to 118, and they seem confused. Talk us through your actions.",
+         "the situation where my patient's heart rate has risen to 118", .phrase),
+        ("For the benefit of the panel, please summarise your nursing education and clinical experience.",
+         "my nursing education and clinical experience", .phrase),
     ])
     func topicShortensTheQuestion(question: String, topic: String, form: TopicPhrase.Form) {
         #expect(TopicPhrase(question: question) == TopicPhrase(text: topic, form: form))
@@ -204,7 +208,7 @@ enum FollowupFixtures {
     @Test func aMissedTalkingPointAsksForTheDetail() throws {
         // Ana's strong answer to "bug" missed "What you learned"; the weak answer has its own sentence.
         let body = try F.draft().emails[0].body
-        #expect(body.contains("On a hard bug I tracked down, I would also add what I learned") || body.contains("what you learned: [the detail, in one sentence]"), "\(body)")
+        #expect(body.contains("On a hard bug I tracked down, I would also add what I learned: [the detail, in one sentence]."), "\(body)")
     }
 
     static let fixtures: [(String, Transcript)] = [

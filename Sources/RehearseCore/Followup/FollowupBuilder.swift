@@ -197,16 +197,15 @@ private struct Context {
             if options.isShort || options.isOnePerInterviewer {
                 panelSentences.append("Please pass my thanks to \(Self.list(othersNames)) as well.")
             } else {
-                var plain: [String] = []
-                for other in others {
-                    if let topic = recalled[other.id]?.topic {
-                        let recall = topic.form == .phrase ? "the question about \(topic.text)" : "the question, “\(topic.text)”"
-                        panelSentences.append(sentence("Please also thank \(Self.oneLine(other.name)) for me: I appreciated \(recall)"))
-                    } else {
-                        plain.append(Self.oneLine(other.name))
-                    }
+                // One request to pass thanks on, then one sentence per recalled topic.
+                panelSentences.append("Please also pass my thanks to \(Self.list(othersNames)).")
+                for (index, other) in others.filter({ recalled[$0.id] != nil }).enumerated() {
+                    guard let topic = recalled[other.id]?.topic else { continue }
+                    let question = topic.form == .phrase ? "question about \(topic.text)" : "question, “\(topic.text)”"
+                    let leads = ["I appreciated", "I also valued", "I enjoyed", "I also appreciated"]
+                    let lead = leads[index % leads.count]
+                    panelSentences.append(sentence("\(lead) \(Self.oneLine(other.name))'s \(question)"))
                 }
-                if !plain.isEmpty { panelSentences.append("Please also thank \(Self.list(plain)) for their time.") }
             }
         }
         let interest = isWarm
@@ -221,7 +220,7 @@ private struct Context {
             : isWarm ? "Thank you again for your time. I look forward to hearing from you."
             : "Thank you again for your time and consideration. I look forward to hearing from you."
         let fillers = [
-            "I appreciated the chance to learn more about the role and the team.",
+            "It was good to learn more about the role and the team.",
             "I am confident I could contribute [one strength you showed in the interview] from the start.",
             "Please let me know if there is anything else I can share that would help.",
             "[One sentence on why this role is the right next step for you.]",
@@ -298,10 +297,15 @@ private struct Context {
         if question.has(.noNumber) { return "[a result you can measure, and the figure]" }
         if question.has(.noExample) || question.has(.incompleteStory) { return "[a specific example: the situation, what you did and the result]" }
         if question.has(.missedTalkingPoints), let missed = question.talkingPoints?.missed.first {
-            return "[\(TopicPhrase.lowercasingFirst(Self.oneLine(missed))), in one sentence]"
+            return "[\(Self.point(missed)), in one sentence]"
         }
         if question.has(.shortAnswer) { return "[the detail you left out, in one sentence]" }
         return "[the point you would make more clearly now]"
+    }
+
+    /// A talking point in the candidate's words: "What you owned" → "what I owned".
+    static func point(_ text: String) -> String {
+        TopicPhrase.swappingPronouns(TopicPhrase.lowercasingFirst(oneLine(text)))
     }
 
     /// A talking point an answer missed, other than in the weakest answer (which has its own sentence).
@@ -310,7 +314,7 @@ private struct Context {
             guard let missed = pair.review.talkingPoints?.missed.first else { continue }
             let topic = TopicPhrase(question: pair.turn.ask.text)
             let on = topic.form == .phrase ? "On \(topic.text)" : "On your question, “\(topic.text)”"
-            return "\(on), I would also add \(TopicPhrase.lowercasingFirst(Self.oneLine(missed))): [the detail, in one sentence]."
+            return "\(on), I would also add \(Self.point(missed)): [the detail, in one sentence]."
         }
         return nil
     }
@@ -344,7 +348,7 @@ private struct Context {
                                   greeting: greeting(recipient), paragraphs: [first.joined(separator: " "), request.joined(separator: " "), closing],
                                   signOff: isWarm ? "Best wishes," : "Kind regards,", signature: signature)
         if email.wordCount < words.lowerBound {
-            email.paragraphs[0] += " I appreciated the chance to learn more about the role and the team."
+            email.paragraphs[0] += " It was good to learn more about the role and the team."
         }
         return email
     }
@@ -390,7 +394,7 @@ private struct Context {
     }
 
     func drillPlan() -> DrillPlan {
-        let questions = drillOrder().prefix(3).map { Self.oneLine($0.turn.ask.text) }
+        let questions = drillOrder().prefix(3).map { $0.turn.ask.text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
         return DrillPlan(questions: Array(questions), command: "rehearse drill --role \(Self.shellWord(header.role))")
     }
 

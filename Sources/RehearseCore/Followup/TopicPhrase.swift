@@ -22,18 +22,21 @@ public struct TopicPhrase: Equatable, Sendable {
         let sentences = Self.sentences(of: TerminalSafeText.inert(question, keepNewlines: false))
         let asking = sentences.filter { Self.isAsking($0) }.flatMap(Self.askingParts)
         // 1. An asking sentence that rewrites into a phrase: "a hard bug I tracked down".
+        var rewritten = false
         for sentence in asking {
-            if let phrase = Self.rewrite(sentence), Self.contentWordCount(phrase) >= 2 {
+            guard let phrase = Self.rewrite(sentence) else { continue }
+            rewritten = true
+            if Self.contentWordCount(phrase) >= 2 {
                 self.init(text: phrase, form: .phrase)
                 return
             }
         }
-        // 2. A specific asking sentence, quoted: "What does a healthy team look like to you?"
-        if let sentence = asking.first(where: { Self.contentWordCount(Self.firstClause($0)) >= 3 }) {
+        // 2. A specific asking sentence with no rewrite, quoted: "What does a healthy team look like to you?"
+        if !rewritten, let sentence = asking.first(where: { Self.contentWordCount(Self.firstClause($0)) >= 3 }) {
             self.init(text: Self.limited(Self.firstClause(Self.strippingEndPunctuation(sentence))) + (sentence.hasSuffix("?") ? "?" : ""), form: .quotation)
             return
         }
-        // 3. A vague ask ("What do you do?") after a scene: the scene is the topic.
+        // 3. A vague ask ("What do you do?", "Talk us through your actions.") after a scene: the scene is the topic.
         let scenes = sentences.filter { !Self.isAsking($0) }
         if let scene = scenes.max(by: { Self.contentWordCount($0) < Self.contentWordCount($1) }), Self.contentWordCount(scene) >= 3 {
             let clause = Self.limited(Self.firstClause(Self.strippingEndPunctuation(scene)))
@@ -44,6 +47,10 @@ public struct TopicPhrase: Equatable, Sendable {
             } else {
                 self.init(text: clause, form: .quotation)
             }
+            return
+        }
+        if let sentence = asking.first(where: { Self.contentWordCount(Self.firstClause($0)) >= 3 }) {
+            self.init(text: Self.limited(Self.firstClause(Self.strippingEndPunctuation(sentence))) + (sentence.hasSuffix("?") ? "?" : ""), form: .quotation)
             return
         }
         let chosen = asking.first ?? sentences.first ?? question
@@ -93,6 +100,7 @@ public struct TopicPhrase: Equatable, Sendable {
         ("could you walk me through ", ""), ("could you take me through ", ""), ("could you give ", ""),
         ("please walk me through ", ""), ("please take me through ", ""), ("please summarise ", ""), ("please remind me ", ""),
         ("walk me through ", ""), ("take me through ", ""), ("take us through ", ""), ("talk me through ", ""),
+        ("talk us through ", ""), ("walk us through ", ""),
         ("describe ", ""), ("explain ", ""), ("summarise for me, ", ""), ("summarise ", ""),
         ("how do you ", "how you "), ("how would you ", "how you would "), ("how will you ", "how you will "),
         ("how should you ", "how you should "), ("how can you ", "how you can "),
@@ -128,6 +136,12 @@ public struct TopicPhrase: Equatable, Sendable {
     /// Whether a sentence asks: it ends with "?" or opens with an instruction.
     static func isAsking(_ sentence: String) -> Bool {
         if sentence.hasSuffix("?") { return true }
+        // "For the benefit of the panel, please summarise …" asks after its leading clause.
+        if let comma = sentence.firstRange(of: ", "), isInstruction(String(sentence[comma.upperBound...])) { return true }
+        return isInstruction(sentence)
+    }
+
+    static func isInstruction(_ sentence: String) -> Bool {
         let lower = sentence.lowercased()
         return ["tell ", "describe ", "walk ", "take ", "talk ", "explain ", "summarise ", "pick ", "choose ", "design ", "sketch ", "pitch ", "please ", "give "]
             .contains { lower.hasPrefix($0) }
