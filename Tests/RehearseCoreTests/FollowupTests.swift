@@ -203,6 +203,11 @@ enum FollowupFixtures {
         let draft = try F.draft()
         for note in F.notes { #expect(draft.emails[0].body.contains(note)) }
         #expect(draft.notesLeftOut.isEmpty)
+        #expect(draft.emails[0].body.contains("One thing I did not get to mention: I led the migration of 3 teams."))
+        #expect(draft.emails[0].body.contains("I also wanted to mention: I ran the on-call rota for 18 months."))
+        let asTyped = try F.draft(F.transcript(notes: ["AWS certified since 2021", "need to ask about remote work"]))
+        #expect(asTyped.emails[0].body.contains("mention: AWS certified since 2021."))
+        #expect(asTyped.emails[0].body.contains("mention: need to ask about remote work."))
     }
 
     @Test func aMissedTalkingPointAsksForTheDetail() throws {

@@ -214,7 +214,7 @@ private struct Context {
         let concerns = concernSentences(for: recipient, isLead: isLead)
         let point = options.isShort ? nil : missedPointSentence()
         let noteSentences = notes.enumerated().map { index, note in
-            index == 0 ? "One thing I did not get to mention: \(note)." : "I also wanted to mention: \(note)."
+            index == 0 ? "One thing I did not get to mention: \(Self.achievement(note))." : "I also wanted to mention: \(Self.achievement(note))."
         }
         let closing = options.isShort ? "Thank you again, and I look forward to hearing from you."
             : isWarm ? "Thank you again for your time. I look forward to hearing from you."
@@ -301,6 +301,15 @@ private struct Context {
         }
         if question.has(.shortAnswer) { return "[the detail you left out, in one sentence]" }
         return "[the point you would make more clearly now]"
+    }
+
+    /// A note as a sentence of the email: "led the migration of 3 teams" → "I led the migration
+    /// of 3 teams". Only a note that opens with a past-tense verb gets the "I"; others stay as typed.
+    static func achievement(_ note: String) -> String {
+        guard let first = note.split(separator: " ").first, first.allSatisfy({ $0.isASCII && $0.isLowercase }) else { return note }
+        let irregular: Set<String> = ["led", "ran", "won", "built", "made", "grew", "cut", "wrote", "taught", "brought", "set", "took", "gave",
+                                      "saw", "found", "kept", "held", "got", "began", "drove", "rebuilt", "rewrote", "spoke", "sold", "spent"]
+        return first.count > 3 && first.hasSuffix("ed") && !first.hasSuffix("eed") || irregular.contains(String(first)) ? "I " + note : note
     }
 
     /// A talking point in the candidate's words: "What you owned" → "what I owned".
