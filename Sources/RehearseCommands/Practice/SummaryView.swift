@@ -44,6 +44,7 @@ struct SummaryView {
         // Nothing to thank anyone for when the session ended before a single answer.
         if summary.answered > 0 {
             output.line("  Send a thank-you email by \(LocalTime.dayAndTime(summary.thankYouBy)) (within 24 hours).")
+            output.line("  Draft it: rehearse followup \(summary.sessionID)")
         }
     }
 

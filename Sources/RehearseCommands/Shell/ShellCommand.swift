@@ -7,7 +7,7 @@ struct ShellCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shell",
         abstract: "Open the rehearse prompt (the default when no command is given).",
-        discussion: "Commands: help, roles, role NAME, scenarios, start [KIND|SCENARIO-ID], transcripts, replay ID, review ID, quit. Tab completes."
+        discussion: "Commands: help, roles, role NAME, scenarios, start [KIND|SCENARIO-ID], transcripts, replay ID, review ID, followup ID, quit. Tab completes."
     )
 
     @Option(help: ArgumentHelp("The role to start with.", valueName: "ROLE")) var role: String?
@@ -34,7 +34,7 @@ final class Shell {
     let history: History
     let completion: ShellCompletion
 
-    static let commands = ["help", "roles", "role", "scenarios", "start", "transcripts", "replay", "review", "quit"]
+    static let commands = ["help", "roles", "role", "scenarios", "start", "transcripts", "replay", "review", "followup", "quit"]
 
     init(catalog: ScenarioCatalog, role: String, candidate: String?, seed: UInt64?) throws {
         editor = try LineEditor()
@@ -104,7 +104,7 @@ final class Shell {
                 }
                 let outcome = try PracticeRunner(editor: editor, catalog: catalog).run(scenario: scenario, seed: seed, candidate: candidate, company: nil)
                 if case .interrupted(let signal?) = outcome, signal != SIGINT { return false }
-            case "transcripts", "replay", "review":
+            case "transcripts", "replay", "review", "followup":
                 return runTranscriptCommand(command, arguments: argument?.split(separator: " ").map(String.init) ?? [])
             case "quit", "exit", "q":
                 return false
@@ -118,10 +118,11 @@ final class Shell {
         return true
     }
 
-    /// Runs `transcripts`, `replay` or `review` with the same options as on the command line;
+    /// Runs `transcripts`, `replay`, `review` or `followup` with the same options as on the command line;
     /// false (leave the shell) only when SIGTERM or SIGHUP stopped a replay.
     func runTranscriptCommand(_ name: String, arguments: [String]) -> Bool {
-        let type: ParsableCommand.Type = name == "replay" ? ReplayCommand.self : name == "review" ? ReviewCommand.self : TranscriptsCommand.self
+        let type: ParsableCommand.Type = name == "replay" ? ReplayCommand.self : name == "review" ? ReviewCommand.self
+            : name == "followup" ? FollowupCommand.self : TranscriptsCommand.self
         do {
             if name == "replay" {
                 let replay = try ReplayCommand.parse(arguments)
@@ -154,6 +155,7 @@ final class Shell {
                                     deletes those with no answers
           replay [ID] [--instant]   play a session back (last, an id prefix or a path; --step, --speed N)
           review [ID]               review a session (--format markdown|json|html, --job FILE)
+          followup [ID]             draft the thank-you email (--rejected, --each, --format eml)
           help                      this list
           quit                      leave (Ctrl-D works too)
         Tab completes commands, roles, kinds, scenario ids and transcript ids.
@@ -176,7 +178,7 @@ final class ShellCompletion: CompletionProvider {
             switch words[0].lowercased() {
             case "role": candidates = catalog.roles.map(\.id)
             case "start": candidates = InterviewKind.allCases.map(\.rawValue) + catalog.scenarios.map(\.id)
-            case "replay", "review": candidates = ["last"] + transcriptIDs()
+            case "replay", "review", "followup": candidates = ["last"] + transcriptIDs()
             case "transcripts": candidates = ["rm", "prune", "--role", "--kind", "--since", "--format"]
             default: candidates = []
             }
