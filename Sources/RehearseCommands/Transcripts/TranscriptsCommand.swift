@@ -12,7 +12,8 @@ struct TranscriptsCommand: ParsableCommand {
             rehearse transcripts prune [--role, --kind, --since as above] [--yes]
             """,
         discussion: """
-            Columns: date (local time), session id, role, kind, scenario, main questions answered of asked, \
+            Columns: date (local time), session id, role, kind, scenario (REAL at the company for a real interview \
+            recorded with `rehearse debrief`), main questions answered of asked, \
             duration and how the session ended (completed, quit, interrupted, or cut off when it has no end \
             line). Any command that takes a transcript accepts `last`, a unique prefix of an id, or a path. \
             A summary cache (transcripts/.index.json) keeps this fast; it is rebuilt from the files whenever \
@@ -161,9 +162,12 @@ enum TranscriptList {
         }
         let table = Table(headers: ["DATE", "ID", "ROLE", "KIND", "SCENARIO", "ANSWERED", "DURATION", "STATUS"], rows: rows.map { summary in
             let seconds = summary.durationMilliseconds / 1000
-            return [summary.started.map(LocalTime.minutes) ?? "?", summary.session, summary.role, summary.kind, summary.scenarioID,
+            // A real round shows where it was instead of a scenario, and has no duration of its own.
+            let isReal = summary.isRealInterview
+            return [summary.started.map(LocalTime.minutes) ?? "?", summary.session, summary.role, summary.kind,
+                    isReal ? "REAL at \(summary.company ?? "?")" : summary.scenarioID,
                     summary.status == .unreadable ? "-" : "\(summary.answered)/\(summary.asked)",
-                    summary.status == .unreadable ? "-" : "\(seconds / 60)m\(seconds % 60 < 10 ? "0" : "")\(seconds % 60)s",
+                    summary.status == .unreadable || isReal ? "-" : "\(seconds / 60)m\(seconds % 60 < 10 ? "0" : "")\(seconds % 60)s",
                     summary.status == .unreadable ? "unreadable: \(summary.problem ?? "?")" : summary.status.rawValue]
         })
         return table.render() + "\n"

@@ -9,7 +9,7 @@
 public struct TranscriptSummaryCache {
     public static let fileName = ".index.json"
     static let formatName = "rehearse-transcript-index"
-    static let currentVersion = 1
+    static let currentVersion = 2  // 2: summaries carry `source` and `company` (real interviews)
 
     public let folder: String
 
