@@ -121,7 +121,10 @@ public final class DebriefWriter {
     }
 
     /// The scenario id a debrief's transcript carries: `repeats` in the next round point at it.
-    public static func scenarioID(sessionID: String) -> String { "debrief-\(sessionID)" }
+    public static func scenarioID(sessionID: String) -> String { scenarioIDPrefix + sessionID }
+
+    /// What every debrief's scenario id starts with.
+    public static let scenarioIDPrefix = "debrief-"
 
     /// The question id of the `number`th real question.
     public static func questionID(_ number: Int) -> String { "q\(number)" }
