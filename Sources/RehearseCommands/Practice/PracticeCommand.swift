@@ -52,9 +52,10 @@ struct PracticeCommand: ParsableCommand {
 
     func run() throws {
         if let after {
-            let generated = try NextRound.scenario(after: try NextRound.round(after: after), kind: kind, role: role, sources: sources)
+            let round = try NextRound.round(after: after)
+            let generated = try NextRound.scenario(after: round, kind: kind, role: role, sources: sources)
             let status = try PracticeRunner(editor: LineEditor(), catalog: try sources.catalog(only: { _ in false })).run(
-                scenario: generated, seed: seed, candidate: candidate, company: company)
+                scenario: generated, seed: seed, candidate: candidate, company: company, after: round.header.session)
             if case .interrupted(let signal?) = status { exitProcess(128 + signal) }
             return
         }

@@ -12,7 +12,8 @@ struct PracticeRunner {
         case interrupted(signal: Int32?)
     }
 
-    func run(scenario: Scenario, seed: UInt64?, candidate: String?, company: String?) throws -> Outcome {
+    /// - Parameter after: the session a generated round follows (`practice --after`), recorded as the previous transcript.
+    func run(scenario: Scenario, seed: UInt64?, candidate: String?, company: String?, after: String? = nil) throws -> Outcome {
         let folder = AppContext.dataFolder
         do {
             if let note = try folder.prepare() { StandardStreams.error("note: \(note)\n") }
@@ -28,6 +29,7 @@ struct PracticeRunner {
             earlier = EarlierAnswer.from(previous)
             earlierID = previous.header.session
         }
+        if let after { earlierID = after }
         let options = SessionOptions(seed: seed, candidate: candidate ?? Self.defaultCandidate, company: company,
                                      sessionID: sessionID, startedAt: started, appVersion: Rehearse.version,
                                      earlierAnswers: earlier, earlierTranscriptID: earlierID)

@@ -120,7 +120,7 @@ public final class DebriefForm {
            draft.continueIfMarked(line, typing: TypingRecord(keys: [], submittedAt: 0)) {
             return nil
         }
-        let whole = draft.finished(with: line, typing: TypingRecord(keys: [], submittedAt: 0)).text
+        let whole = Self.tidy(draft.finished(with: line, typing: TypingRecord(keys: [], submittedAt: 0)).text)
         draft = AnswerDraft()
         let text = whole.trimmingBlanks()
         switch field {
@@ -187,7 +187,7 @@ public final class DebriefForm {
     @discardableResult
     public func endOfInput() throws -> Bool {
         if !draft.isEmpty, [.question, .answer, .concern, .wish].contains(field) {
-            let text = draft.finished(with: "", typing: TypingRecord(keys: [], submittedAt: 0)).text
+            let text = Self.tidy(draft.finished(with: "", typing: TypingRecord(keys: [], submittedAt: 0)).text)
             draft = AnswerDraft()
             if !text.trimmingBlanks().isEmpty {
                 switch field {
@@ -202,6 +202,13 @@ public final class DebriefForm {
         if field != .done { try writer.finish(completed: false) }
         field = .done
         return true
+    }
+
+    /// Each line without blanks at its ends and no empty last line: the same text the piped layout gives.
+    static func tidy(_ text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmingBlanks() }
+        while lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n")
     }
 
     /// The details as known so far (defaults for fields not reached).

@@ -24,7 +24,9 @@ public struct TranscriptIndex {
         let ownName = lastPathComponent(transcript.path)
         let candidates = summaries().filter { summary in
             summary.file != ownName && summary.session != transcript.header.session && summary.role == transcript.header.role
-                && (summary.started.map { $0 < transcript.header.started } ?? false)
+                && ((summary.started.map { $0 < transcript.header.started } ?? false)
+                    // The round a session was generated after counts even when started in the same second.
+                    || summary.session == transcript.header.previousTranscript)
         }
         return candidates.reversed().prefix(limit).compactMap { summary in
             let path = folder.transcripts + "/" + summary.file
