@@ -52,10 +52,10 @@ struct PracticeCommand: ParsableCommand {
 
     func run() throws {
         if let after {
-            let round = try NextRound.round(after: after)
+            let (transcript, round) = try NextRound.transcript(after: after)
             let generated = try NextRound.scenario(after: round, kind: kind, role: role, sources: sources)
             let status = try PracticeRunner(editor: LineEditor(), catalog: try sources.catalog(only: { _ in false })).run(
-                scenario: generated, seed: seed, candidate: candidate, company: company, after: round.header.session)
+                scenario: generated, seed: seed, candidate: candidate, company: company, after: transcript)
             if case .interrupted(let signal?) = status { exitProcess(128 + signal) }
             return
         }

@@ -7,7 +7,10 @@ enum NextRound {
         "Generate the next round after this transcript: `last-real` (the latest debrief), `last`, an id or a path.", valueName: "ID")
 
     /// The round an `--after` value names, with the candidates listed when it names none or several.
-    static func round(after reference: String) throws -> RoundRecord {
+    static func round(after reference: String) throws -> RoundRecord { try transcript(after: reference).round }
+
+    /// The transcript an `--after` value names and its round.
+    static func transcript(after reference: String) throws -> (transcript: Transcript, round: RoundRecord) {
         let index = TranscriptIndex(folder: AppContext.dataFolder)
         do {
             _ = try index.resolve(reference)
@@ -28,7 +31,7 @@ enum NextRound {
             throw UserError("transcript \(transcript.header.session) asked no questions, so there is nothing to build the next round on; "
                             + "choose another with --after (see `rehearse transcripts`)")
         }
-        return round
+        return (transcript, round)
     }
 
     /// The generated interview: the round's questions and concerns, the rest from the template of the

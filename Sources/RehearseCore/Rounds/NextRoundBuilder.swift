@@ -59,10 +59,7 @@ public struct NextRoundBuilder {
         var groups: [(speaker: String, questions: [Question])] = []
         for (offset, asked) in round.questions.enumerated() {
             let speaker = member(for: asked.speaker)
-            var text = TextTemplate.literal(asked.text)
-            if kind == .samePerson, let answer = asked.answer, !answer.trimmingBlanks().isEmpty {
-                text = "Last time I asked: \(text) You said: \"\(TextTemplate.literal(SessionPlan.excerpt(answer, words: RevisitStage.quotedWords)))\" Tell me again, and go further."
-            }
+            let text = TextTemplate.literal(asked.text)
             let question = Question(
                 id: "again-\(offset + 1)", text: text, timeLimitSeconds: nil, talkingPoints: [],
                 hint: "You were asked this in the real interview: keep the facts and numbers you gave then, and add what you have learned since.",
@@ -74,10 +71,22 @@ public struct NextRoundBuilder {
                 groups.append((speaker, [question]))
             }
         }
-        for (index, group) in groups.enumerated() {
-            stages.append(Stage(id: index == 0 ? "again" : "again-\(index + 1)", title: index == 0 ? "Back to last time" : nil,
-                                interviewerID: group.speaker, lines: index == 0 ? welcome : [],
-                                content: .questions(QuestionsStage(questions: group.questions)), place: .unknown))
+        if kind == .samePerson {
+            // The same interviewer goes back over every real answer in the order a returning
+            // interviewer would (see `RevisitOrder`); the real questions are the fallback when the
+            // earlier round cannot be found.
+            let revisit = RevisitStage(
+                prompt: "Last time I asked: {previous_question} You said: \"{previous_answer}\" Tell me again, and go further.",
+                pick: max(1, round.questions.count), fromScenario: round.scenarioID,
+                fallbackQuestions: groups.flatMap(\.questions), timeLimitSeconds: nil)
+            stages.append(Stage(id: "again", title: "Back to last time", interviewerID: lead.id, lines: welcome,
+                                content: .revisit(revisit), place: .unknown))
+        } else {
+            for (index, group) in groups.enumerated() {
+                stages.append(Stage(id: index == 0 ? "again" : "again-\(index + 1)", title: index == 0 ? "Back to last time" : nil,
+                                    interviewerID: group.speaker, lines: index == 0 ? welcome : [],
+                                    content: .questions(QuestionsStage(questions: group.questions)), place: .unknown))
+            }
         }
 
         // Each concern, from whoever raised it.
@@ -196,9 +205,4 @@ extension TextTemplate {
     public static func literal(_ text: String) -> String {
         TerminalSafeText.inert(text, keepNewlines: false).replacing("{", with: "{{").replacing("}", with: "}}")
     }
-}
-
-extension RevisitStage {
-    /// Words of an earlier answer a generated same-person question quotes: short, so it reads as a reminder.
-    public static let quotedWords = 12
 }

@@ -63,6 +63,9 @@ public enum ScenarioWriter {
     }
 
     private static func stageComment(_ stage: Stage) -> String? {
+        if stage.id.hasPrefix("again"), stage.type == .revisit {
+            return "Your real answers, revisited: concerns first, then flagged answers, then the thinnest. The questions are used when that round is not found."
+        }
         if stage.id.hasPrefix("again") { return "Questions you were really asked: each repeats the real one, so the review compares your answers." }
         if stage.id.hasPrefix("concerns") { return "Concerns from the real interview, asked by whoever raised them; the talking points are the concern's key words." }
         if stage.id.hasPrefix("t-") { return "From the bundled scenario of the nearest role and kind." }
