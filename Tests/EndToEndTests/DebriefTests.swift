@@ -52,6 +52,9 @@ func untimed(_ transcript: Transcript) -> [TranscriptEvent] {
 
         let list = try sandbox.run(["transcripts"])
         #expect(list.stdout.contains("REAL at Acme"))
+        let unknown = try sandbox.run(["practice", "--after", "zz"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("Recent rounds") && unknown.stderr.contains(real.header.session))
 
         // The next round: the first real question answered with other numbers than in the debrief.
         let answers = ["At Brightmoor I ran a rota of 9 people for the winter peak and cut callbacks by 40 percent in the end.",

@@ -129,7 +129,12 @@ struct DebriefCommand: ParsableCommand {
             switch editor.readLine(prompt: output.prompt(prompt.label), history: history, completion: completion, notice: nil) {
             case .line(let text, _):
                 if !text.trimmingBlanks().isEmpty { history.add(text) }
-                if let message = try form.accept(text) { output.wrapped(message, style: output.alert) }
+                do {
+                    if let message = try form.accept(text) { output.wrapped(message, style: output.alert) }
+                } catch let failure as TranscriptWriteFailure {
+                    // The entry is kept in memory and written with the next one that can be: carry on.
+                    StandardStreams.error("warning: \(TerminalSafeText.inert(failure.description))\n")
+                }
             case .endOfInput:
                 output.line("")
                 return (try form.endOfInput(), nil)
@@ -155,8 +160,14 @@ struct DebriefCommand: ParsableCommand {
         details.company = company
         let entries = try DebriefLayout.parse(lines.joined(separator: "\n"), details: details)
         let writer = try makeWriter(details)
-        for entry in entries { try writer.add(entry) }
-        try writer.finish(completed: true)
+        for entry in entries + [nil] {
+            do {
+                if let entry { try writer.add(entry) } else { try writer.finish(completed: true) }
+            } catch let failure as TranscriptWriteFailure {
+                // Kept in memory and written with the next entry that can be; `finish` says where it all went.
+                StandardStreams.error("warning: \(TerminalSafeText.inert(failure.description))\n")
+            }
+        }
         return writer
     }
 }

@@ -153,12 +153,15 @@ public final class DebriefForm {
                 field = .concern
                 return nil
             }
-            try openWriter().add(details.questionEntry(whole))
+            // The field moves on before writing: a failed write keeps the entry in memory
+            // (`TranscriptWriteFailure`), and it must not be asked for again.
+            let writer = try openWriter()
             field = .answer
+            try writer.add(details.questionEntry(whole))
             return nil
         case .answer:
-            if !text.isEmpty { try writer?.add(.answer(whole)) }
             field = .question
+            if !text.isEmpty { try writer?.add(.answer(whole)) }
             return nil
         case .concern:
             if text.isEmpty {
