@@ -200,9 +200,9 @@ public struct NextRoundBuilder {
 }
 
 extension TextTemplate {
-    /// Text a person typed, made fit for a scenario: control characters shown inert (`^[`, as a
-    /// scenario may hold none) and braces doubled, so a template renders it as written.
+    /// Text a person typed, made fit for a scenario: on one line, control characters shown inert
+    /// (`^[`, as a scenario may hold none) and braces doubled, so a template renders it as written.
     public static func literal(_ text: String) -> String {
-        TerminalSafeText.inert(text, keepNewlines: false).replacing("{", with: "{{").replacing("}", with: "}}")
+        TerminalSafeText.inert(text.replacing("\n", with: " "), keepNewlines: false).replacing("{", with: "{{").replacing("}", with: "}}")
     }
 }
