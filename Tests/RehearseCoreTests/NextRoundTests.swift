@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import RehearseCore
 
 /// A debrief recorded in memory: `questions` (text, answer, asked by) and `concerns` (text, raised by).
@@ -196,5 +197,55 @@ func builtDebrief(questions: [(String, String?, String?)], concerns: [(String, S
         #expect(transcript.header.source == nil && !transcript.header.isRealInterview)
         guard case .note(let note)? = transcript.events.first else { Issue.record("no note"); return }
         #expect(note.about == nil)
+    }
+}
+
+@Suite struct DebriefFormTests {
+    static func form(recorderAt path: String, spare: [String] = []) -> (DebriefForm, () -> FileTranscriptRecorder?) {
+        var recorder: FileTranscriptRecorder?
+        let form = DebriefForm(company: "Acme", role: "Support Lead", kind: .first, date: "2026-11-30",
+                               interviewers: [Interviewer(id: "dana", name: "Dana Reyes", title: "Lead", style: .warm)], candidate: "Sam",
+                               knownRoles: [(id: "customer-service", title: "Customer Support Specialist")], today: "2026-12-01") { details in
+            let file = try FileTranscriptRecorder(path: path, spareFolders: spare)
+            recorder = file
+            return DebriefWriter(details: details, sessionID: "f00d", started: Date(timeIntervalSince1970: 1_800_000_000), appVersion: "t",
+                                 recorder: file, elapsed: { 0 })
+        }
+        return (form, { recorder })
+    }
+
+    @Test func fieldsGivenAsFlagsAreNotAskedAndAnEmptyQuestionNeedsOneFirst() throws {
+        let folder = NSTemporaryDirectory() + "rehearse-form-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let (form, _) = Self.form(recorderAt: folder + "/d.jsonl")
+        #expect(form.field == .question)
+        #expect(try form.accept("") != nil)
+        #expect(!FileManager.default.fileExists(atPath: folder + "/d.jsonl"), "nothing is saved before a question")
+        #expect(try form.endOfInput() == false)
+        #expect(form.details.role == "support-lead" && form.details.roleTitle == "Support Lead")
+    }
+
+    @Test(.enabled(if: SmallDisk.canMount, "needs the right to mount a tmpfs"))
+    func aFullDiskKeepsTheEntryAndTheFormCarriesOn() throws {
+        let disk = try SmallDisk(kilobytes: 64)
+        let path = disk.path + "/debrief.jsonl"
+        let (form, recorder) = Self.form(recorderAt: path, spare: [NSTemporaryDirectory()])
+        try form.accept("Why us?")
+        try form.accept("Your heat pumps.")
+        disk.fill(leavingBytes: 100)
+        let long = "What did you do when " + String(repeating: "the queue grew ", count: 600) + "?"
+        #expect(throws: TranscriptWriteFailure.self) { try form.accept(long) }
+        #expect(form.field == .answer, "the question is kept, not asked again")
+        disk.free()
+        try form.accept("I asked for help.")
+        try form.accept("")
+        try form.accept("")
+        try form.accept("")
+        #expect(form.field == .done)
+        #expect(try #require(recorder()).finish().problem == nil)
+        let transcript = try Transcript.read(path: path)
+        #expect(transcript.asks.map(\.text) == ["Why us?", long])
+        #expect(transcript.answers.map(\.text) == ["Your heat pumps.", "I asked for help."])
+        #expect(transcript.end?.status == .completed)
     }
 }
