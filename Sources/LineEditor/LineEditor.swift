@@ -1,4 +1,5 @@
 import CLibEdit
+import TerminalText
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -400,8 +401,7 @@ public final class LineEditor {
     /// Columns a character takes on screen as libedit draws it (controls as ^X).
     private static func displayWidth(_ scalar: UInt32) -> Int {
         if scalar < 0x20 || scalar == 0x7F { return 2 }
-        let w = wcwidth(wchar_t(bitPattern: scalar))
-        return w < 0 ? 1 : Int(w)
+        return Unicode.Scalar(scalar).map(DisplayWidth.of(scalar:)) ?? 1
     }
 
     private static func displayWidth(_ text: String) -> Int {

@@ -137,7 +137,7 @@ final class TerminalReplayPlayer {
     private func waitForNextTurn() -> StepDecision {
         // The cue must fit on one row: erasing that row is how it is removed before the next turn.
         let fullCue = "[Enter: next turn · any other key: stop]"
-        let cue = OutputTarget.width(nil) > TextWrapper.displayWidth(fullCue) ? fullCue : "[⏎ next]"
+        let cue = OutputTarget.width(nil) > DisplayWidth.of(fullCue) ? fullCue : "[⏎ next]"
         if writesToTerminal { emit((endsMidLine ? "\r\n" : "") + style.dim(cue)) }
         defer { if writesToTerminal { emit("\r\u{1B}[K") ; endsMidLine = false } }
         while true {

@@ -59,7 +59,7 @@ public struct PrepSheet: Equatable, Sendable, Codable {
         roleTitle = header.roleTitle
         source = header.isRealInterview ? "real" : "practice"
         kind = header.kind.rawValue
-        date = header.interviewDate ?? String(ReviewBuilder.isoDate(header.started).prefix(10))
+        date = header.interviewDate ?? String(DateText.iso(header.started).prefix(10))
         repeats = round.questions.map { asked in
             Repeat(question: asked.text, earlierAnswer: asked.answer, numbers: asked.answer.map { AnswerText($0).numbers } ?? [])
         }
@@ -128,15 +128,9 @@ public enum PrepSheetRenderer {
     static func text(_ sheet: PrepSheet, width: Int) -> String {
         func safe(_ text: String) -> String { TerminalSafeText.inert(text, keepNewlines: false) }
         var lines: [String] = [safe(sheet.title), safe(sheet.subtitle), ""]
-        func item(_ text: String, indent: String = "  ") {
-            let wrapped = TextWrapper.wrap(safe(text), width: max(20, width - 1), indent: indent + "  ")
-            for (index, line) in wrapped.enumerated() {
-                lines.append(index == 0 ? indent + "• " + line.dropFirst(indent.count + 2) : line)
-            }
-        }
-        func detail(_ text: String) {
-            lines += TextWrapper.wrap(safe(text), width: max(20, width - 1), indent: "      ")
-        }
+        let layout = TextLayout(width: width - 1)
+        func item(_ text: String) { lines += layout.paragraph(safe(text), lead: "  • ", indent: "    ") }
+        func detail(_ text: String) { lines += layout.paragraph(safe(text), lead: "      ", indent: "      ") }
         lines.append("Likely to be asked again: keep your answers consistent")
         if sheet.repeats.isEmpty { lines.append("  (no questions recorded)") }
         for repeated in sheet.repeats {
