@@ -225,7 +225,7 @@ public final class InterviewSession {
         record(.ask(.init(t: elapsed(), question: question.id, speaker: interviewer(forStage: item.stageIndex).id, text: text,
                           number: item.number, total: plan.questionCount, limitSeconds: item.limitSeconds, probe: nil,
                           repeats: question.repeats, talkingPoints: question.talkingPoints.isEmpty ? nil : question.talkingPoints,
-                          revisitOf: item.revisitOf)),
+                          revisitOf: item.revisitOf, questionType: question.type)),
                durable: false, &output)
         state = .asking(open)
     }
@@ -285,7 +285,7 @@ public final class InterviewSession {
         guard open.usedProbes.count < question.maxProbes else { return nil }
         let answer = AnswerText(open.answersSoFar.joined(separator: "\n"))
         for (index, probe) in question.probes.enumerated() where !open.usedProbes.contains(index) {
-            if ProbeRules.holds(probe.condition, for: answer, talkingPoints: question.talkingPoints) { return (index, probe) }
+            if ProbeRules.holds(probe.condition, for: answer, talkingPoints: question.talkingPoints, type: question.type, company: company) { return (index, probe) }
         }
         return nil
     }
