@@ -190,7 +190,11 @@ public struct ReviewBuilder {
         if !questions.isEmpty {
             summary = "You asked the panel \(questions.count) question\(questions.count == 1 ? "" : "s")."
         } else if reached {
-            summary = "You asked the panel no questions when invited to."
+            summary = "You asked the panel no questions when invited to. Most interviewers expect one or two; next time you could ask:"
+            let header = transcript.header
+            return CandidateQuestionsReview(stageReached: true, questions: [], summary: summary,
+                                            suggestions: CandidateQuestionSuggestions.suggestions(
+                                                roleTitle: header.roleTitle, company: header.company, kind: header.kind))
         } else if transcript.header.kind == .first {
             summary = "This interview had no stage for your questions."
         } else {

@@ -279,8 +279,10 @@ public struct CandidateQuestionsReview: Codable, Equatable, Sendable {
     public var stageReached: Bool
     public var questions: [String]
     public var summary: String
+    /// When the stage was reached and nothing was asked: three questions worth asking next time.
+    public var suggestions: [String]? = nil
 
-    enum CodingKeys: String, CodingKey { case questions, summary, stageReached = "stage_reached" }
+    enum CodingKeys: String, CodingKey { case questions, summary, suggestions, stageReached = "stage_reached" }
 }
 
 /// Terms from a job description and which the answers used.

@@ -205,7 +205,9 @@ public final class InterviewSession {
                 return
             case .candidateQuestions(let index):
                 guard let content = scenario.stages[index].candidateQuestions else { continue }
-                state = .candidate(CandidateStage(stageIndex: index, content: content))
+                state = .candidate(CandidateStage(stageIndex: index, content: content,
+                                                  suggestions: CandidateQuestionSuggestions.suggestions(
+                                                      roleTitle: scenario.roleTitle, company: company, kind: scenario.kind)))
                 return
             }
         }
@@ -414,6 +416,12 @@ public final class InterviewSession {
         switch step {
         case .done:
             endCandidateStage(stage, &output)
+        case .nudge(let text):
+            say(interviewer(forStage: stage.stageIndex), text, &output)
+        case .hint(let questions):
+            let text = "Questions you could ask:\n" + questions.map { "  • " + $0 }.joined(separator: "\n")
+            record(.command(.init(t: elapsed(), name: SlashCommand.hint.name, question: nil, text: text)), durable: false, &output)
+            output.append(.info(text))
         case .quit:
             record(.command(.init(t: elapsed(), name: SlashCommand.quit.name, question: nil)), durable: false, &output)
             finish(.quit, reason: "quit", &output)
