@@ -287,7 +287,7 @@ private let points = ReviewFixtures.points
             #expect(question.score.points == question.score.parts.reduce(0) { $0 + $1.points })
             #expect(question.score.points <= question.score.maximum)
         }
-        #expect(review.question(2)?.score.points == 10)
+        #expect(review.question(2)?.score.points == review.question(2)?.score.maximum)
         #expect(review.strongest == [2])
         #expect(review.toWorkOn == [3, 1])
     }
@@ -306,7 +306,7 @@ private let points = ReviewFixtures.points
         #expect(offGuard.evidence.contains { $0.hasPrefix("Q3:") && $0.contains("skipped") })
         #expect(review.selfCheck[1].evidence.contains("No example: Q2."))
         #expect(review.selfCheck[0].evidence.contains("Under 20 words: Q2 (1 word)."), "\(review.selfCheck[0].evidence)")
-        #expect(review.question(2)?.score.parts.first { $0.name == "length" }?.reason == "1 word (2 points for 20–250)")
+        #expect(review.question(2)?.score.parts.first { $0.name == "length" }?.reason == "1 word (1 point for 20–250)")
     }
 
     @Test func aRepeatedQuestionIsComparedWithTheEarlierAnswer() throws {

@@ -58,7 +58,7 @@ extension AnswerText {
         "pause", "move", "handle", "manage", "lead", "own", "share", "present", "propose", "suggest", "validate", "verify",
         "deploy", "revert", "restore", "investigate", "analyse", "analyze", "query", "segment", "chart", "draft", "phone", "ring",
         "visit", "assign", "delegate", "hand", "inform", "warn", "alert", "refund", "credit", "replace", "arrange", "promise",
-        "commit", "text", "message", "reach", "greet", "observe", "measure", "calm", "support", "help", "teach", "train", "coach"]))
+        "commit", "text", "message", "reach", "say", "tell", "put", "greet", "observe", "measure", "calm", "support", "help", "teach", "train", "coach"]))
 
     /// Words that may stand between "I"/"we" and the verb: "I quickly called", "I'd then check".
     static let subjectFillers: Set<String> = ["would", "'d", "will", "'ll", "then", "also", "first", "quickly", "immediately",
@@ -122,7 +122,8 @@ extension AnswerText {
     public static let resultPhrases = ["result", "so that", "which meant", "in the end", "outcome", "led to", "as a result",
         "went from", "no longer", "from then on", "since then", "ever since", "by the end", "afterwards", "it worked", "thanks to",
         "went down", "went up", "came down", "came back", "was back", "were back", "back up", "back to", "the next day",
-        "the following", "feedback", "thanked", "never again", "still"]
+        "the following", "feedback", "thanked", "never again", "still", "down to", "up to", "down from", "up from", "fewer",
+        "less", "faster"]
     /// Verbs that report an outcome whoever did it ("she stayed", "we renewed", "churn dropped"), as stems.
     public static let outcomeStems: Set<String> = Set(WordStems.stems(of: ["stayed", "renewed", "resolved", "recovered",
         "returned", "signed", "won", "passed", "improved", "reduced", "increased", "dropped", "fell", "rose", "grew", "halved",
@@ -233,7 +234,7 @@ extension AnswerText {
         if markers.count >= 2 { shape.order = markers.prefix(3).joined(separator: ", ") }
         if let index = stems.indices.first(where: { AnswerText.peopleWords.contains(stems[$0]) }) { shape.involves = words[index] }
         for phrase in AnswerText.checkPhrases {
-            if let found = match(phrase, gaps: false) { shape.check = found; break }
+            if let found = match(phrase, gaps: true) { shape.check = found; break }
         }
         return shape
     }
