@@ -15,8 +15,16 @@ public enum WordStems {
     /// The stem of one lowercased word.
     public static func stem(_ word: String) -> String { stems(of: [word])[0] }
 
+    /// Endings after an apostrophe that are dropped before stemming: "I'd" → "i", "customer's" →
+    /// "customer", so "now I" matches "now I'd" and "the customer" matches "the customer's".
+    static let droppedEndings: Set<String> = ["d", "ll", "ve", "m", "s", "re"]
+
     private static func stem(_ word: String, with stemmer: OpaquePointer) -> String {
-        // "i'm", "don't": the stemmer would cut at the apostrophe; such words are matched whole.
+        var word = word
+        if let apostrophe = word.firstIndex(of: "'"), droppedEndings.contains(String(word[word.index(after: apostrophe)...])) {
+            word = String(word[..<apostrophe])
+        }
+        // Other words with an apostrophe ("don't", "can't") are matched whole.
         guard word.count > 2, word.contains(where: \.isLetter), !word.contains("'") else { return word }
         let bytes = Array(word.utf8)
         guard let result = bytes.withUnsafeBufferPointer({ buffer in
