@@ -15,8 +15,8 @@ extension AnswerText {
     /// Quantity phrases and approximations: "a couple of", "half the team", "twice a week", "a handful".
     public static let quantityPhrases = ["a couple of", "a handful", "a few hundred", "a few thousand", "half the", "half of",
         "a third of", "a quarter of", "twice a", "three times", "once a week", "once a day", "once a month", "every week",
-        "every day", "per cent", "per day", "per week", "a day", "a week", "an hour", "a month", "one in", "out of", "most of the",
-        "all of the"]
+        "every day", "every month", "every year", "each month", "each week", "per cent", "per day", "per week", "per hour",
+        "per month", "one in", "out of"]
 
     /// The quantity the answer gives (a number, a number word or a quantity phrase), as written; nil when none.
     public var quantityEvidence: String? {
@@ -62,7 +62,8 @@ extension AnswerText {
 
     /// Words that may stand between "I"/"we" and the verb: "I quickly called", "I'd then check".
     static let subjectFillers: Set<String> = ["would", "'d", "will", "'ll", "then", "also", "first", "quickly", "immediately",
-        "personally", "actually", "just", "can", "could", "should", "might", "going", "to", "want", "try", "then", "always", "still"]
+        "personally", "actually", "just", "can", "could", "should", "might", "going", "to", "want", "try", "always", "still",
+        "never", "later", "finally", "eventually", "maybe", "probably", "really", "myself", "together", "instead", "soon"]
 
     /// Where "I"/"we" is followed, within two words, by a past action ("I called", "we quickly rolled back"): the verb's index.
     public var pastActionIndex: Int? { firstPersonVerb(past: true)?.verb }
@@ -123,14 +124,18 @@ extension AnswerText {
         "went from", "no longer", "from then on", "since then", "ever since", "by the end", "afterwards", "it worked", "thanks to",
         "went down", "went up", "came down", "came back", "was back", "were back", "back up", "back to", "the next day",
         "the following", "feedback", "thanked", "never again", "still", "down to", "up to", "down from", "up from", "fewer",
-        "less", "faster"]
+        "less", "faster", "again", "from the next", "the next week", "the next month", "by the next"]
     /// Verbs that report an outcome whoever did it ("she stayed", "we renewed", "churn dropped"), as stems.
     public static let outcomeStems: Set<String> = Set(WordStems.stems(of: ["stayed", "renewed", "resolved", "recovered",
         "returned", "signed", "won", "passed", "improved", "reduced", "increased", "dropped", "fell", "rose", "grew", "halved",
         "doubled", "tripled", "saved", "stopped", "ended", "succeeded", "hit", "exceeded", "beat", "adopted", "praised",
         "retained", "agreed", "accepted", "calmed", "settled", "cleared", "shortened", "lowered", "raised", "avoided", "prevented",
         "promoted", "launched", "shipped", "closed", "converted", "upgraded", "thanked", "kept", "met", "delivered", "finished",
-        "completed", "solved", "fixed", "reached", "earned", "gained", "cut", "apologised", "complimented", "discharged"]))
+        "completed", "solved", "fixed", "reached", "earned", "gained", "cut", "apologised", "complimented", "discharged",
+        "matched", "recovered", "settled", "stabilised", "stabilized", "improved", "rose", "lifted", "sped"]))
+
+    /// Words before a number that make it an outcome: "to 4", "by 30%", "from 52% to 45%".
+    public static let changePrepositions: Set<String> = ["to", "by", "from", "at", "under", "over", "within", "only", "below", "above"]
 
     /// The index after which a result counts: the past action if there is one.
     private var resultSearchStart: Int { pastActionIndex.map { $0 + 1 } ?? 0 }
@@ -148,9 +153,13 @@ extension AnswerText {
             let previous = index > 0 ? words[index - 1] + " " : ""
             consider(index, previous + words[index])
         }
-        // A number after the action is usually what came of it ("… and we were at 98% by March").
+        // A number after the action, led by a word of change, is what came of it ("down to 4",
+        // "by 30%", "at 98% by March"); "for 40 managers" is not.
         if pastActionIndex != nil,
-           let index = (start..<words.count).first(where: { words[$0].contains(where: \.isNumber) || AnswerText.numberWords.contains(words[$0]) }) {
+           let index = (start..<words.count).first(where: { index in
+               (words[index].contains(where: \.isNumber) || AnswerText.numberWords.contains(words[index]))
+                   && index > 0 && AnswerText.changePrepositions.contains(words[index - 1])
+           }) {
             consider(index, words[max(start, index - 1)...index].joined(separator: " "))
         }
         return best?.text
@@ -159,13 +168,45 @@ extension AnswerText {
     /// An outcome after the action, in any wording (`resultEvidence`).
     public var hasResult: Bool { resultEvidence != nil }
 
-    /// The scene-setting words found before the first action, or nil.
+    /// Words that place a story in time: "in March", "one Tuesday", "on a night shift".
+    public static let timeWords: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+        "sunday", "spring", "summer", "autumn", "fall", "winter", "q1", "q2", "q3", "q4", "quarter", "night", "morning",
+        "evening", "shift", "year", "month", "week", "placement", "job", "role", "project"]
+
+    /// Indices (into `words`) of words that start a sentence (after . ! ? or a new line).
+    static func sentenceStartIndices(_ text: String) -> Set<Int> {
+        var starts: Set<Int> = [0]
+        var index = 0, inWord = false, sawBreak = false
+        for character in text {
+            if character.isLetter || character.isNumber || ((character == "'" || character == "’") && inWord) {
+                if !inWord && sawBreak { starts.insert(index); sawBreak = false }
+                inWord = true
+            } else {
+                if inWord { index += 1; inWord = false }
+                if ".!?\n".contains(character) { sawBreak = true }
+            }
+        }
+        return starts
+    }
+
+    /// The scene-setting words, or nil: a situation phrase, a time word, a number or a name in
+    /// the answer's first part (up to the first action, or in the same sentence as it: "I lost a
+    /// deal after the owner went quiet"), or enough words before the first action.
     public var situationEvidence: String? {
-        let end = pastActionIndex ?? words.count
+        let action = pastActionIndex
+        let sentenceEnd = action.flatMap { index in AnswerText.sentenceStartIndices(text).sorted().first { $0 > index } } ?? words.count
+        let end = action.map { max(min(words.count, $0 + AnswerText.sceneWords + 1), sentenceEnd) } ?? words.count
         for phrase in AnswerText.situationPhrases {
             if let range = matchRange(phrase, gaps: false), range.upperBound < end { return words[range].joined(separator: " ") }
         }
-        if let action = pastActionIndex, action >= AnswerText.sceneWords { return words[0..<min(4, action)].joined(separator: " ") + " …" }
+        let names = Set(properNouns.map { WordStems.stem($0.lowercased()) })
+        if let index = (0..<min(end, words.count)).first(where: {
+            AnswerText.timeWords.contains(words[$0]) || words[$0].contains(where: \.isNumber) || names.contains(stems[$0])
+        }) {
+            return words[index]
+        }
+        if let action, action >= AnswerText.sceneWords { return words[0..<min(4, action)].joined(separator: " ") + " …" }
         return nil
     }
 
@@ -205,13 +246,20 @@ extension AnswerText {
         "third", "finally", "lastly", "before", "once", "straight away", "immediately", "to start", "start by", "begin by",
         "by the end", "within", "step"]
     public static let peopleWords: Set<String> = Set(WordStems.stems(of: ["manager", "lead", "team", "colleague", "supervisor",
-        "engineer", "developer", "customer", "client", "stakeholder", "doctor", "nurse", "family", "patient", "owner", "designer",
-        "support", "sales", "boss", "peer", "partner", "vendor", "finance", "legal", "security", "mentor", "user", "analyst",
+        "engineer", "developer", "stakeholder", "doctor", "nurse", "family", "owner", "designer",
+        "support", "sales", "boss", "peer", "partner", "vendor", "finance", "legal", "security", "mentor", "analyst",
         "director", "head", "everyone", "ops", "operations", "physician", "consultant", "pharmacist", "relative", "buyer",
-        "champion", "sponsor", "leadership", "qa", "tester", "oncall", "someone", "her", "him", "them", "people", "staff"]))
+        "champion", "sponsor", "leadership", "qa", "tester", "oncall", "staff", "registrar", "scheduler", "dispatcher",
+        "specialist", "technician", "outreach", "cfo", "ceo", "founder", "marketing", "product", "engineering", "secondary",
+        "pm", "colleagues", "help"]))
+    /// Verbs (and prepositions) that bring someone in, as stems.
+    static let involvingStems: Set<String> = Set(WordStems.stems(of: ["ask", "call", "tell", "get", "involve", "loop", "escalate",
+        "bring", "page", "inform", "alert", "update", "email", "text", "with", "to", "pull", "wake", "walk", "brief", "contact",
+        "ring", "phone", "message", "show", "share", "raise", "flag", "warn", "consult", "meet", "agree", "work", "grab", "fetch",
+        "let", "find"]))
     public static let checkPhrases = ["check", "confirm", "measure", "track", "monitor", "follow up", "make sure", "success",
-        "metric", "see if", "see whether", "feedback", "verify", "test", "watch", "know it worked", "know that it worked", "review",
-        "look at", "compare", "dashboard", "target", "goal", "by the end", "outcome", "result", "signal", "sign that", "reassess",
+        "metric", "see if", "see whether", "feedback", "verify", "test", "watch", "know it worked", "know that it worked",
+        "compare", "dashboard", "target", "goal", "by the end", "outcome", "result", "signal", "sign that", "reassess",
         "observations", "callback", "call back"]
 
     /// The parts of a plan found in the answer.
@@ -222,6 +270,9 @@ extension AnswerText {
         } else if let index = words.firstIndex(where: { ["first", "firstly"].contains($0) }), index + 1 < words.count,
                   AnswerText.actionStems.contains(stems[index + 1]) {
             shape.steps = words[index...(index + 1)].joined(separator: " ")
+        } else if let index = AnswerText.clauseStartIndices(text).sorted().first(where: { $0 < words.count && AnswerText.actionStems.contains(stems[$0]) }) {
+            // An instruction: "Call the champion first, then …".
+            shape.steps = words[index...min(words.count - 1, index + 2)].joined(separator: " ")
         }
         var markers: [String] = []
         for phrase in AnswerText.orderWords {
@@ -232,7 +283,14 @@ extension AnswerText {
             }
         }
         if markers.count >= 2 { shape.order = markers.prefix(3).joined(separator: ", ") }
-        if let index = stems.indices.first(where: { AnswerText.peopleWords.contains(stems[$0]) }) { shape.involves = words[index] }
+        // Someone brought in: a person or team within four words after a verb of involving ("ask my
+        // team lead", "loop in support", "share it with marketing"); "most nurses would" is nobody.
+        if let index = stems.indices.first(where: { index in
+            AnswerText.peopleWords.contains(stems[index])
+                && (max(0, index - 4)..<index).contains { AnswerText.involvingStems.contains(stems[$0]) }
+        }) {
+            shape.involves = words[index]
+        }
         for phrase in AnswerText.checkPhrases {
             if let found = match(phrase, gaps: true) { shape.check = found; break }
         }
@@ -246,18 +304,28 @@ extension AnswerText {
         "values", "mission", "people", "role", "job", "position", "opportunity", "brand", "reputation", "environment", "place",
         "work", "industry", "growth", "success", "vision"]
 
+    /// Words of company names that say nothing on their own: "General Hospital", "Home Energy".
+    public static let genericCompanyWords: Set<String> = ["the", "and", "general", "hospital", "home", "energy", "systems", "pay",
+        "kitchens", "freight", "group", "ltd", "inc", "company", "services", "solutions", "bank", "health", "care", "trust",
+        "university", "software", "technologies", "labs", "partners", "international", "global", "national", "city", "valley"]
+
     /// Specific things the answer says about the company and role: the company's name, a named
     /// product or place (a capitalised word inside a sentence), "your" + a specific noun, a number.
     public func specifics(company: String) -> [String] {
         var found: [String] = []
         func add(_ item: String) { if !found.contains(item) { found.append(item) } }
-        let companyWords = Set(AnswerText.tokenize(company).filter { $0.count >= 3 })
-        if let word = words.first(where: companyWords.contains) { add(word) }
+        let companyWords = Set(WordStems.stems(of: AnswerText.tokenize(company).filter { $0.count >= 3 && !AnswerText.genericCompanyWords.contains($0) }))
+        if let index = stems.indices.first(where: { companyWords.contains(stems[$0]) }) { add(words[index]) }
+        // "Quayside's same-day settlement": something of the company's, named.
+        for index in stems.indices where companyWords.contains(stems[index]) && words[index].hasSuffix("'s") && index + 1 < words.count {
+            let next = words[index + 1]
+            if !AnswerText.genericNouns.contains(next), !AnswerText.comparisonStopWords.contains(next) { add("\(words[index]) \(next)") }
+        }
         for (index, word) in words.enumerated() where (word == "your" || word == "you're") && index + 1 < words.count {
             let next = words[index + 1]
             if next.count >= 4, !AnswerText.genericNouns.contains(next), !AnswerText.comparisonStopWords.contains(next) { add("your \(next)") }
         }
-        for name in properNouns where !companyWords.contains(name.lowercased()) { add(name) }
+        for name in properNouns where !companyWords.contains(WordStems.stem(name.lowercased())) { add(name) }
         if let number = numbers.first { add(number) }
         return found
     }
