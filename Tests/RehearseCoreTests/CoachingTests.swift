@@ -121,6 +121,9 @@ import Testing
         #expect(vague <= 40, "\(review.questions[0].score.parts)")
         #expect(precise >= 80, "\(review.questions[1].score.parts)")
         #expect(precise - vague >= 40)
+        // The figures docs/review-rules.md quotes for these two answers.
+        #expect(review.questions[0].score.points == 3 && review.questions[0].score.maximum == 10, "\(review.questions[0].score.parts)")
+        #expect(review.questions[1].score.points == 10, "\(review.questions[1].score.parts)")
     }
 
     // MARK: Explanations and dismissals
