@@ -84,9 +84,12 @@ public enum ScenarioTemplate {
             questions:
               - id: background
                 text: "Could you walk me through your background, and what brings you to {company}?"
+                # What kind of answer it asks for, which the review judges it by: behavioural (a past
+                # example), situational (a plan), motivational (specifics about you and the company)
+                # or technical (reasons). Without it, the type is guessed from the wording.
                 type: motivational
                 time_limit: 150
-                # What a strong answer covers. The point counts as covered when any keyword is in the answer.
+                # What a strong answer covers. The point counts as covered when any keyword is in the answer (any word form).
                 talking_points:
                   - point: Relevant experience
                     keywords: [experience, worked, role, years]
