@@ -11,8 +11,8 @@ cd "$(dirname "$0")"
 seconds=${FUZZ_SECONDS:-300}
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(FuzzScenarioLoader FuzzTranscriptReader FuzzReview FuzzInputDecoding)
-swift build -c release -Xswiftc -sanitize=fuzzer,address >&2
-bin=$(swift build -c release -Xswiftc -sanitize=fuzzer,address --show-bin-path)
+swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld >&2
+bin=$(swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld --show-bin-path)
 for target in "${targets[@]}"; do
   corpus=corpus/$target findings=findings/$target
   mkdir -p "$corpus" "$findings"

@@ -1,8 +1,12 @@
+import FuzzSupport
 import RehearseCore
 
 /// One input: a transcript that reads, reviewed and rendered in every format, replayed, and exported.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzReview(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
-    FuzzInput.reviewTranscript(Data(bytes: start, count: count))
-    return 0
+@main enum FuzzReview {
+    static func main() {
+        runFuzzer { start, count in
+            FuzzInput.reviewTranscript(Data(fuzzBytes(start, count)))
+            return 0
+        }
+    }
 }
