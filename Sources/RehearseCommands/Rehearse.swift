@@ -17,7 +17,7 @@ public struct Rehearse: ParsableCommand {
             """,
         version: version,
         subcommands: [ShellCommand.self, PracticeCommand.self, ScenariosCommand.self, RolesCommand.self, TranscriptsCommand.self,
-                      ReplayCommand.self, ReviewCommand.self],
+                      ReplayCommand.self, ReviewCommand.self, CompareCommand.self, ProgressCommand.self, DrillCommand.self],
         defaultSubcommand: ShellCommand.self
     )
 

@@ -35,7 +35,15 @@ struct PracticeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The company's name, in place of the scenario's.", valueName: "NAME"))
     var company: String?
 
+    @Option(name: .customLong("self-rating"), parsing: .unconditional,
+            help: ArgumentHelp("Your rating of the session, 1–5, recorded without asking (for piped input).", valueName: "N"))
+    var selfRating: Int?
+
     @OptionGroup var sources: ScenarioSourceOptions
+
+    func validate() throws {
+        if let selfRating, !SelfRating.range.contains(selfRating) { throw ValidationError("--self-rating \(selfRating): use 1 to 5") }
+    }
 
     func run() throws {
         // A session needs one scenario: read only the files that can be it. The whole library is
@@ -50,7 +58,7 @@ struct PracticeCommand: ParsableCommand {
         }
         let editor = LineEditor()
         let status = try PracticeRunner(editor: editor, catalog: catalog).run(
-            scenario: chosen, seed: seed, candidate: candidate, company: company)
+            scenario: chosen, seed: seed, candidate: candidate, company: company, selfRating: selfRating)
         switch status {
         case .interrupted(let signal?): exitProcess(128 + signal)
         default: break

@@ -41,9 +41,9 @@ public struct DrillItem: Codable, Equatable, Sendable {
 /// Which questions to practise again, and when, derived only from the sessions and the date
 /// passed in (no clock is read here, so the same history and date always give the same list).
 ///
-/// A question joins the schedule the first time an attempt at it is weak (skipped, over the
-/// time limit, or scoring under `DrillThresholds.lowScorePercent`). Its next review comes a gap
-/// after its latest attempt: without an interview date the gaps expand 1, 3, 7, 14 days with
+/// A question joins the schedule, due at once, the first time an attempt at it is weak (skipped,
+/// over the time limit, or scoring under `DrillThresholds.lowScorePercent`). After that its next
+/// review comes a gap after its latest attempt: without an interview date the gaps expand 1, 3, 7, 14 days with
 /// each good attempt in a row and start again at 1 after a weak one; with an interview date
 /// still ahead, the gap is at most 20% (after a weak attempt) or 40% (after a good one) of the
 /// time left before it.
@@ -65,7 +65,9 @@ public struct DrillSchedule: Sendable {
             let attempts = unsorted.sorted { $0.date < $1.date }
             guard let lastWeak = attempts.lastIndex(where: { $0.attempt.weakness != nil }), let last = attempts.last else { continue }
             let streak = attempts.count - 1 - lastWeak
-            let (gap, reason) = Self.gap(goodStreak: streak, after: last.date, interviewDate: interviewDate)
+            let isNew = streak == 0 && attempts.filter({ $0.attempt.weakness != nil }).count == 1
+            let (gap, reason) = isNew ? (0, "due at once: weak for the first time")
+                : Self.gap(goodStreak: streak, after: last.date, interviewDate: interviewDate)
             let due = last.date.addingTimeInterval(gap)
             items.append(DrillItem(
                 key: key, text: last.attempt.text, limitSeconds: last.attempt.limitSeconds, attempts: attempts.count,
