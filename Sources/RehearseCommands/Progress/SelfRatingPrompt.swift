@@ -9,7 +9,7 @@ enum SelfRatingPrompt {
     /// session, and never with piped input). Anything but 1–5 or Enter asks again, up to three times.
     static func ask(terminal: TerminalConsole, status: TranscriptEvent.End.Status, given: Int?) -> Int? {
         if let given { return given }
-        guard terminal.editor.isInteractive else { return nil }
+        guard terminal.editor.isInteractive, status == .completed else { return nil }
         terminal.output.line("")
         for _ in 0..<3 {
             guard case .line(let text, _) = terminal.editor.readLine(prompt: question, history: nil, completion: nil, notice: nil) else { return nil }

@@ -203,10 +203,10 @@ public enum WordDiff {
         while i < a.count || j < b.count {
             if i < a.count && j < b.count && la[i] == lb[j] {
                 add(.same, b[j]); i += 1; j += 1
-            } else if j < b.count && (i == a.count || lengths[i][j + 1] >= lengths[i + 1][j]) {
-                add(.added, b[j]); j += 1
-            } else {
+            } else if i < a.count && (j == b.count || lengths[i + 1][j] >= lengths[i][j + 1]) {
                 add(.removed, a[i]); i += 1
+            } else {
+                add(.added, b[j]); j += 1
             }
         }
         return pieces

@@ -187,7 +187,7 @@ public enum ProgressRenderer {
             lines.append("  Sessions:")
             for point in role.sessions.suffix(12) {
                 let rating = point.selfRating.map { "  self-rated \($0)/5" } ?? ""
-                lines.append("    \(LocalTime.minutes(point.started))  \(point.session)  \(leftAligned(point.source.rawValue, width: 8))"
+                lines.append("    \(LocalTime.minutes(point.started))  \(point.session)  \(leftAligned(point.source.rawValue, width: 9))"
                              + "score \(NumberText.rightAligned("\(point.scorePercent)", width: 3))%  answered \(point.answered)/\(point.asked)\(rating)")
             }
             if role.sessions.count > 12 { lines.append("    … and \(role.sessions.count - 12) earlier (--format json lists all)") }

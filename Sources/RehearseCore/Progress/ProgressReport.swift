@@ -170,7 +170,7 @@ public enum TrendChart {
         guard let minimum = low ?? shown.min(), let maximum = high ?? shown.max() else { return "" }
         let levels = unicode ? blocks : asciiLevels
         return String(shown.map { value in
-            guard maximum > minimum else { return levels[levels.count / 2] }
+            guard maximum > minimum else { return levels[0] }
             let share = (min(max(value, minimum), maximum) - minimum) / (maximum - minimum)
             return levels[min(levels.count - 1, Int((share * Double(levels.count - 1)).rounded()))]
         })
