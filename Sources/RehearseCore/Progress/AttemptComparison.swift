@@ -153,8 +153,8 @@ public struct AttemptComparison: Codable, Equatable, Sendable {
         if down > 0 { worse.append(count(down, "scored lower")) }
         let answeredNow = changes.filter { $0.skipped.before && !$0.skipped.after }.count
         let skippedNow = changes.filter { !$0.skipped.before && $0.skipped.after }.count
-        if answeredNow > 0 { better.append(count(answeredNow, "answered that were skipped")) }
-        if skippedNow > 0 { worse.append(count(skippedNow, "skipped that were answered")) }
+        if answeredNow > 0 { better.append("answered " + count(answeredNow, "skipped before")) }
+        if skippedNow > 0 { worse.append("skipped " + count(skippedNow, "answered before")) }
         let fillersBefore = changes.reduce(0) { $0 + $1.fillers.before + $1.hedges.before }
         let fillersAfter = changes.reduce(0) { $0 + $1.fillers.after + $1.hedges.after }
         if fillersAfter < fillersBefore { better.append("fillers and hedges \(fillersBefore) → \(fillersAfter)") }
