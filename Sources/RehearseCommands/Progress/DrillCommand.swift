@@ -49,6 +49,11 @@ struct DrillCommand: ParsableCommand {
     }
 
     func run() throws {
+        if case .interrupted(let signal?) = try perform(editor: LineEditor()) { exitProcess(128 + signal) }
+    }
+
+    /// Lists or runs the drill; the session (if any) reads through `editor`.
+    func perform(editor: LineEditor) throws -> PracticeRunner.Outcome {
         let folder = AppContext.dataFolder
         let history = PracticeHistory.load(from: folder)
         ProgressWarnings.print(history.warnings)
@@ -73,7 +78,7 @@ struct DrillCommand: ParsableCommand {
             case .text: StandardStreams.output(DrillListRenderer.text(schedule, role: roleID, interviewDate: dateText))
             case .json: StandardStreams.output(try DocumentText.json(schedule.items) + "\n")
             }
-            return
+            return .completed
         }
         let due = Array(schedule.dueNow.prefix(count))
         if due.isEmpty {
@@ -81,13 +86,12 @@ struct DrillCommand: ParsableCommand {
             if history.records(role: roleID).isEmpty {
                 throw UserError("no sessions of role '\(TerminalSafeText.inert(roleID, keepNewlines: false))' yet; run `rehearse practice --role \(roleID)` first")
             }
-            return
+            return .completed
         }
         let wanted = Set(due.map(\.key.scenario))
         let catalog = try sources.catalog(only: { wanted.contains($0.id) })
-        guard let scenario = DrillPlan.scenario(role: roleID, items: due, lookup: { catalog.scenario(id: $0) }) else { return }
-        let status = try PracticeRunner(editor: LineEditor(), catalog: catalog).run(
+        guard let scenario = DrillPlan.scenario(role: roleID, items: due, lookup: { catalog.scenario(id: $0) }) else { return .completed }
+        return try PracticeRunner(editor: editor, catalog: catalog).run(
             scenario: scenario, seed: 0, candidate: nil, company: nil, selfRating: selfRating)
-        if case .interrupted(let signal?) = status { exitProcess(128 + signal) }
     }
 }

@@ -7,7 +7,7 @@ struct ShellCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shell",
         abstract: "Open the rehearse prompt (the default when no command is given).",
-        discussion: "Commands: help, roles, role NAME, scenarios, start [KIND|SCENARIO-ID], transcripts, replay ID, review ID, quit. Tab completes."
+        discussion: "Commands: help, roles, role NAME, scenarios, start [KIND|SCENARIO-ID], transcripts, replay ID, review ID, compare, progress, drill, quit. Tab completes."
     )
 
     @Option(help: ArgumentHelp("The role to start with.", valueName: "ROLE")) var role: String?
@@ -34,7 +34,7 @@ final class Shell {
     let history: History
     let completion: ShellCompletion
 
-    static let commands = ["help", "roles", "role", "scenarios", "start", "transcripts", "replay", "review", "quit"]
+    static let commands = ["help", "roles", "role", "scenarios", "start", "transcripts", "replay", "review", "compare", "progress", "drill", "quit"]
 
     init(catalog: ScenarioCatalog, role: String, candidate: String?, seed: UInt64?) {
         self.catalog = catalog
@@ -101,8 +101,14 @@ final class Shell {
                 }
                 let outcome = try PracticeRunner(editor: editor, catalog: catalog).run(scenario: scenario, seed: seed, candidate: candidate, company: nil)
                 if case .interrupted(let signal?) = outcome, signal != SIGINT { return false }
-            case "transcripts", "replay", "review":
+            case "transcripts", "replay", "review", "compare", "progress":
                 return runTranscriptCommand(command, arguments: argument?.split(separator: " ").map(String.init) ?? [])
+            case "drill":
+                // The shell's role unless another is named; the session uses the shell's line editor.
+                var arguments = argument?.split(separator: " ").map(String.init) ?? []
+                if !arguments.contains("--role") { arguments += ["--role", role] }
+                let outcome = try DrillCommand.parse(arguments).perform(editor: editor)
+                if case .interrupted(let signal?) = outcome, signal != SIGINT { return false }
             case "quit", "exit", "q":
                 return false
             default:
@@ -118,7 +124,13 @@ final class Shell {
     /// Runs `transcripts`, `replay` or `review` with the same options as on the command line;
     /// false (leave the shell) only when SIGTERM or SIGHUP stopped a replay.
     func runTranscriptCommand(_ name: String, arguments: [String]) -> Bool {
-        let type: ParsableCommand.Type = name == "replay" ? ReplayCommand.self : name == "review" ? ReviewCommand.self : TranscriptsCommand.self
+        let type: ParsableCommand.Type = switch name {
+        case "replay": ReplayCommand.self
+        case "review": ReviewCommand.self
+        case "compare": CompareCommand.self
+        case "progress": ProgressCommand.self
+        default: TranscriptsCommand.self
+        }
         do {
             if name == "replay" {
                 let replay = try ReplayCommand.parse(arguments)
@@ -151,6 +163,9 @@ final class Shell {
                                     deletes those with no answers
           replay [ID] [--instant]   play a session back (last, an id prefix or a path; --step, --speed N)
           review [ID]               review a session (--format markdown|json|html, --job FILE)
+          compare [ID [ID]]         two attempts side by side (default: the last two of a scenario)
+          progress                  trends per role (--role, --question ID, --since, --format json|html)
+          drill [--list]            practise the questions due again (--until DATE, --count N)
           help                      this list
           quit                      leave (Ctrl-D works too)
         Tab completes commands, roles, kinds, scenario ids and transcript ids.
@@ -173,11 +188,17 @@ final class ShellCompletion: CompletionProvider {
             switch words[0].lowercased() {
             case "role": candidates = catalog.roles.map(\.id)
             case "start": candidates = InterviewKind.allCases.map(\.rawValue) + catalog.scenarios.map(\.id)
-            case "replay", "review": candidates = ["last"] + transcriptIDs()
+            case "replay", "review", "compare": candidates = ["last"] + transcriptIDs()
+            case "progress": candidates = ["--role", "--question", "--since", "--format"]
+            case "drill": candidates = ["--list", "--until", "--count", "--role"]
             case "transcripts": candidates = ["rm", "prune", "--role", "--kind", "--since", "--format"]
             default: candidates = []
             }
         } else if words[0].lowercased() == "transcripts" && words[1] == "rm" {
+            candidates = transcriptIDs()
+        } else if words[words.count - 2] == "--role" {
+            candidates = catalog.roles.map(\.id)
+        } else if words[0].lowercased() == "compare" && words.count == 3 {
             candidates = transcriptIDs()
         } else {
             candidates = []
