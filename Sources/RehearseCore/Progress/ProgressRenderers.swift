@@ -42,7 +42,7 @@ public enum ComparisonRenderer {
             lines.append(contentsOf: TextWrapper.wrap(inert(markedDiff(change.diff, style: style)), width: max(20, width - 1), indent: "    "))
         }
         if !c.onlyBefore.isEmpty { lines.append(""); lines.append("Only before: " + c.onlyBefore.joined(separator: ", ")) }
-        if !c.onlyAfter.isEmpty { lines.append(c.onlyBefore.isEmpty ? "" : ""); lines.append("Only after: " + c.onlyAfter.joined(separator: ", ")) }
+        if !c.onlyAfter.isEmpty { lines.append(""); lines.append("Only after: " + c.onlyAfter.joined(separator: ", ")) }
         return lines.joined(separator: "\n") + "\n"
     }
 
