@@ -26,10 +26,12 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // Columns text takes in a terminal (marks, wide characters, emoji): shared by the line editor and the core.
+        .target(name: "TerminalText"),
         // A small Swift line editor on libedit: history, completion, keystroke timing, notices.
-        .target(name: "LineEditor", dependencies: ["CLibEdit"]),
+        .target(name: "LineEditor", dependencies: ["CLibEdit", "TerminalText"]),
         // The interview core: scenarios, the session engine, timing, transcripts. No terminal I/O.
-        .target(name: "RehearseCore", dependencies: ["CLibYAML"]),
+        .target(name: "RehearseCore", dependencies: ["CLibYAML", "TerminalText"]),
         // The commands: a thin layer joining the core to the line editor, as a library so tests
         // can run them without spawning a process.
         .target(

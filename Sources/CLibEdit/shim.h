@@ -10,6 +10,7 @@
 
 #include <histedit.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
@@ -111,6 +112,11 @@ static inline int rehearse_history_save(History *h, const char *file) {
     HistEvent ev;
     return history(h, &ev, H_SAVE, file);
 }
+/* Writes the history (libedit's format) to an open stream; -1 on error. */
+static inline int rehearse_history_save_fp(History *h, FILE *fp) {
+    HistEvent ev;
+    return history(h, &ev, H_SAVE_FP, fp);
+}
 static inline int rehearse_history_count(History *h) {
     HistEvent ev;
     if (history(h, &ev, H_GETSIZE) == -1) return 0;
@@ -147,6 +153,14 @@ static inline int rehearse_terminal_columns(int fd) {
     return 0;
 }
 
+/* Rows of the terminal on fd (TIOCGWINSZ), or 0 when unknown. */
+static inline int rehearse_terminal_rows(int fd) {
+    struct winsize ws;
+    memset(&ws, 0, sizeof ws);
+    if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0) return ws.ws_row;
+    return 0;
+}
+
 /* ---- Signals ----------------------------------------------------------------- */
 
 /* sigaction without SA_RESTART, so blocking calls fail with EINTR. Saves the old action. */
@@ -156,6 +170,16 @@ static inline int rehearse_install_handler(int sig, rehearse_signal_fn fn, struc
     sa.sa_handler = fn;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = 0;
+    return sigaction(sig, &sa, old);
+}
+/* The same with SA_RESTART: for SIGWINCH, whose storms must not fail a write to the terminal half
+   way (stdio drops buffered output on EINTR); poll() still returns EINTR, and the self-pipe wakes it. */
+static inline int rehearse_install_restarting_handler(int sig, rehearse_signal_fn fn, struct sigaction *old) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = fn;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
     return sigaction(sig, &sa, old);
 }
 static inline int rehearse_restore_action(int sig, const struct sigaction *old) {
@@ -180,6 +204,88 @@ static inline void rehearse_atomic_store(int *p, int v) { __atomic_store_n(p, v,
 static inline int rehearse_atomic_load(int *p) { return __atomic_load_n(p, __ATOMIC_SEQ_CST); }
 static inline int rehearse_atomic_exchange(int *p, int v) {
     return __atomic_exchange_n(p, v, __ATOMIC_SEQ_CST);
+}
+
+/* ---- Crash safety ------------------------------------------------------------ */
+
+/* The terminal mode to put back if the process dies of a fatal signal while the terminal is
+   in raw or no-echo mode, so keys typed afterwards are echoed and reach the shell knowingly.
+   Only LineEditor includes this header, so these statics exist once. */
+struct rehearse_crash_state {
+    struct termios mode;
+    volatile sig_atomic_t armed;
+    struct sigaction previous[65];
+};
+/* One instance (a function-local static: Swift's importer does not emit header globals). */
+static inline struct rehearse_crash_state *rehearse_crash_state(void) {
+    static struct rehearse_crash_state state;
+    return &state;
+}
+
+static inline void rehearse_crash_arm(const struct termios *mode) {
+    struct rehearse_crash_state *state = rehearse_crash_state();
+    state->armed = 0;
+    if (mode == NULL) return;
+    state->mode = *mode;
+    state->armed = 1;
+}
+
+/* Async-signal-safe: put the terminal back, drop keys typed but not read (they must not run as
+   shell commands), say so, then let the previous action (Swift's backtracer, or the default)
+   handle the signal. A fault caused by an instruction re-faults on return and reaches the
+   previous action with its real cause; a signal sent or raised is raised again, and the
+   default action ends the process if the previous action returns. */
+static void rehearse_crash_handler(int sig, siginfo_t *info, void *context) {
+    (void)context;
+    int saved_errno = errno;
+    struct rehearse_crash_state *state = rehearse_crash_state();
+    if (state->armed) {
+        state->armed = 0;
+        tcsetattr(0, TCSANOW, &state->mode);
+        tcflush(0, TCIFLUSH);
+        static const char message[] =
+            "\r\nrehearse stopped on an internal error; the terminal is back in its normal mode.\r\n";
+        ssize_t ignored = write(2, message, sizeof message - 1);
+        (void)ignored;
+    }
+    if (sig > 0 && sig < 65) sigaction(sig, &state->previous[sig], NULL);
+    int from_instruction = info != NULL && info->si_code > 0 &&
+        (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE);
+    if (!from_instruction) {
+        /* Deliver it now, to the previous action; if that returns (Swift's backtracer does for a
+           signal that was sent), end the process with the default action. */
+        sigset_t set;
+        sigemptyset(&set);
+        sigaddset(&set, sig);
+        sigprocmask(SIG_UNBLOCK, &set, NULL);
+        raise(sig);
+        signal(sig, SIG_DFL);
+        raise(sig);
+    }
+    errno = saved_errno;
+}
+
+/* Installs the crash handler for sig (on the alternate stack, so a stack overflow is caught). */
+static inline int rehearse_install_crash_handler(int sig) {
+    if (sig <= 0 || sig >= 65) return -1;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = rehearse_crash_handler;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
+    return sigaction(sig, &sa, &rehearse_crash_state()->previous[sig]);
+}
+
+/* Gives the calling thread an alternate signal stack (kept for the life of the process). */
+static inline int rehearse_install_alternate_stack(void) {
+    stack_t current;
+    if (sigaltstack(NULL, &current) == 0 && !(current.ss_flags & SS_DISABLE)) return 0;
+    static char stack_memory[65536];
+    stack_t ss;
+    memset(&ss, 0, sizeof ss);
+    ss.ss_sp = stack_memory;
+    ss.ss_size = sizeof stack_memory;
+    return sigaltstack(&ss, NULL);
 }
 
 #endif /* REHEARSE_CLIBEDIT_SHIM_H */

@@ -50,9 +50,11 @@ private func recordSignal(_ sig: Int32) {
 /// Process-wide signal flags set by minimal handlers; `LineEditor` reads and clears them.
 ///
 /// `install()` sets handlers (sigaction, no SA_RESTART, so blocking calls fail with EINTR)
-/// for SIGINT, SIGTERM, SIGHUP and SIGWINCH that only set flags and write a byte to a
-/// self-pipe. A signal whose disposition is SIG_IGN at install time (e.g. SIGHUP under
-/// nohup) is left ignored. SIGTSTP/SIGCONT are handled only while a terminal read is running.
+/// for SIGINT, SIGTERM and SIGHUP, and one for SIGWINCH (with SA_RESTART, so a resize storm
+/// cannot fail a terminal write), that only set flags and write a byte to a self-pipe. A signal
+/// whose disposition is SIG_IGN at install time (e.g. SIGHUP under nohup) is left ignored.
+/// SIGTSTP/SIGCONT are handled only while a terminal read is running. It also installs the
+/// crash handler described at `restoreOnCrash(_:)`.
 public enum SignalFlags {
     /// Installs the SIGINT/SIGTERM/SIGHUP/SIGWINCH handlers and the wake-up pipe; idempotent, thread-safe.
     public static func install() {
@@ -67,10 +69,32 @@ public enum SignalFlags {
             rehearse_atomic_store(state + Slot.pipeRead, fds[0])
             rehearse_atomic_store(state + Slot.pipeWrite, fds[1])
         }
-        for sig in [SIGINT, SIGTERM, SIGHUP, SIGWINCH] {
+        for sig in [SIGINT, SIGTERM, SIGHUP] {
             if rehearse_signal_is_ignored(sig) != 0 { continue }
             var old = sigaction()
             _ = rehearse_install_handler(sig, { recordSignal($0) }, &old)
+        }
+        if rehearse_signal_is_ignored(SIGWINCH) == 0 {
+            var old = sigaction()
+            _ = rehearse_install_restarting_handler(SIGWINCH, { recordSignal($0) }, &old)
+        }
+        _ = rehearse_install_alternate_stack()
+        for sig in [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGQUIT] {
+            _ = rehearse_install_crash_handler(sig)
+        }
+    }
+
+    /// The terminal mode to put back if a fatal signal (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT,
+    /// SIGTRAP, SIGQUIT) ends the process while the terminal is in raw or no-echo mode; nil disarms.
+    ///
+    /// Set it just before changing the terminal's mode and clear it once the mode is put back: on such
+    /// a signal the handler restores this mode, drops keys typed but not yet read (so they cannot run
+    /// as shell commands), says so on stderr, then lets the signal's previous action run.
+    public static func restoreOnCrash(_ mode: termios?) {
+        if var mode {
+            rehearse_crash_arm(&mode)
+        } else {
+            rehearse_crash_arm(nil)
         }
     }
 

@@ -17,7 +17,8 @@ public struct Rehearse: ParsableCommand {
             """,
         version: version,
         subcommands: [ShellCommand.self, PracticeCommand.self, ScenariosCommand.self, RolesCommand.self, TranscriptsCommand.self,
-                      ReplayCommand.self, ReviewCommand.self, CompareCommand.self, ProgressCommand.self, DrillCommand.self],
+                      ReplayCommand.self, ReviewCommand.self, FollowupCommand.self, CompareCommand.self, ProgressCommand.self,
+                      DrillCommand.self],
         defaultSubcommand: ShellCommand.self
     )
 
@@ -35,11 +36,7 @@ public struct Rehearse: ParsableCommand {
         do {
             command = try parseAsRoot(arguments)
         } catch {
-            if exitCode(for: error) == .validationFailure {
-                StandardStreams.error(fullMessage(for: error) + "\n")
-                exitProcess(2)
-            }
-            exit(withError: error)
+            fail(with: error)
         }
         do {
             try command.run()
@@ -48,8 +45,19 @@ public struct Rehearse: ParsableCommand {
             StandardStreams.error("Error: \(error.message)\n")
             exitProcess(2)
         } catch {
-            exit(withError: error)
+            fail(with: error)
         }
+    }
+
+    /// Ends with the error's message and exit code (2 for usage errors). Every message goes
+    /// through `StandardStreams.error`, which shows the arguments, file names and transcript
+    /// fields it quotes inert; --help and --version are our own text, on standard output.
+    static func fail(with error: Error) -> Never {
+        let code = exitCode(for: error)
+        if code == .success { exit(withError: error) }
+        let message = fullMessage(for: error)
+        if !message.isEmpty { StandardStreams.error(message + "\n") }
+        exitProcess(code == .validationFailure ? 2 : code.rawValue)
     }
 
     /// The usage error for a first word that is no command, e.g. `rehearse frobnicate`.

@@ -140,7 +140,12 @@ private func indexedFiles(_ sandbox: RehearseSandbox) throws -> Set<String> {
         let prefix = sandbox.root + "/prefix"
         try FileManager.default.createDirectory(atPath: prefix + "/bin", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: prefix + "/share/rehearse", withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: try RehearseSandbox.binary(), toPath: prefix + "/bin/rehearse")
+        // A hard link, not a copy: a copy's file is open for writing for a moment, and a process that
+        // another test forks then keeps it open, so starting the copy fails with "text file busy".
+        let binary = try RehearseSandbox.binary()
+        if (try? FileManager.default.linkItem(atPath: binary, toPath: prefix + "/bin/rehearse")) == nil {
+            try FileManager.default.copyItem(atPath: binary, toPath: prefix + "/bin/rehearse")
+        }
         let bundled = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("scenarios").path
         try FileManager.default.copyItem(atPath: bundled, toPath: prefix + "/share/rehearse/scenarios")

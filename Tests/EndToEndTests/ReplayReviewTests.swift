@@ -6,7 +6,7 @@ import Testing
 import TestSupport
 
 /// A data folder with hand-written transcripts, and runs of the built `rehearse` against it.
-private struct ReplaySandbox {
+struct ReplaySandbox {
     let base: RehearseSandbox
     var root: String { base.root }
     var transcripts: String { base.dataFolder + "/transcripts" }
@@ -34,7 +34,7 @@ private struct ReplaySandbox {
 }
 
 /// A transcript as the session writes it, with `answer` typed keystroke by keystroke.
-private func transcriptLines(session: String, answer: String, question: String = "Tell me about a hard problem.",
+func transcriptLines(session: String, answer: String, question: String = "Tell me about a hard problem.",
                              speakerName: String = "Ana Lopez", kind: String = "second", role: String = "testing",
                              started: String = "2027-01-15T08:00:00Z", withEnd: Bool = true) -> [[String: Any]] {
     var typing: [[Any]] = []
@@ -200,7 +200,7 @@ private func controlCharacters(in text: String) -> [String] {
         #expect(result.status == 0)
         #expect(result.stdout.contains("customer email"))
         #expect(result.stdout.contains("zendesk"))
-        #expect(result.stdout.split(separator: "\n").allSatisfy { TextWrapper.displayWidth(String($0)) <= 60 })
+        #expect(result.stdout.split(separator: "\n").allSatisfy { DisplayWidth.of(String($0)) <= 60 })
     }
 
     @Test func aKeyStopsTheReplayAndTheTerminalIsRestored() throws {

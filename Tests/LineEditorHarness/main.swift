@@ -83,12 +83,25 @@ while !arguments.isEmpty {
     }
 }
 
-let editor = LineEditor()
-let histories = [History(file: historyFile), History()]
+let editor: LineEditor
+let histories: [History]
+do {
+    editor = try LineEditor()
+    histories = [try History(file: historyFile), try History()]
+} catch {
+    let message = "line-editor-harness: \(error)\n"
+    _ = message.withCString { write(2, $0, strlen($0)) }
+    exit(1)
+}
 var readIndex = 0
 
 @MainActor func finish() -> Never {
-    try? histories[0].save()
+    do {
+        try histories[0].save()
+    } catch {
+        emit("{\"result\":\"save-failed\",\"error\":\(jsonString(String(describing: error)))}")
+        exit(1)
+    }
     exit(0)
 }
 

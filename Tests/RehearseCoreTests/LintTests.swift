@@ -171,7 +171,7 @@ import Testing
     @Test func longLinesAreCutAroundTheCaret() throws {
         let line = String(repeating: "a", count: 5000) + "X" + String(repeating: "b", count: 5000)
         let excerpt = try #require(DiagnosticExcerpt.excerpt(source: line, line: 1, column: 5001))
-        #expect(TextWrapper.displayWidth(excerpt.line) <= DiagnosticExcerpt.maximumWidth + 2)
+        #expect(DisplayWidth.of(excerpt.line) <= DiagnosticExcerpt.maximumWidth + 2)
         #expect(excerpt.line.hasPrefix("…") && excerpt.line.hasSuffix("…"))
         let caretColumn = excerpt.caret.count - 1
         #expect(Array(excerpt.line)[caretColumn] == "X")
@@ -217,18 +217,16 @@ import Testing
     }
 }
 
-/// Files that try to hang, exhaust or crash the loader: each is refused with a clear message, fast.
-@Suite struct HostileFileTests {
-    /// Reads the file through the linter and checks the only diagnostic, and that it took under a second.
+/// Files that try to hang, exhaust or crash the loader: each is refused with a clear message.
+/// A hang fails the suite through its time limit (speed itself is measured in Benchmarks/, not here).
+@Suite(.timeLimit(.minutes(1))) struct HostileFileTests {
+    /// Reads the file through the linter and checks the only diagnostic.
     private func expectRefusal(_ path: String, line: Int = 1, column: Int = 1, _ message: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let clock = ContinuousClock()
-        var report: LintReport?
-        let elapsed = clock.measure { report = ScenarioLinter.lint([LintTarget(path: path)]) }
-        let diagnostics = report?.diagnostics ?? []
+        let report = ScenarioLinter.lint([LintTarget(path: path)])
+        let diagnostics = report.diagnostics
         #expect(diagnostics.map(\.message) == [message], sourceLocation: sourceLocation)
         #expect(diagnostics.first?.line == line, sourceLocation: sourceLocation)
         #expect(diagnostics.first?.column == column, sourceLocation: sourceLocation)
-        #expect(elapsed < .seconds(1), "took \(elapsed)", sourceLocation: sourceLocation)
     }
 
     @Test func aDirectory() throws {

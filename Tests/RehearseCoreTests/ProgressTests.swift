@@ -76,11 +76,11 @@ import Testing
     @Test func aDrillScenarioKeepsTheOriginalIdsInRepeats() throws {
         let history = [Self.record(nil, days: 0, session: "s1")]
         let schedule = DrillSchedule(records: history, now: Self.day0.addingTimeInterval(60))
-        let scenario = try #require(DrillPlan.scenario(role: "testing", items: schedule.dueNow, lookup: { _ in nil }))
+        let scenario = try #require(DrillScenario.scenario(role: "testing", items: schedule.dueNow, lookup: { _ in nil }))
         #expect(scenario.id == "drill-testing")
         #expect(scenario.allQuestions.map(\.repeats) == ["test-second/a"])
         #expect(scenario.allQuestions.first?.text == "Tell me about a hard problem.")
-        #expect(DrillPlan.scenario(role: "testing", items: [], lookup: { _ in nil }) == nil)
+        #expect(DrillScenario.scenario(role: "testing", items: [], lookup: { _ in nil }) == nil)
     }
 }
 

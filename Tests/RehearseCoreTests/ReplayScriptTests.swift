@@ -3,10 +3,11 @@ import Testing
 @testable import RehearseCore
 
 /// A tiny terminal: enough of VT100 (CR, LF, CUU, ED, SGR, auto-wrap) to check what a replay
-/// leaves on the screen.
+/// leaves on the screen. Cells hold a character with its marks; a wide character takes two
+/// cells (the second empty), as `DisplayWidth` counts them.
 struct ScreenModel {
     let columns: Int
-    var rows: [[Unicode.Scalar]] = [[]]
+    var rows: [[String]] = [[]]
     var row = 0
     var column = 0
     var pendingWrap = false
@@ -32,10 +33,19 @@ struct ScreenModel {
                 default: break // SGR and the rest: no effect on text
                 }
             default:
-                if pendingWrap { newLine(); column = 0 }
-                while rows[row].count < column { rows[row].append(" ") }
-                if column < rows[row].count { rows[row][column] = character } else { rows[row].append(character) }
-                if column == columns - 1 { pendingWrap = true } else { column += 1 }
+                let width = DisplayWidth.of(scalar: character)
+                if width == 0 {
+                    // A mark joins the character drawn last, before the cursor.
+                    var cell = pendingWrap ? column : column - 1
+                    while cell > 0, cell < rows[row].count, rows[row][cell].isEmpty { cell -= 1 }
+                    if cell >= 0, cell < rows[row].count { rows[row][cell].unicodeScalars.append(character) }
+                    continue
+                }
+                if pendingWrap || column + width > columns { newLine(); column = 0 }
+                while rows[row].count < column + width { rows[row].append(" ") }
+                rows[row][column] = String(character)
+                if width == 2 { rows[row][column + 1] = "" }
+                if column + width >= columns { column = columns - 1; pendingWrap = true } else { column += width }
             }
         }
     }
@@ -46,7 +56,7 @@ struct ScreenModel {
         if row == rows.count { rows.append([]) }
     }
 
-    var text: String { rows.map { String(String.UnicodeScalarView($0)) }.joined(separator: "\n") }
+    var text: String { rows.map { $0.joined() }.joined(separator: "\n") }
 }
 
 @Suite struct ReplayScriptTests {
@@ -85,6 +95,22 @@ struct ScreenModel {
         var screen = ScreenModel(columns: 40)
         for frame in Self.frames(transcript, animated: true, width: 40) { screen.feed(frame.text) }
         let flat = screen.text.replacingOccurrences(of: "\n", with: "")
+        #expect(flat.contains("[1/1 Ana] › " + long + "   think"))
+        #expect(!flat.contains("endx"))
+    }
+
+    /// A correction redraws the wrapped line from its first row, which takes counting its columns
+    /// right: combining marks none, wide characters and emoji two.
+    @Test(arguments: ["नमस्ते दुनिया ", "日本語の答え ", "cafe\u{301} re\u{301}sume\u{301} ", "👩‍👩‍👧 ❤\u{FE0F} ok\u{200B}go "])
+    func wrappedLinesOfWideAndCombiningTextAreRedrawnInPlace(_ piece: String) {
+        let long = String(repeating: piece, count: 8) + "end"
+        let steps = [TypingStep(delayMilliseconds: 1000, position: 0, deleted: 0, inserted: long + "x"),
+                     TypingStep(delayMilliseconds: 100, position: long.count, deleted: 1, inserted: "")]
+        let transcript = ReviewFixtures.transcript([.init(id: "q1", answer: long, typing: steps)])
+        var screen = ScreenModel(columns: 40)
+        for frame in Self.frames(transcript, animated: true, width: 40) { screen.feed(frame.text) }
+        let flat = screen.text.replacing("\n", with: "")
+        #expect(screen.text.contains("Ana Lopez (Lead): Tell me about a hard"), "the redraw goes no higher than the answer")
         #expect(flat.contains("[1/1 Ana] › " + long + "   think"))
         #expect(!flat.contains("endx"))
     }

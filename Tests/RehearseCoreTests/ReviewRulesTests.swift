@@ -225,7 +225,7 @@ private let points = ReviewFixtures.points
             ], candidateQuestions: ["What does a good first month look like here?"]))
         let text = ReviewTextRenderer(width: width).render(review)
         for line in text.split(separator: "\n") {
-            #expect(TextWrapper.displayWidth(String(line)) <= width, "\(line)")
+            #expect(DisplayWidth.of(String(line)) <= width, "\(line)")
         }
     }
 

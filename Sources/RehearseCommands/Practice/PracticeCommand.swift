@@ -56,7 +56,7 @@ struct PracticeCommand: ParsableCommand {
             catalog = try sources.catalog()
             chosen = try ScenarioChoice.resolve(catalog: catalog, scenario: scenario, role: role, kind: kind)
         }
-        let editor = LineEditor()
+        let editor = try LineEditor()
         let status = try PracticeRunner(editor: editor, catalog: catalog).run(
             scenario: chosen, seed: seed, candidate: candidate, company: company, selfRating: selfRating)
         switch status {

@@ -31,6 +31,8 @@ struct PracticeRunner {
         let options = SessionOptions(seed: seed, candidate: candidate ?? Self.defaultCandidate, company: company,
                                      sessionID: sessionID, startedAt: started, appVersion: Rehearse.version,
                                      earlierAnswers: earlier, earlierTranscriptID: earlierID)
+        // Before the transcript file exists, so a history that cannot be used leaves nothing behind.
+        let answerHistory = try History(file: folder.historyFolder + "/answers")
         let path = folder.transcriptPath(sessionID: sessionID, started: started)
         let recorder: FileTranscriptRecorder
         do {
@@ -40,8 +42,7 @@ struct PracticeRunner {
         }
         let clock = SystemClock()
         let session = InterviewSession(scenario: scenario, options: options, clock: clock, recorder: recorder)
-        let terminal = TerminalConsole(editor: editor, clock: clock,
-                                       answerHistory: History(file: folder.historyFolder + "/answers"))
+        let terminal = TerminalConsole(editor: editor, clock: clock, answerHistory: answerHistory)
         let console = FinishingConsole(terminal: terminal, recorder: recorder)
         session.selfRatingQuestion = { pending, status in
             pending.forEach(console.show)

@@ -16,13 +16,12 @@ struct SummaryView {
         case .interrupted: heading = "Session interrupted."
         }
         output.line(output.bold(heading))
-        let minutes = summary.totalMilliseconds / 60_000, seconds = (summary.totalMilliseconds / 1000) % 60
-        output.line("  Answered \(summary.answered) of \(summary.asked) asked" + (summary.skipped > 0 ? ", skipped \(summary.skipped)" : "") + " · \(minutes) min \(seconds) s")
+        output.line("  Answered \(summary.answered) of \(summary.asked) asked" + (summary.skipped > 0 ? ", skipped \(summary.skipped)" : "") + " · \(DurationText.seconds(summary.totalMilliseconds / 1000))")
         if !summary.slowestStarts.isEmpty, summary.answered > 0 {
             output.line("  Slowest starts:")
             for start in summary.slowestStarts {
-                let question = TextWrapper.wrap(TerminalSafeText.inert(start.question, keepNewlines: false), width: max(30, output.width - 16)).first ?? ""
-                output.line("    \(NumberText.rightAligned(NumberText.fixed(Double(start.thinkMilliseconds) / 1000, places: 1), width: 5)) s  \(question)\(question.count < start.question.count ? "…" : "")")
+                let question = TextLayout(width: max(30, output.width - 16)).firstLine(TerminalSafeText.inert(start.question, keepNewlines: false))
+                output.line("    \(NumberText.rightAligned(NumberText.fixed(Double(start.thinkMilliseconds) / 1000, places: 1), width: 5)) s  \(question)")
             }
         }
         var flags: [String] = []
@@ -45,16 +44,13 @@ struct SummaryView {
         // Nothing to thank anyone for when the session ended before a single answer.
         if summary.answered > 0 {
             output.line("  Send a thank-you email by \(LocalTime.dayAndTime(summary.thankYouBy)) (within 24 hours).")
+            output.line("  Draft it: rehearse followup \(summary.sessionID)")
         }
     }
 
     /// `lead` then `text`, wrapped to the terminal with the continuation lines indented under the text.
     private func hanging(_ lead: String, _ text: String) {
-        // The wrapper puts `indent` before every line; the first keeps the lead's own margin instead.
-        let indent = String(repeating: " ", count: lead.count)
-        let margin = String(lead.prefix { $0 == " " })
-        for (index, wrapped) in TextWrapper.wrap(lead + text, width: output.width - 1, indent: indent).enumerated() {
-            output.line(index == 0 ? margin + wrapped.dropFirst(indent.count) : wrapped)
-        }
+        let indent = String(repeating: " ", count: DisplayWidth.of(lead))
+        for wrapped in output.layout.paragraph(text, lead: lead, indent: indent) { output.line(wrapped) }
     }
 }

@@ -33,7 +33,7 @@ final class TerminalConsole: SessionConsole {
             output.line("")
             output.speech(speaker: prompt.interviewer, text: prompt.text)
             if !prompt.isProbe {
-                output.line(output.dim("   (\(Self.duration(prompt.limitSeconds)) · /hint · /skip)"))
+                output.line(output.dim("   (\(DurationText.seconds(prompt.limitSeconds)) · /hint · /skip)"))
             }
         case .info(let text):
             output.wrapped(TerminalSafeText.inert(text), style: output.dim)
@@ -44,14 +44,11 @@ final class TerminalConsole: SessionConsole {
         }
     }
 
-    static func duration(_ seconds: Int) -> String {
-        seconds % 60 == 0 ? "\(seconds / 60) min" : seconds >= 60 ? "\(seconds / 60) min \(seconds % 60) s" : "\(seconds) s"
-    }
-
     func read(_ request: PromptRequest) -> ConsoleInput {
         let notice = request.deadline.map { Notice(deadline: $0, text: output.dim(request.deadlineNotice ?? "Time is up.")) }
         let readStarted = clock.now()
-        let result = editor.readLine(prompt: output.prompt(request.label), history: answerHistory, completion: nil, notice: notice)
+        let label = TerminalSafeText.inert(request.label, keepNewlines: false)  // it names an interviewer from the scenario
+        let result = editor.readLine(prompt: output.prompt(label), history: answerHistory, completion: nil, notice: notice)
         switch result {
         case .line(let text, let log):
             let submitted = clock.now()
@@ -83,7 +80,14 @@ final class TerminalConsole: SessionConsole {
         }
     }
 
-    func saveHistory() { try? answerHistory.save() }
+    /// Saves the answer history; a failure is a warning (the answers themselves are in the transcript).
+    func saveHistory() {
+        do {
+            try answerHistory.save()
+        } catch {
+            StandardStreams.error("warning: \(TerminalSafeText.inert(String(describing: error)))\n")
+        }
+    }
 
     static func signalName(_ signal: Int32) -> String {
         switch signal {

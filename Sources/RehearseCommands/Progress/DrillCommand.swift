@@ -90,7 +90,7 @@ struct DrillCommand: ParsableCommand {
         }
         let wanted = Set(due.map(\.key.scenario))
         let catalog = try sources.catalog(only: { wanted.contains($0.id) })
-        guard let scenario = DrillPlan.scenario(role: roleID, items: due, lookup: { catalog.scenario(id: $0) }) else { return .completed }
+        guard let scenario = DrillScenario.scenario(role: roleID, items: due, lookup: { catalog.scenario(id: $0) }) else { return .completed }
         return try PracticeRunner(editor: editor, catalog: catalog).run(
             scenario: scenario, seed: 0, candidate: nil, company: nil, selfRating: selfRating)
     }

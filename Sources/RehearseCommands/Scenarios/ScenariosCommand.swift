@@ -186,8 +186,8 @@ enum ScenarioTable {
         let rows = entries.map { entry -> [String] in
             let scenario = entry.scenario
             let source = entry.origin == .bundled ? "bundled" : entry.replaces != nil ? "user (replaces bundled)" : "user"
-            return [scenario.id, scenario.role, scenario.kind.rawValue, scenario.interviewers.map { $0.name.split(separator: " ").first.map(String.init) ?? $0.name }.joined(separator: ", "),
-                    "\(scenario.plannedQuestionCount)", "~\(max(1, scenario.plannedSeconds / 60)) min", source]
+            return [scenario.id, scenario.role, scenario.kind.rawValue, scenario.interviewers.map { PromptLabel.firstName($0.name) }.joined(separator: ", "),
+                    "\(scenario.plannedQuestionCount)", DurationText.aboutMinutes(seconds: scenario.plannedSeconds), source]
         }
         return Table(headers: ["ID", "ROLE", "KIND", "INTERVIEWERS", "QUESTIONS", "LENGTH", "SOURCE"], rows: rows).render()
     }
@@ -201,7 +201,7 @@ enum ScenarioOutline {
         lines.append("Role: \(safe(scenario.roleTitle)) (\(scenario.role)) · Kind: \(scenario.kind.rawValue) · Company: \(safe(scenario.company))")
         if let description = scenario.description { lines.append(safe(description)) }
         lines.append("Panel: " + scenario.interviewers.map { "\(safe($0.name)), \(safe($0.title)) (\($0.style.rawValue))" }.joined(separator: "; "))
-        lines.append("File: \(scenario.sourcePath)")
+        lines.append("File: \(safe(scenario.sourcePath))")
         for (index, stage) in scenario.stages.enumerated() {
             let who = scenario.interviewer(id: stage.interviewerID)?.name ?? stage.interviewerID
             lines.append("")

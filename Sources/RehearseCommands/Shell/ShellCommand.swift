@@ -7,7 +7,7 @@ struct ShellCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shell",
         abstract: "Open the rehearse prompt (the default when no command is given).",
-        discussion: "Commands: help, roles, role NAME, scenarios, start [KIND|SCENARIO-ID], transcripts, replay ID, review ID, compare, progress, drill, quit. Tab completes."
+        discussion: "Commands: help, roles, role NAME, scenarios, start [KIND|SCENARIO-ID], transcripts, replay ID, review ID, followup ID, compare, progress, drill, quit. Tab completes."
     )
 
     @Option(help: ArgumentHelp("The role to start with.", valueName: "ROLE")) var role: String?
@@ -19,7 +19,7 @@ struct ShellCommand: ParsableCommand {
     func run() throws {
         let catalog = try sources.catalog()
         let startRole = try ScenarioChoice.resolveRole(role ?? AppContext.defaultRole, catalog: catalog)
-        let shell = Shell(catalog: catalog, role: startRole, candidate: candidate, seed: seed)
+        let shell = try Shell(catalog: catalog, role: startRole, candidate: candidate, seed: seed)
         if let signal = shell.run() { exitProcess(128 + signal) }
     }
 }
@@ -30,20 +30,21 @@ final class Shell {
     var role: String
     let candidate: String?
     let seed: UInt64?
-    let editor = LineEditor()
+    let editor: LineEditor
     let history: History
     let completion: ShellCompletion
 
-    static let commands = ["help", "roles", "role", "scenarios", "start", "transcripts", "replay", "review", "compare", "progress", "drill", "quit"]
+    static let commands = ["help", "roles", "role", "scenarios", "start", "transcripts", "replay", "review", "followup", "compare", "progress", "drill", "quit"]
 
-    init(catalog: ScenarioCatalog, role: String, candidate: String?, seed: UInt64?) {
+    init(catalog: ScenarioCatalog, role: String, candidate: String?, seed: UInt64?) throws {
+        editor = try LineEditor()
         self.catalog = catalog
         self.role = role
         self.candidate = candidate
         self.seed = seed
         let folder = AppContext.dataFolder
         if let note = try? folder.prepare() { StandardStreams.error("note: \(note)\n") }
-        history = History(file: folder.historyFolder + "/commands")
+        history = try History(file: folder.historyFolder + "/commands")
         completion = ShellCompletion(catalog: catalog)
     }
 
@@ -52,7 +53,9 @@ final class Shell {
         if editor.isInteractive {
             print("Rehearse \(Rehearse.version). Type `start` to begin an interview, `help` for commands.")
         }
-        defer { try? history.save() }
+        defer {
+            do { try history.save() } catch { StandardStreams.error("warning: \(error)\n") }
+        }
         while true {
             switch editor.readLine(prompt: "rehearse [\(role)]› ", history: history, completion: completion, notice: nil) {
             case .line(let line, _):
@@ -101,7 +104,7 @@ final class Shell {
                 }
                 let outcome = try PracticeRunner(editor: editor, catalog: catalog).run(scenario: scenario, seed: seed, candidate: candidate, company: nil)
                 if case .interrupted(let signal?) = outcome, signal != SIGINT { return false }
-            case "transcripts", "replay", "review", "compare", "progress":
+            case "transcripts", "replay", "review", "followup", "compare", "progress":
                 return runTranscriptCommand(command, arguments: argument?.split(separator: " ").map(String.init) ?? [])
             case "drill":
                 // The shell's role unless another is named; the session uses the shell's line editor.
@@ -121,12 +124,13 @@ final class Shell {
         return true
     }
 
-    /// Runs `transcripts`, `replay` or `review` with the same options as on the command line;
+    /// Runs `transcripts`, `replay`, `review` or `followup` with the same options as on the command line;
     /// false (leave the shell) only when SIGTERM or SIGHUP stopped a replay.
     func runTranscriptCommand(_ name: String, arguments: [String]) -> Bool {
         let type: ParsableCommand.Type = switch name {
         case "replay": ReplayCommand.self
         case "review": ReviewCommand.self
+        case "followup": FollowupCommand.self
         case "compare": CompareCommand.self
         case "progress": ProgressCommand.self
         default: TranscriptsCommand.self
@@ -163,6 +167,7 @@ final class Shell {
                                     deletes those with no answers
           replay [ID] [--instant]   play a session back (last, an id prefix or a path; --step, --speed N)
           review [ID]               review a session (--format markdown|json|html, --job FILE)
+          followup [ID]             draft the thank-you email (--rejected, --each, --format eml)
           compare [ID [ID]]         two attempts side by side (default: the last two of a scenario)
           progress                  trends per role (--role, --question ID, --since, --format json|html)
           drill [--list]            practise the questions due again (--until DATE, --count N)
@@ -188,7 +193,7 @@ final class ShellCompletion: CompletionProvider {
             switch words[0].lowercased() {
             case "role": candidates = catalog.roles.map(\.id)
             case "start": candidates = InterviewKind.allCases.map(\.rawValue) + catalog.scenarios.map(\.id)
-            case "replay", "review", "compare": candidates = ["last"] + transcriptIDs()
+            case "replay", "review", "followup", "compare": candidates = ["last"] + transcriptIDs()
             case "progress": candidates = ["--role", "--question", "--since", "--format"]
             case "drill": candidates = ["--list", "--until", "--count", "--role"]
             case "transcripts": candidates = ["rm", "prune", "--role", "--kind", "--since", "--format"]

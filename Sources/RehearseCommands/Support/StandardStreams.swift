@@ -6,7 +6,11 @@ import RehearseCore
 /// flushed first, so text written by `print` and the line editor keeps its order.
 enum StandardStreams {
     static func output(_ text: String) { write(text, to: STDOUT_FILENO) }
-    static func error(_ text: String) { write(text, to: STDERR_FILENO) }
+
+    /// Writes a message to standard error, made inert: messages quote what we did not write
+    /// (arguments, file names, transcript and scenario fields), and we never style stderr, so
+    /// every control character, escape sequence and bidirectional override is shown, not obeyed.
+    static func error(_ text: String) { write(TerminalSafeText.inert(text), to: STDERR_FILENO) }
 
     /// Writes all of `text`; false when the descriptor stopped taking it.
     @discardableResult

@@ -10,12 +10,12 @@ struct Table {
         var widths = headers.map { _ in 0 }
         for row in all {
             for (index, cell) in row.enumerated() where index < widths.count {
-                widths[index] = max(widths[index], TextWrapper.displayWidth(cell))
+                widths[index] = max(widths[index], DisplayWidth.of(cell))
             }
         }
         return all.map { row in
             row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - TextWrapper.displayWidth(cell))
+                index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - DisplayWidth.of(cell))
             }.joined(separator: "  ")
         }.joined(separator: "\n")
     }

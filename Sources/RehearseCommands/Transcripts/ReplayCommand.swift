@@ -66,7 +66,8 @@ struct ReplayCommand: ParsableCommand {
 
     /// Plays or exports; the shell calls this so a stopped replay returns to its prompt.
     func perform() throws -> TerminalReplayPlayer.Outcome {
-        let transcript = try TranscriptReference.load(self.transcript)
+        // Only the asciicast and an animated replay show the typing; leaving it out saves most of the memory.
+        let transcript = try TranscriptReference.load(self.transcript, keepsTyping: export == .asciicast || (export == nil && isatty(1) == 1 && !instant))
         let pacing = ReplayPacing(speed: speed, idleLimitMilliseconds: idleLimit == 0 ? nil : Int(idleLimit * 1000))
         if let export {
             let text: String

@@ -42,7 +42,7 @@ struct ReviewCommand: ParsableCommand {
 
     func run() throws {
         let index = TranscriptIndex(folder: AppContext.dataFolder)
-        let transcript = try TranscriptReference.load(self.transcript, index: index)
+        let transcript = try TranscriptReference.load(self.transcript, index: index, keepsTyping: false)  // the review never replays typing
         var builder = ReviewBuilder(earlierTranscripts: index.earlierTranscripts(
             than: transcript, limit: ReviewThresholds.earlierTranscriptLimit, questionIDs: ReviewBuilder.questionIDsToCompare(in: transcript)))
         builder.earlierTranscriptsFolder = index.folder.transcripts

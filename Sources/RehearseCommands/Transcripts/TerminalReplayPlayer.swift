@@ -70,6 +70,7 @@ final class TerminalReplayPlayer {
         var attributes = termios()
         guard tcgetattr(0, &attributes) == 0 else { return }
         savedTerminal = attributes
+        SignalFlags.restoreOnCrash(attributes)
         attributes.c_lflag &= ~tcflag_t(ICANON | ECHO)
         withUnsafeMutableBytes(of: &attributes.c_cc) { cc in
             cc[Int(VMIN)] = 1
@@ -81,6 +82,7 @@ final class TerminalReplayPlayer {
     private func restoreTerminal() {
         guard var saved = savedTerminal else { return }
         _ = tcsetattr(0, TCSADRAIN, &saved)
+        SignalFlags.restoreOnCrash(nil)
         savedTerminal = nil
     }
 
@@ -137,7 +139,7 @@ final class TerminalReplayPlayer {
     private func waitForNextTurn() -> StepDecision {
         // The cue must fit on one row: erasing that row is how it is removed before the next turn.
         let fullCue = "[Enter: next turn · any other key: stop]"
-        let cue = OutputTarget.width(nil) > TextWrapper.displayWidth(fullCue) ? fullCue : "[⏎ next]"
+        let cue = OutputTarget.width(nil) > DisplayWidth.of(fullCue) ? fullCue : "[⏎ next]"
         if writesToTerminal { emit((endsMidLine ? "\r\n" : "") + style.dim(cue)) }
         defer { if writesToTerminal { emit("\r\u{1B}[K") ; endsMidLine = false } }
         while true {

@@ -7,7 +7,8 @@ enum TranscriptReference {
     static let help = ArgumentHelp("`last` (the default), a session id or a unique prefix of one, or a transcript file path.",
                                    valueName: "ID")
 
-    static func load(_ reference: String, index: TranscriptIndex = TranscriptIndex(folder: AppContext.dataFolder)) throws -> Transcript {
+    static func load(_ reference: String, index: TranscriptIndex = TranscriptIndex(folder: AppContext.dataFolder),
+                     keepsTyping: Bool = true) throws -> Transcript {
         let path: String
         do {
             path = try index.resolve(reference)
@@ -16,7 +17,7 @@ enum TranscriptReference {
         }
         let transcript: Transcript
         do {
-            transcript = try Transcript.read(path: path)
+            transcript = try Transcript.read(path: path, keepsTyping: keepsTyping)
         } catch let error as TranscriptError {
             throw UserError("\(error)")
         }

@@ -160,10 +160,9 @@ enum TranscriptList {
             return "No transcripts match these filters (\(all.count) saved; roles: \(TerminalSafeText.inert(roles, keepNewlines: false))).\n"
         }
         let table = Table(headers: ["DATE", "ID", "ROLE", "KIND", "SCENARIO", "ANSWERED", "DURATION", "STATUS"], rows: rows.map { summary in
-            let seconds = summary.durationMilliseconds / 1000
             return [summary.started.map(LocalTime.minutes) ?? "?", summary.session, summary.role, summary.kind, summary.scenarioID,
                     summary.status == .unreadable ? "-" : "\(summary.answered)/\(summary.asked)",
-                    summary.status == .unreadable ? "-" : "\(seconds / 60)m\(seconds % 60 < 10 ? "0" : "")\(seconds % 60)s",
+                    summary.status == .unreadable ? "-" : DurationText.compact(milliseconds: summary.durationMilliseconds),
                     summary.status == .unreadable ? "unreadable: \(summary.problem ?? "?")" : summary.status.rawValue]
         })
         return table.render() + "\n"

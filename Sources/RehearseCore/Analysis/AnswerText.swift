@@ -7,36 +7,14 @@ public struct AnswerText: Sendable {
 
     public init(_ text: String) {
         self.text = text
-        self.words = AnswerText.tokenize(text)
+        self.words = Words.tokenize(text)
     }
 
     public var wordCount: Int { words.count }
 
-    static func tokenize(_ text: String) -> [String] {
-        var words: [String] = []
-        var current = ""
-        for character in text.lowercased() {
-            if character.isLetter || character.isNumber || ((character == "'" || character == "’") && !current.isEmpty) {
-                current.append(character == "’" ? "'" : character)
-            } else if !current.isEmpty {
-                words.append(current.hasSuffix("'") ? String(current.dropLast()) : current)
-                current = ""
-            }
-        }
-        if !current.isEmpty { words.append(current.hasSuffix("'") ? String(current.dropLast()) : current) }
-        return words
-    }
-
-    /// Longer words of a phrase, used as keywords when a talking point gives none.
-    public static func contentWords(of text: String) -> [String] {
-        tokenize(text).filter { $0.count >= 5 && !stopWords.contains($0) }
-    }
-
-    static let stopWords: Set<String> = ["about", "their", "there", "which", "would", "could", "should", "these", "those", "where", "other", "being", "every"]
-
     /// Whether a word or phrase occurs as whole words.
     public func contains(phrase: String) -> Bool {
-        let parts = AnswerText.tokenize(phrase)
+        let parts = Words.tokenize(phrase)
         guard let first = parts.first else { return false }
         if parts.count == 1 {
             return words.contains { $0 == first || ($0.hasPrefix(first) && $0.count - first.count <= 3 && first.count >= 4) }
@@ -51,7 +29,7 @@ public struct AnswerText: Sendable {
     /// Occurrences of each phrase from the list that appears, in list order.
     public func occurrences(of phrases: [String]) -> [(phrase: String, count: Int)] {
         phrases.compactMap { phrase in
-            let parts = AnswerText.tokenize(phrase)
+            let parts = Words.tokenize(phrase)
             guard !parts.isEmpty, words.count >= parts.count else { return nil }
             var count = 0
             for start in 0...(words.count - parts.count) where Array(words[start..<(start + parts.count)]) == parts { count += 1 }
@@ -102,7 +80,7 @@ public struct AnswerText: Sendable {
     /// soften what follows, not where they name a kind (`kindAsNounAfter`, `kindAdjectives`).
     public var hedgeOccurrences: [(phrase: String, count: Int)] {
         AnswerText.hedges.compactMap { phrase in
-            let parts = AnswerText.tokenize(phrase)
+            let parts = Words.tokenize(phrase)
             guard !parts.isEmpty, words.count >= parts.count else { return nil }
             var count = 0
             for start in 0...(words.count - parts.count) where Array(words[start..<(start + parts.count)]) == parts {
@@ -142,7 +120,7 @@ public struct AnswerText: Sendable {
     func firstIndex(ofAny phrases: [String], from start: Int = 0) -> Int? {
         var best: Int? = nil
         for phrase in phrases {
-            let parts = AnswerText.tokenize(phrase)
+            let parts = Words.tokenize(phrase)
             guard !parts.isEmpty, words.count >= parts.count, start <= words.count - parts.count else { continue }
             for index in start...(words.count - parts.count) where Array(words[index..<(index + parts.count)]) == parts {
                 if best.map({ index < $0 }) ?? true { best = index }

@@ -57,6 +57,6 @@ public enum DiagnosticExcerpt {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars)
         let text = TerminalSafeText.inert(String(view), keepNewlines: false)
-        return (text, TextWrapper.displayWidth(text))
+        return (text, DisplayWidth.of(text))
     }
 }

@@ -214,10 +214,8 @@ public struct LintReport: Sendable {
     public func json() -> String {
         let document = JSONDocument(files: files.map(\.path), diagnostics: diagnostics.map(JSONDocument.Entry.init),
                                     errors: errorCount, warnings: warningCount)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
+        // DocumentText escapes the C1 and bidirectional controls a file name may hold.
+        return (try? DocumentText.json(document)) ?? "{}"
     }
 
     /// The shape of `json()`.

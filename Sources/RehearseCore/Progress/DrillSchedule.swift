@@ -114,7 +114,7 @@ public struct DrillSchedule: Sendable {
 }
 
 /// A drill session's scenario, built from the due questions, and the interview dates `--until` remembers.
-public enum DrillPlan {
+public enum DrillScenario {
     /// Drill scenarios are named `drill-ROLE`; their questions keep the original in `repeats`.
     public static let scenarioPrefix = "drill-"
 

@@ -31,7 +31,8 @@ public enum ComparisonRenderer {
         if c.questions.isEmpty { lines.append("  No question was asked in both sessions.") }
         for change in c.questions {
             lines.append("")
-            let heading = TextWrapper.wrap("\(change.key): \(inert(change.text))", width: max(20, width - 1))
+            let layout = TextLayout(width: max(20, width - 1))
+            let heading = layout.paragraph("\(change.key): \(inert(change.text))")
             lines.append(style.bold(heading.first ?? ""))
             lines.append(contentsOf: heading.dropFirst())
             for (label, before, after) in rows(change) {
@@ -39,23 +40,12 @@ public enum ComparisonRenderer {
             }
             lines.append("  numbers  kept \(list(change.numbersKept)); dropped \(list(change.numbersDropped)); new \(list(change.numbersNew))")
             lines.append("  answer, [-removed-] {+added+}:")
-            lines.append(contentsOf: TextWrapper.wrap(inert(markedDiff(change.diff, style: style)), width: max(20, width - 1), indent: "    "))
+            // Marked in plain text (the layout makes escape sequences inert), so no colour here.
+            lines.append(contentsOf: layout.paragraph(WordDiff.marked(change.diff), lead: "    ", indent: "    "))
         }
         if !c.onlyBefore.isEmpty { lines.append(""); lines.append("Only before: " + c.onlyBefore.joined(separator: ", ")) }
         if !c.onlyAfter.isEmpty { lines.append(""); lines.append("Only after: " + c.onlyAfter.joined(separator: ", ")) }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// The marked diff; with colour, removed words are also red and added ones green (the marks stay).
-    static func markedDiff(_ pieces: [WordDiff.Piece], style: TextStyle) -> String {
-        pieces.map { piece in
-            let text = inert(piece.text)
-            switch piece.kind {
-            case .same: return text
-            case .removed: return style.apply("31", "[-" + text + "-]")
-            case .added: return style.apply("32", "{+" + text + "+}")
-            }
-        }.joined(separator: " ")
     }
 
     public static func markdown(_ comparison: AttemptComparison) -> String {

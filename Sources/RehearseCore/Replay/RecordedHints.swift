@@ -30,7 +30,7 @@ public enum RecordedHints {
     static func hints(from scenario: Scenario, for transcript: Transcript) -> [String: String] {
         let header = transcript.header
         let questions = Dictionary(scenario.allQuestions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let firstNames = header.interviewers.map { String($0.name.split(separator: " ").first ?? Substring($0.name)) }
+        let firstNames = header.interviewers.map { PromptLabel.firstName($0.name) }
         let panel = firstNames.count <= 1 ? firstNames.joined() : firstNames.dropLast().joined(separator: ", ") + " and " + (firstNames.last ?? "")
         var asker: [String: String] = [:]
         for ask in transcript.asks where ask.probe == nil { asker[ask.question] = ask.speaker }

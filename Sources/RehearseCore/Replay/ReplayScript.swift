@@ -129,8 +129,8 @@ struct Drawing {
     /// The answer typed so far, and where its current line starts.
     var buffer: [Character] = []
     var lineStart = 0
-    /// Columns the current line takes, label included.
-    var lineWidth = 0
+    /// The current line as drawn, label included, to know how many rows it takes.
+    var drawnLine = ""
     /// Whether the current line was redrawn (a correction), so it is drawn whole once more at its end.
     var lineRedrawn = false
     var lastAsk: TranscriptEvent.Ask?
@@ -154,13 +154,11 @@ struct Drawing {
     }
 
     func interviewer(_ id: String) -> Interviewer? { header.interviewers.first { $0.id == id } }
-    func firstName(_ id: String) -> String {
-        let name = interviewer(id)?.name ?? id
-        return TerminalSafeText.inert(String(name.split(separator: " ").first ?? Substring(name)), keepNewlines: false)
-    }
+    /// The name of the interviewer with `id`, or the id when the header does not list them.
+    func speakerName(_ id: String) -> String { interviewer(id)?.name ?? id }
 
     func title() -> String {
-        let when = ReviewText.date(ReviewBuilder.isoDate(header.started))
+        let when = DateText.minutesUTC(header.started)
         let lines = TextLayout(width: options.width).paragraph(header.scenario.title).map(style.bold)
             + TextLayout(width: options.width).paragraph("Replay of \(header.session) · \(header.roleTitle) · \(header.kind.rawValue) interview · \(when)").map(style.dim)
         return lines.map { $0 + eol }.joined()
@@ -169,15 +167,8 @@ struct Drawing {
     /// `Name (Title): text`, wrapped with a hanging indent, the name styled.
     func speech(_ speakerID: String, _ text: String) -> String {
         let person = interviewer(speakerID)
-        let name = TerminalSafeText.inert(person?.name ?? speakerID, keepNewlines: false)
-        let lead = person.map { "\(name) (\(TerminalSafeText.inert($0.title, keepNewlines: false))): " } ?? "\(name): "
-        let lines = TextLayout(width: options.width).paragraph(text, lead: lead, indent: "   ")
-        return lines.enumerated().map { index, line in
-            if index == 0, line.hasPrefix(lead), style.colour {
-                return style.accent(name) + style.dim(String(lead.dropFirst(name.count).dropLast(2))) + ": " + line.dropFirst(lead.count) + eol
-            }
-            return line + eol
-        }.joined()
+        return TextLayout(width: options.width).speech(name: person?.name ?? speakerID, title: person?.title, text: text, style: style)
+            .map { $0 + eol }.joined()
     }
 
     func info(_ text: String) -> String {
@@ -199,7 +190,7 @@ struct Drawing {
         promptShown = true
         buffer = []
         lineStart = 0
-        lineWidth = TextWrapper.displayWidth(label)
+        drawnLine = label
         lineRedrawn = false
         return label
     }
@@ -220,13 +211,13 @@ struct Drawing {
     /// Moves to the start of the current line (it may span several rows) and draws it again.
     mutating func redrawCurrentLine(label: String) -> String {
         let columns = options.width
-        let rowsUp = lineWidth > 0 ? (lineWidth - 1) / columns : 0
+        let rowsUp = DisplayWidth.lastRow(of: drawnLine, columns: columns)
         let safe = TerminalSafeText.inert(currentLine, keepNewlines: false)
-        lineWidth = TextWrapper.displayWidth(label) + TextWrapper.displayWidth(safe)
+        drawnLine = label + safe
         return (rowsUp > 0 ? "\u{1B}[\(rowsUp)A" : "") + "\r\u{1B}[J" + label + safe
     }
 
-    var continuationLabel: String { "… › " }
+    var continuationLabel: String { PromptLabel.continuation }
     var currentLineLabel: String { lineStart == 0 ? (promptLabel ?? "") : continuationLabel }
 
     // MARK: Actions
@@ -242,7 +233,7 @@ struct Drawing {
     mutating func drawKey(_ step: TypingStep) -> String {
         var output = ""
         if !promptShown {
-            if promptLabel == nil { promptLabel = questionLabel ?? "› " }
+            if promptLabel == nil { promptLabel = questionLabel ?? PromptLabel.plain }
             output += showPrompt()
         }
         let position = min(max(0, step.position), buffer.count)
@@ -252,14 +243,14 @@ struct Drawing {
             buffer.replaceSubrange(position..<(position + deleted), with: ["\n"])
             lineStart = position + 1
             lineRedrawn = false
-            lineWidth = TextWrapper.displayWidth(continuationLabel) + TextWrapper.displayWidth(TerminalSafeText.inert(currentLine, keepNewlines: false))
+            drawnLine = continuationLabel + TerminalSafeText.inert(currentLine, keepNewlines: false)
             return output + eol + continuationLabel + TerminalSafeText.inert(currentLine, keepNewlines: false)
         }
         let inserted = Array(step.inserted)
         if deleted == 0 && position == buffer.count && !inserted.contains("\n") {
             buffer.append(contentsOf: inserted)
             let safe = TerminalSafeText.inert(step.inserted, keepNewlines: false)
-            lineWidth += TextWrapper.displayWidth(safe)
+            drawnLine += safe
             return output + safe
         }
         buffer.replaceSubrange(position..<(position + deleted), with: inserted)
@@ -271,7 +262,7 @@ struct Drawing {
 
     mutating func drawSubmit(_ answer: TranscriptEvent.Answer) -> String {
         var output = ""
-        let label = promptLabel ?? questionLabel ?? "› "
+        let label = promptLabel ?? questionLabel ?? PromptLabel.plain
         if options.animatesTyping {
             if !promptShown { output += showPrompt() }
             let typed = String(buffer).trimmingWhitespace()
@@ -328,27 +319,27 @@ struct Drawing {
             if ask.probe == nil {
                 output += style.dim("   (\(DurationText.seconds(ask.limitSeconds)))") + eol
             }
-            questionLabel = "[\(ask.number)/\(ask.total) \(firstName(ask.speaker))] › "
+            questionLabel = PromptLabel.question(number: ask.number, of: ask.total, askedBy: speakerName(ask.speaker))
             promptLabel = questionLabel
             return output + showPrompt()
         case .command(let command):
             return drawCommand(command)
         case .note(let note):
-            var output = typedLine("/note " + note.text, label: questionLabel ?? "› ")
+            var output = typedLine("/note " + note.text, label: questionLabel ?? PromptLabel.plain)
             output += info("Noted.")
             return output + reopenPrompt()
         case .notice(let notice):
             if promptShown {
                 let label = currentLineLabel
                 let output = eol + style.dim(TextLayout(width: options.width).paragraph(notice.text).joined(separator: eol)) + eol
-                lineWidth = 0
+                drawnLine = ""
                 return output + redrawCurrentLine(label: label)
             }
             return info(notice.text)
         case .candidateQuestion(let question):
             startTurnIfDue()
             pendingTurn = true
-            let label = "[your question for \(firstName(stageInterviewer ?? question.speaker))] › "
+            let label = PromptLabel.candidateQuestion(for: speakerName(stageInterviewer ?? question.speaker))
             var output = leavePrompt() + label + TerminalSafeText.inert(question.text, keepNewlines: false) + eol
             output += speech(question.speaker, question.reply)
             return output
@@ -370,10 +361,10 @@ struct Drawing {
     mutating func drawCommand(_ command: TranscriptEvent.Command) -> String {
         let name = command.name
         if name == "done" && command.question == nil {
-            let label = "[your question for \(firstName(stageInterviewer ?? ""))] › "
+            let label = PromptLabel.candidateQuestion(for: speakerName(stageInterviewer ?? ""))
             return leavePrompt() + label + "/done" + eol
         }
-        var output = typedLine("/" + name, label: promptLabel ?? questionLabel ?? "› ")
+        var output = typedLine("/" + name, label: promptLabel ?? questionLabel ?? PromptLabel.plain)
         pendingTurn = pendingTurn || name == "skip"
         switch name {
         case "skip":
@@ -386,7 +377,7 @@ struct Drawing {
             if let ask = lastAsk { output += speech(ask.speaker, ask.text) }
         case "pause":
             output += info("Paused. The clock is stopped.")
-            promptLabel = "[paused] › "
+            promptLabel = PromptLabel.paused
         case "resume":
             if let ask = lastAsk { output += eol + speech(ask.speaker, ask.text) }
             promptLabel = questionLabel

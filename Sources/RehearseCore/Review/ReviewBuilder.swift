@@ -41,7 +41,7 @@ public struct ReviewBuilder {
         return TranscriptReview(
             session: SessionFacts(id: header.session, scenarioID: header.scenario.id, scenarioTitle: header.scenario.title,
                                   role: header.role, roleTitle: header.roleTitle, kind: header.kind.rawValue, company: header.company,
-                                  candidate: header.candidate, started: Self.isoDate(header.started),
+                                  candidate: header.candidate, started: DateText.iso(header.started),
                                   status: transcript.end?.status.rawValue ?? TranscriptSummary.Status.cutOff.rawValue,
                                   durationMilliseconds: transcript.events.last?.time ?? 0,
                                   asked: tally.asked.count, answered: tally.answered.count, skipped: tally.skipped.count,
@@ -62,10 +62,6 @@ public struct ReviewBuilder {
             if let original = ask.revisitedQuestion { ids.insert(original) }
         }
         return ids
-    }
-
-    static func isoDate(_ date: Date) -> String {
-        date.formatted(.iso8601)
     }
 
     // MARK: One question
@@ -140,7 +136,7 @@ public struct ReviewBuilder {
         let earlierKeys = before.keyWords
         let shared = earlierKeys.intersection(answer.keyWords)
         let oldNumbers = before.numbers, newNumbers = answer.numbers
-        return ConsistencyReview(earlierSession: transcript.header.session, earlierStarted: isoDate(transcript.header.started),
+        return ConsistencyReview(earlierSession: transcript.header.session, earlierStarted: DateText.iso(transcript.header.started),
                                  earlierText: earlierText, sharedKeyWords: shared.count, earlierKeyWords: earlierKeys.count,
                                  missingNumbers: oldNumbers.filter { !newNumbers.contains($0) },
                                  newNumbers: newNumbers.filter { !oldNumbers.contains($0) })

@@ -18,7 +18,7 @@ public enum ReviewMarkdownRenderer {
         out.append("")
         out.append("- **Session:** \(md(session.id))")
         out.append("- **Role:** \(md(session.roleTitle)) (\(md(session.role))), \(md(session.kind)) interview at \(md(session.company))")
-        out.append("- **Started:** \(md(ReviewText.date(session.started)))")
+        out.append("- **Started:** \(md(DateText.minutesUTC(session.started)))")
         out.append("- **Status:** \(md(session.status)), \(md(DurationText.milliseconds(session.durationMilliseconds)))")
         if let rating = review.selfRatingLine { out.append("- **Self-rating:** \(md(rating))") }
         out.append("- **Answered:** \(session.answered) of \(session.asked) questions asked" + (session.skipped > 0 ? ", \(session.skipped) skipped" : ""))
@@ -98,7 +98,7 @@ public enum ReviewMarkdownRenderer {
                 if let terms = question.jobTermsUsed { out.append("- Job terms used: \(terms.isEmpty ? "none" : terms.map(md).joined(separator: ", "))") }
             }
             if let earlier = question.earlier {
-                out.append("- Asked before (\(md(earlier.earlierSession)), \(md(ReviewText.date(earlier.earlierStarted)))): \(earlier.sharedKeyWords) of \(earlier.earlierKeyWords) key words used again; earlier answer: “\(md(earlier.earlierText))”")
+                out.append("- Asked before (\(md(earlier.earlierSession)), \(md(DateText.minutesUTC(earlier.earlierStarted)))): \(earlier.sharedKeyWords) of \(earlier.earlierKeyWords) key words used again; earlier answer: “\(md(earlier.earlierText))”")
             }
             if let nothing = question.nothingToCompare { out.append("- \(md(nothing))") }
             for note in question.notes { out.append("- Your note: \(md(note))") }
@@ -127,7 +127,7 @@ public enum ReviewHTMLRenderer {
         let session = review.session
         var body = ""
         body += "<header><h1>Review: \(h(session.scenarioTitle))</h1>\n"
-        body += "<p class=\"meta\">\(h(session.roleTitle)) · \(h(session.kind)) interview · \(h(session.company)) · \(h(ReviewText.date(session.started))) · \(h(session.status)) · \(h(DurationText.milliseconds(session.durationMilliseconds))) · session \(h(session.id))</p>\n"
+        body += "<p class=\"meta\">\(h(session.roleTitle)) · \(h(session.kind)) interview · \(h(session.company)) · \(h(DateText.minutesUTC(session.started))) · \(h(session.status)) · \(h(DurationText.milliseconds(session.durationMilliseconds))) · session \(h(session.id))</p>\n"
         if let rating = review.selfRatingLine { body += "<p class=\"meta\">\(h(rating))</p>\n" }
         body += "<p>Answered \(session.answered) of \(session.asked) questions asked" + (session.skipped > 0 ? ", \(session.skipped) skipped" : "") + ".</p>\n"
         for warning in session.warnings { body += "<p class=\"warning\">\(h(warning))</p>\n" }
@@ -188,7 +188,7 @@ public enum ReviewHTMLRenderer {
                 if let terms = question.jobTermsUsed { body += "<li>Job terms used: \(terms.isEmpty ? "none" : terms.map(h).joined(separator: ", "))</li>" }
             }
             if let earlier = question.earlier {
-                body += "<li>Asked before (\(h(earlier.earlierSession)), \(h(ReviewText.date(earlier.earlierStarted)))): \(earlier.sharedKeyWords) of \(earlier.earlierKeyWords) key words used again<blockquote class=\"earlier\">\(h(earlier.earlierText))</blockquote></li>"
+                body += "<li>Asked before (\(h(earlier.earlierSession)), \(h(DateText.minutesUTC(earlier.earlierStarted)))): \(earlier.sharedKeyWords) of \(earlier.earlierKeyWords) key words used again<blockquote class=\"earlier\">\(h(earlier.earlierText))</blockquote></li>"
             }
             if let nothing = question.nothingToCompare { body += "<li>\(h(nothing))</li>" }
             for note in question.notes { body += "<li>Your note: \(h(note))</li>" }

@@ -36,28 +36,3 @@ public enum ReviewThresholds {
     /// How many earlier transcripts of the role the review looks through for repeated questions.
     public static let earlierTranscriptLimit = 200
 }
-
-/// Keeps numbers read from a transcript in a sane range, so arithmetic on a damaged or
-/// hostile file cannot overflow: times to 0…1,000 days, limits to 0…10 days.
-enum SaneRange {
-    static func milliseconds(_ value: Int) -> Int { min(max(0, value), 86_400_000_000) }
-    static func seconds(_ value: Int) -> Int { min(max(0, value), 864_000) }
-}
-
-/// Short, stable wording of durations for reports: "4.2 s", "42 s", "2 min 05 s".
-public enum DurationText {
-    public static func milliseconds(_ value: Int) -> String {
-        let value = SaneRange.milliseconds(value)
-        if value < 10_000 { return NumberText.fixed(Double(value) / 1000, places: 1) + " s" }
-        let seconds = (value + 500) / 1000
-        if seconds < 60 { return "\(seconds) s" }
-        return "\(seconds / 60) min \(NumberText.padded(seconds % 60, width: 2)) s"
-    }
-
-    public static func seconds(_ value: Int) -> String {
-        let value = SaneRange.seconds(value)
-        if value % 60 == 0 && value >= 60 { return "\(value / 60) min" }
-        if value >= 60 { return "\(value / 60) min \(value % 60) s" }
-        return "\(value) s"
-    }
-}

@@ -1,82 +1,3 @@
-
-/// Lays out text to a width: wraps at spaces, breaks words longer than a line, and keeps a
-/// hanging indent. Text is made inert here, so callers may pass untrusted text.
-public struct TextLayout: Sendable {
-    public var width: Int
-
-    public init(width: Int) { self.width = max(20, width) }
-
-    /// `lead` then `text`, continuation lines indented by `indent`; every line fits the width.
-    public func paragraph(_ text: String, lead: String = "", indent: String = "") -> [String] {
-        let safe = TerminalSafeText.inert(text, keepNewlines: true)
-        var lines: [String] = []
-        for (index, part) in safe.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var line = index == 0 ? TerminalSafeText.inert(lead, keepNewlines: false) : indent
-            var lineWidth = TextWrapper.displayWidth(line)
-            var isEmpty = true
-            for word in part.split(separator: " ") {
-                let wordWidth = TextWrapper.displayWidth(String(word))
-                if !isEmpty && lineWidth + 1 + wordWidth > width {
-                    lines.append(contentsOf: hardBreak(line, indent: indent))
-                    line = indent
-                    lineWidth = TextWrapper.displayWidth(indent)
-                    isEmpty = true
-                }
-                if !isEmpty { line += " "; lineWidth += 1 }
-                line += word
-                lineWidth += wordWidth
-                isEmpty = false
-            }
-            lines.append(contentsOf: hardBreak(line, indent: indent))
-        }
-        return lines.map(Self.trimTrailingSpaces)
-    }
-
-    /// Splits a line wider than the width (a very long word) into pieces that fit.
-    func hardBreak(_ line: String, indent: String) -> [String] {
-        guard TextWrapper.displayWidth(line) > width else { return [line] }
-        var pieces: [String] = []
-        var current = ""
-        var currentWidth = 0
-        for character in line {
-            let characterWidth = TextWrapper.displayWidth(String(character))
-            if currentWidth + characterWidth > width {
-                pieces.append(current)
-                current = indent
-                currentWidth = TextWrapper.displayWidth(indent)
-            }
-            current.append(character)
-            currentWidth += characterWidth
-        }
-        pieces.append(current)
-        return pieces
-    }
-
-    static func trimTrailingSpaces(_ line: String) -> String {
-        var line = line
-        while line.last == " " { line.removeLast() }
-        return line
-    }
-
-    /// A line cut to the width with "…" when it is longer.
-    public func truncated(_ text: String) -> String { Self.truncate(text, to: width) }
-
-    /// `text` made inert and cut to `width` columns, ending in "…" when it was longer.
-    public static func truncate(_ text: String, to width: Int) -> String {
-        let safe = TerminalSafeText.inert(text, keepNewlines: false)
-        guard TextWrapper.displayWidth(safe) > width else { return safe }
-        var output = ""
-        var used = 0
-        for character in safe {
-            let characterWidth = TextWrapper.displayWidth(String(character))
-            if used + characterWidth > width - 1 { break }
-            output.append(character)
-            used += characterWidth
-        }
-        return output + "…"
-    }
-}
-
 /// The review as terminal text, fitted to a width, with the time chart in block characters.
 public struct ReviewTextRenderer {
     public var width: Int
@@ -93,7 +14,7 @@ public struct ReviewTextRenderer {
         var lines: [String] = []
         let session = review.session
         lines += layout.paragraph("Review of \(session.id) · \(session.scenarioTitle)").map(style.bold)
-        lines += layout.paragraph("\(session.roleTitle) · \(session.kind) interview · \(session.company) · \(ReviewText.date(session.started)) · \(session.status) · \(DurationText.milliseconds(session.durationMilliseconds))")
+        lines += layout.paragraph("\(session.roleTitle) · \(session.kind) interview · \(session.company) · \(DateText.minutesUTC(session.started)) · \(session.status) · \(DurationText.milliseconds(session.durationMilliseconds))")
         lines += layout.paragraph("Answered \(session.answered) of \(session.asked) questions asked" + (session.skipped > 0 ? " · skipped \(session.skipped)" : ""))
         if let rating = review.selfRatingLine { lines += layout.paragraph(rating) }
 
@@ -149,7 +70,7 @@ public struct ReviewTextRenderer {
     /// A bold heading with a dim note after it, wrapped when the window is narrow.
     func heading(_ title: String, note: String = "", layout: TextLayout) -> [String] {
         let whole = note.isEmpty ? title : title + " " + note
-        if TextWrapper.displayWidth(whole) <= layout.width {
+        if DisplayWidth.of(whole) <= layout.width {
             return [style.bold(title) + (note.isEmpty ? "" : style.dim(" " + TerminalSafeText.inert(note, keepNewlines: false)))]
         }
         return layout.paragraph(whole).map(style.bold)
@@ -159,7 +80,7 @@ public struct ReviewTextRenderer {
         guard !indices.isEmpty else { return ["  " + style.dim(empty)] }
         return indices.compactMap(review.question).map { question in
             let lead = "  \(QuestionLabel.text(question)) \(question.score.points)/\(question.score.maximum)  "
-            let room = layout.width - TextWrapper.displayWidth(lead)
+            let room = layout.width - DisplayWidth.of(lead)
             return room >= 10 ? lead + TextLayout.truncate(question.text, to: room) : TextLayout.truncate(lead, to: layout.width)
         }
     }
@@ -201,7 +122,7 @@ public struct ReviewTextRenderer {
             }
         }
         if let earlier = question.earlier {
-            var text = "Asked before (\(earlier.earlierSession), \(ReviewText.date(earlier.earlierStarted))): \(earlier.sharedKeyWords) of \(earlier.earlierKeyWords) key words used again"
+            var text = "Asked before (\(earlier.earlierSession), \(DateText.minutesUTC(earlier.earlierStarted))): \(earlier.sharedKeyWords) of \(earlier.earlierKeyWords) key words used again"
             text += earlier.missingNumbers.isEmpty && earlier.newNumbers.isEmpty ? "; the same numbers" : ""
             lines += layout.paragraph(text, lead: "  ", indent: "    ")
             lines += layout.paragraph(earlier.earlierText, lead: "  ┆ ", indent: "  ┆ ").map(style.dim)
@@ -214,14 +135,5 @@ public struct ReviewTextRenderer {
         let parts = question.score.parts.map { "\($0.name) \($0.points)/\($0.maximum)" }.joined(separator: ", ")
         lines += layout.paragraph("Score \(question.score.points)/\(question.score.maximum): \(parts)", lead: "  ", indent: "    ").map(style.dim)
         return lines
-    }
-}
-
-/// Wording shared by the review formats.
-enum ReviewText {
-    /// "2026-05-01 14:30 UTC" from an ISO 8601 date; the input when it is not one.
-    static func date(_ iso: String) -> String {
-        guard iso.count >= 16, iso.dropFirst(10).first == "T" else { return iso }
-        return String(iso.prefix(10)) + " " + String(iso.dropFirst(11).prefix(5)) + " UTC"
     }
 }

@@ -56,21 +56,15 @@ public struct TimingChart: Equatable, Sendable {
     static let eighths = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
     public static let legend = "░ think  █ answer  │ time limit"
 
-    /// `m:ss` for the chart's figures.
-    static func clock(_ milliseconds: Int) -> String {
-        let seconds = (SaneRange.milliseconds(milliseconds) + 500) / 1000
-        return "\(seconds / 60):\(NumberText.padded(seconds % 60, width: 2))"
-    }
-
     static func figures(_ row: Row) -> String {
         if row.isUnanswered { return row.isSkipped ? "skipped" : "not answered" }
-        return "\(clock(row.thinkMilliseconds)) + \(clock(row.answerMilliseconds)) / \(clock(row.limitSeconds * 1000))" + (row.isOverLimit ? " over" : "")
+        return "\(DurationText.clock(milliseconds: row.thinkMilliseconds)) + \(DurationText.clock(milliseconds: row.answerMilliseconds)) / \(DurationText.clock(milliseconds: row.limitSeconds * 1000))" + (row.isOverLimit ? " over" : "")
     }
 
     /// The chart as lines no wider than `width` columns: label, bar, then think + answer / limit.
     public func textLines(width: Int) -> [String] {
         guard !rows.isEmpty else { return [] }
-        let labelWidth = rows.map { TextWrapper.displayWidth($0.label) }.max() ?? 2
+        let labelWidth = rows.map { DisplayWidth.of($0.label) }.max() ?? 2
         // On a narrow screen the figures go (each answer's section has them) and the bar keeps at least 8 columns.
         let showsFigures = width - labelWidth - (rows.map { Self.figures($0).count }.max() ?? 10) - 2 >= 12
         let figureWidth = showsFigures ? (rows.map { Self.figures($0).count }.max() ?? 10) + 1 : 0
@@ -91,7 +85,7 @@ public struct TimingChart: Equatable, Sendable {
             }
             let limitColumn = min(barWidth - 1, Int((Double(row.limitSeconds * 1000) * Double(barWidth) / scale).rounded()))
             cells[limitColumn] = "│"
-            let label = row.label + String(repeating: " ", count: labelWidth - TextWrapper.displayWidth(row.label))
+            let label = row.label + String(repeating: " ", count: labelWidth - DisplayWidth.of(row.label))
             return "\(label) \(cells.joined())" + (showsFigures ? " " + Self.figures(row) : "")
         }
     }
@@ -118,7 +112,7 @@ public struct TimingChart: Equatable, Sendable {
         var tick = step
         while Double(tick) <= scale {
             svg += "<line x1=\"\(number(x(tick)))\" y1=\"\(top - 4)\" x2=\"\(number(x(tick)))\" y2=\"\(height - 8)\" class=\"grid\"/>"
-            svg += "<text x=\"\(number(x(tick)))\" y=\"\(height - 1)\" class=\"tick\">\(Self.clock(tick))</text>\n"
+            svg += "<text x=\"\(number(x(tick)))\" y=\"\(height - 1)\" class=\"tick\">\(DurationText.clock(milliseconds: tick))</text>\n"
             tick += step
         }
         for (index, row) in rows.enumerated() {

@@ -489,7 +489,7 @@ struct ScenarioDecoder {
     mutating func decodeTalkingPoint(_ node: YAMLNode) -> TalkingPoint? {
         if case .scalar = node.content {
             guard let value = text(node, "talking_points") else { return nil }
-            return TalkingPoint(point: value, keywords: AnswerText.contentWords(of: value))
+            return TalkingPoint(point: value, keywords: Words.contentWords(of: value))
         }
         guard let fields = mapping(node, known: Self.talkingPointKeys, what: "a talking point") else { return nil }
         reportMissing(fields, required: Self.talkingPointRequiredKeys, in: "a talking point", at: node.place)
@@ -497,7 +497,7 @@ struct ScenarioDecoder {
         var keywords = fields["keywords"].flatMap { textList($0, "keywords") }
         if let list = keywords, list.isEmpty, let node = fields["keywords"] { error(node.place, "'keywords' is empty", "list words a good answer would use") }
         guard let point else { return nil }
-        if keywords == nil { keywords = AnswerText.contentWords(of: point) }
+        if keywords == nil { keywords = Words.contentWords(of: point) }
         return TalkingPoint(point: point, keywords: (keywords ?? []).map { $0.lowercased() })
     }
 

@@ -76,17 +76,20 @@ struct AnswerDraft {
     static func typingSteps(_ keys: [TypingRecord.Key], shownAt: UInt64) -> [TypingStep] {
         var previous = shownAt
         var steps: [TypingStep] = []
+        var lastInsertedCount = 0  // Characters in steps.last's insertion, kept so a paste costs linear time.
         for key in keys {
             let delay = key.time > previous ? milliseconds(key.time - previous) : 0
             previous = max(previous, key.time)
             // Keys within the same millisecond that extend the previous insertion (a paste, piped
             // input) become one step: the replay looks the same and the file stays small.
             if delay == 0, key.deleted == 0, !key.inserted.isEmpty, let last = steps.last, last.deleted == 0,
-               !last.inserted.isEmpty, last.position + last.inserted.count == key.position {
+               !last.inserted.isEmpty, last.position + lastInsertedCount == key.position {
                 steps[steps.count - 1].inserted += key.inserted
+                lastInsertedCount += key.inserted.count
                 continue
             }
             steps.append(TypingStep(delayMilliseconds: delay, position: key.position, deleted: key.deleted, inserted: key.inserted))
+            lastInsertedCount = key.inserted.count
         }
         return steps
     }

@@ -77,22 +77,20 @@ public final class InterviewSession {
             let deadline = open.hasNotice ? nil : deadline(open)
             let notice = open.hasNotice ? nil : limitNotice(open)
             if !open.draft.isEmpty {
-                return PromptRequest(kind: .continuation, label: Self.continuationLabel, deadline: deadline, deadlineNotice: notice)
+                return PromptRequest(kind: .continuation, label: PromptLabel.continuation, deadline: deadline, deadlineNotice: notice)
             }
-            let label = "[\(open.item.number)/\(plan.questionCount) \(firstName(interviewer(forStage: open.item.stageIndex).name))] › "
+            let label = PromptLabel.question(number: open.item.number, of: plan.questionCount, askedBy: interviewer(forStage: open.item.stageIndex).name)
             return PromptRequest(kind: .answer, label: label, deadline: deadline, deadlineNotice: notice)
         case .paused:
-            return PromptRequest(kind: .paused, label: "[paused] › ", deadline: nil, deadlineNotice: nil)
+            return PromptRequest(kind: .paused, label: PromptLabel.paused, deadline: nil, deadlineNotice: nil)
         case .candidate(let stage):
             if !stage.draft.isEmpty {
-                return PromptRequest(kind: .continuation, label: Self.continuationLabel, deadline: nil, deadlineNotice: nil)
+                return PromptRequest(kind: .continuation, label: PromptLabel.continuation, deadline: nil, deadlineNotice: nil)
             }
             let interviewer = interviewer(forStage: stage.stageIndex)
-            return PromptRequest(kind: .candidateQuestion, label: "[your question for \(firstName(interviewer.name))] › ", deadline: nil, deadlineNotice: nil)
+            return PromptRequest(kind: .candidateQuestion, label: PromptLabel.candidateQuestion(for: interviewer.name), deadline: nil, deadlineNotice: nil)
         }
     }
-
-    static let continuationLabel = "… › "
 
     /// Writes the header and returns what to show before the first prompt.
     public func start() throws -> [SessionOutput] {
@@ -153,7 +151,7 @@ public final class InterviewSession {
 
     private func variables(stageIndex: Int) -> [String: String] {
         let interviewer = interviewer(forStage: stageIndex)
-        let names = scenario.interviewers.map { firstName($0.name) }
+        let names = scenario.interviewers.map { PromptLabel.firstName($0.name) }
         let panel = names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names.last!
         return ["candidate": options.candidate, "company": company, "role_title": scenario.roleTitle,
                 "interviewer": interviewer.name, "interviewer_title": interviewer.title, "panel": panel]
@@ -164,8 +162,6 @@ public final class InterviewSession {
     private func interviewer(forStage index: Int) -> Interviewer {
         scenario.interviewer(id: scenario.stages[index].interviewerID) ?? scenario.interviewers[0]
     }
-
-    private func firstName(_ name: String) -> String { String(name.split(separator: " ").first ?? Substring(name)) }
 
     private func elapsed() -> Int { milliseconds(since: clock.now()) }
 
@@ -340,7 +336,7 @@ public final class InterviewSession {
         case .time:
             let spent = AnswerDraft.milliseconds(clock.now() &- open.shownAt) / 1000
             let total = elapsed() / 1000
-            output.append(.info("\(spent) s on this question of \(open.item.limitSeconds) s; \(total / 60) min \(total % 60) s in the session."))
+            output.append(.info("\(DurationText.seconds(spent)) on this question of \(DurationText.seconds(open.item.limitSeconds)); \(DurationText.seconds(total)) in the session."))
         case .skip:
             recordCommand()
             output.append(.info("Skipped."))

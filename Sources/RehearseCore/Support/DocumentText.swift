@@ -45,8 +45,9 @@ public enum DocumentText {
         return output
     }
 
-    /// JSON from an encodable value: keys sorted, pretty, and C1 controls and DEL written as
-    /// `\u00XX` (JSONEncoder escapes only C0), so the JSON is safe to print on a terminal.
+    /// JSON from an encodable value: keys sorted, pretty, and C1 controls, DEL and bidirectional
+    /// controls written as `\u00XX`/`\u202e` (JSONEncoder escapes only C0), so the JSON is safe to
+    /// print on a terminal and still decodes to the exact text.
     public static func json<Value: Encodable>(_ value: Value, pretty: Bool = true) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
@@ -65,8 +66,8 @@ public enum DocumentText {
             case "\r": output += "\\r"
             case "\t": output += "\\t"
             default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
-                    output += "\\u" + NumberText.padded(Int(scalar.value), width: 4, radix: 16)
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || TerminalSafeText.isBidirectionalControl(scalar) {
+                    output += ("\\u" + NumberText.padded(Int(scalar.value), width: 4, radix: 16))
                 } else {
                     output.unicodeScalars.append(scalar)
                 }
@@ -75,12 +76,13 @@ public enum DocumentText {
         return output + "\""
     }
 
-    /// Replaces DEL and C1 characters (which can only sit inside JSON strings) with escapes.
+    /// Replaces DEL, C1 and bidirectional controls (which can only sit inside JSON strings) with escapes.
     static func escapingHighControls(_ json: String) -> String {
-        guard json.unicodeScalars.contains(where: { (0x7F...0x9F).contains($0.value) }) else { return json }
+        func needsEscape(_ scalar: Unicode.Scalar) -> Bool { (0x7F...0x9F).contains(scalar.value) || TerminalSafeText.isBidirectionalControl(scalar) }
+        guard json.unicodeScalars.contains(where: needsEscape) else { return json }
         var output = String.UnicodeScalarView()
         for scalar in json.unicodeScalars {
-            if (0x7F...0x9F).contains(scalar.value) {
+            if needsEscape(scalar) {
                 output.append(contentsOf: ("\\u" + NumberText.padded(Int(scalar.value), width: 4, radix: 16)).unicodeScalars)
             } else {
                 output.append(scalar)

@@ -33,7 +33,7 @@ public final class FileDescriptor {
     private var isClosed = false
 
     /// Opens `path` with `flags` (`O_CLOEXEC` is always added); `mode` applies when it is created.
-    public init(opening path: String, flags: Int32, mode: mode_t = 0o600) throws {
+    public init(opening path: String, flags: Int32, mode: FileMode = 0o600) throws {
         let descriptor = retryingOnInterrupt { open(path, flags | O_CLOEXEC, mode) }
         guard descriptor >= 0 else { throw SystemCallError("open", path: path) }
         self.path = path
@@ -43,7 +43,7 @@ public final class FileDescriptor {
     /// Creates a new file `folder/prefix<random>suffix` that did not exist before (`O_EXCL`), and
     /// never through a symlink (`O_NOFOLLOW`): safe for temporary files in shared folders.
     public static func createUnique(in folder: String, prefix: String, suffix: String = "",
-                                    mode: mode_t = 0o600, flags: Int32 = O_WRONLY) throws -> FileDescriptor {
+                                    mode: FileMode = 0o600, flags: Int32 = O_WRONLY) throws -> FileDescriptor {
         var attempt = 0
         while true {
             let name = prefix + String(UInt64.random(in: 0...UInt64.max), radix: 36) + suffix
@@ -115,7 +115,7 @@ public final class FileDescriptor {
     }
 
     /// Sets the file's permission bits.
-    public func setMode(_ mode: mode_t) throws {
+    public func setMode(_ mode: FileMode) throws {
         guard fchmod(rawValue, mode) == 0 else { throw SystemCallError("change the permissions of", path: path) }
     }
 
@@ -131,7 +131,7 @@ public final class FileDescriptor {
 public enum AtomicFile {
     /// Writes `bytes` to a new temporary file beside `path` (owner-only, never through a symlink),
     /// optionally syncs it, then renames it over `path`; the temporary file is removed on failure.
-    public static func write(_ bytes: some ContiguousBytes, to path: String, mode: mode_t = 0o600, sync: Bool = true) throws {
+    public static func write(_ bytes: some ContiguousBytes, to path: String, mode: FileMode = 0o600, sync: Bool = true) throws {
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path

@@ -17,3 +17,11 @@
 /// Ends the process with `status`. A free function with its own name, so that a command's
 /// `exit(withError:)` from ArgumentParser never shadows the C library's `exit`.
 public func exitProcess(_ status: Int32) -> Never { exit(status) }
+
+/// Permission bits of a file, as `open(2)` and `chmod(2)` take them. (A name of our own: public
+/// declarations cannot use the C library's `mode_t` alias when built with whole-module optimisation.)
+#if canImport(Darwin)
+public typealias FileMode = UInt16
+#else
+public typealias FileMode = UInt32
+#endif

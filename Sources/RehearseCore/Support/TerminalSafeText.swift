@@ -1,6 +1,11 @@
-/// Makes untrusted text (answers, scenario text, transcripts) safe to write to a terminal:
-/// C0 and C1 control characters, DEL and therefore every escape sequence are shown inert,
-/// e.g. ESC as `^[` and CSI (U+009B) as `\u{9b}`. Tab and newline pass through when allowed.
+/// Makes untrusted text (answers, scenario text, transcripts, file names, arguments) safe to
+/// write to a terminal: C0 and C1 control characters, DEL and therefore every escape sequence
+/// are shown inert, e.g. ESC as `^[` and CSI (U+009B) as `\u{9b}`. Tab and newline pass through
+/// when allowed. Bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+/// U+2066–U+2069) are shown as `\u{202e}` too: they reorder what a reader sees (Trojan Source,
+/// CVE-2021-42574), and one left open runs on into our own text. The marks U+200E, U+200F and
+/// U+061C pass through: they cannot reorder letters, only the neutral characters beside them,
+/// and right-to-left writing uses them.
 public enum TerminalSafeText {
     public static func inert(_ text: String, keepNewlines: Bool = true) -> String {
         guard text.unicodeScalars.contains(where: needsEscaping) else { return text }
@@ -14,7 +19,7 @@ public enum TerminalSafeText {
                 output.append(Unicode.Scalar(value + 0x40)!)
             } else if value == 0x7F {
                 output.append(contentsOf: "^?".unicodeScalars)
-            } else if (0x80...0x9F).contains(value) {
+            } else if (0x80...0x9F).contains(value) || isBidirectionalControl(scalar) {
                 output.append(contentsOf: "\\u{\(String(value, radix: 16))}".unicodeScalars)
             } else {
                 output.append(scalar)
@@ -26,40 +31,12 @@ public enum TerminalSafeText {
     static func needsEscaping(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         return (value < 0x20 && scalar != "\t" && scalar != "\n") || value == 0x7F || (0x80...0x9F).contains(value) || scalar == "\n"
-    }
-}
-
-/// Wraps text to a width in columns, keeping words whole where it can.
-public enum TextWrapper {
-    public static func wrap(_ text: String, width: Int, indent: String = "") -> [String] {
-        let width = max(20, width)
-        var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = indent
-            for word in paragraph.split(separator: " ") {
-                let candidate = line == indent ? line + word : line + " " + word
-                if displayWidth(candidate) > width && line != indent {
-                    lines.append(line)
-                    line = indent + word
-                } else {
-                    line = candidate
-                }
-            }
-            lines.append(line)
-        }
-        return lines
+            || isBidirectionalControl(scalar)
     }
 
-    /// Columns a string takes, counting wide East Asian characters and emoji as two.
-    public static func displayWidth(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { total, scalar in
-            let value = scalar.value
-            if (0x0300...0x036F).contains(value) || value == 0x200D || (0xFE00...0xFE0F).contains(value) { return total }
-            if (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value) || (0xAC00...0xD7A3).contains(value)
-                || (0xF900...0xFAFF).contains(value) || (0xFF00...0xFF60).contains(value) || (0x1F300...0x1FAFF).contains(value) {
-                return total + 2
-            }
-            return total + 1
-        }
+    /// The embeddings, overrides and isolates that change the order text is shown in
+    /// (U+202A–U+202E, U+2066–U+2069).
+    public static func isBidirectionalControl(_ scalar: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 }

@@ -57,7 +57,7 @@ public struct DataFolder: Sendable {
 
     /// Takes group and other permissions off a folder we own, returning its old mode; refuses a
     /// folder others can use that belongs to someone else.
-    private func makePrivate(_ folder: String) throws -> mode_t? {
+    private func makePrivate(_ folder: String) throws -> FileMode? {
         var status = stat()
         guard stat(folder, &status) == 0 else { throw DataFolderError.cannotCreate(folder, String(cString: strerror(errno))) }
         let mode = status.st_mode & 0o7777
@@ -98,7 +98,7 @@ public enum DataFolderError: Error, CustomStringConvertible {
     case cannotCreate(String, String)
     case notWritable(String, String)
     case full(String, String)
-    case sharedWithOthers(String, mode_t, owner: uid_t)
+    case sharedWithOthers(String, FileMode, owner: uid_t)
 
     public var description: String {
         switch self {

@@ -261,3 +261,18 @@ extension TranscriptEvent: Codable {
         }
     }
 }
+
+extension TranscriptEvent.Answer {
+    /// Decodes an answer; with `TranscriptCoding.skipsTypingKey` set, its typing timeline is left
+    /// out (not even decoded), for readers such as the review that do not need it.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        t = try container.decode(Int.self, forKey: .t)
+        question = try container.decode(String.self, forKey: .question)
+        probe = try container.decodeIfPresent(String.self, forKey: .probe)
+        text = try container.decode(String.self, forKey: .text)
+        isRedo = try container.decodeIfPresent(Bool.self, forKey: .isRedo)
+        timing = try container.decode(AnswerTiming.self, forKey: .timing)
+        typing = decoder.userInfo[TranscriptCoding.skipsTypingKey] as? Bool == true ? [] : try container.decode([TypingStep].self, forKey: .typing)
+    }
+}

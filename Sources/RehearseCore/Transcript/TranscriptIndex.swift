@@ -30,7 +30,7 @@ public struct TranscriptIndex {
             let path = folder.transcripts + "/" + summary.file
             guard let data = FileManager.default.contents(atPath: path) else { return nil }
             if let questionIDs, let mentioned = Self.questionIDs(in: data), mentioned.isDisjoint(with: questionIDs) { return nil }
-            return try? Transcript.parse(data, path: path)
+            return try? Transcript.parse(data, path: path, keepsTyping: false)  // earlier answers are used, never replayed
         }
     }
 

@@ -106,7 +106,7 @@ public struct TranscriptSummary: Codable, Equatable, Sendable {
 
     private static func fullRead(path: String, file: String) -> TranscriptSummary {
         do {
-            return TranscriptSummary(transcript: try Transcript.read(path: path))
+            return TranscriptSummary(transcript: try Transcript.read(path: path, keepsTyping: false))
         } catch {
             return .unreadable(file: file, problem: "\(error)")
         }

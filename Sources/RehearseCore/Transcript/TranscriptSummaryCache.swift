@@ -9,7 +9,7 @@
 public struct TranscriptSummaryCache {
     public static let fileName = ".index.json"
     static let formatName = "rehearse-transcript-index"
-    static let currentVersion = 1
+    static let currentVersion = 2  // 2: damaged transcripts are read field by field, so rows once "unreadable" are read again
 
     public let folder: String
 
