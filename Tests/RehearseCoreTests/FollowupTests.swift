@@ -85,8 +85,8 @@ enum FollowupFixtures {
 
     /// Whether every word of `topic` occurs in `question` (pronouns aside).
     static func comesFrom(_ topic: String, question: String) -> Bool {
-        let words = Set(AnswerText.tokenize(question))
-        return AnswerText.tokenize(topic).allSatisfy { words.contains($0) || pronouns.contains($0) }
+        let words = Set(Words.tokenize(question))
+        return Words.tokenize(topic).allSatisfy { words.contains($0) || pronouns.contains($0) }
     }
 
     /// Runs of digits in a text.

@@ -34,8 +34,7 @@ public struct FollowupTextRenderer {
             lines.append("Your plan (private, not part of the email):")
             lines.append("  Drill these questions:")
             for (index, question) in plan.questions.enumerated() {
-                lines += TextWrapper.wrap(TerminalSafeText.inert("\(index + 1). \(question)", keepNewlines: false), width: width - 1, indent: "       ")
-                    .enumerated().map { $0.offset == 0 ? "    " + $0.element.dropFirst(7) : $0.element }
+                lines += TextLayout(width: width - 1).paragraph("\(index + 1). \(question)", lead: "    ", indent: "       ")
             }
             lines.append("  Schedule them: \(TerminalSafeText.inert(plan.command, keepNewlines: false))")
         }
@@ -43,7 +42,7 @@ public struct FollowupTextRenderer {
     }
 
     private func wrap(_ text: String) -> [String] {
-        TextWrapper.wrap(TerminalSafeText.inert(text, keepNewlines: false), width: width - 1)
+        TextLayout(width: width - 1).paragraph(text.replacing("\n", with: " "))
     }
 }
 
@@ -133,7 +132,7 @@ public enum FollowupMessageRenderer {
         headers.append("X-Unsent: 1")
         var body: [String] = []
         for line in TerminalSafeText.inert(email.body).split(separator: "\n", omittingEmptySubsequences: false) {
-            let wrapped = line.isEmpty ? [""] : TextWrapper.wrap(String(line), width: 76)
+            let wrapped = line.isEmpty ? [""] : TextLayout(width: 76).paragraph(String(line))
             for (index, piece) in wrapped.enumerated() {
                 // format=flowed: a soft break ends with a space; lines that could be misread are space-stuffed.
                 let stuffed = piece.hasPrefix(" ") || piece.hasPrefix(">") || piece.hasPrefix("From ") ? " " + piece : piece

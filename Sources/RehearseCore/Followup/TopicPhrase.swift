@@ -275,7 +275,7 @@ public struct TopicPhrase: Equatable, Sendable {
                                           "did", "can", "could", "step", "by", "order", "respond", "so", "then", "put", "mind", "rest", "them", "say"]
 
     static func contentWordCount(_ text: String) -> Int {
-        AnswerText.tokenize(text).filter { !minorWords.contains($0) }.count
+        Words.tokenize(text).filter { !minorWords.contains($0) }.count
     }
 }
 
