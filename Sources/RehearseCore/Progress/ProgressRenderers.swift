@@ -26,19 +26,24 @@ public enum ComparisonRenderer {
         lines.append(style.bold("Compare: \(inert(c.before.scenarioTitle))") + (c.before.scenarioID == c.after.scenarioID ? "" : " / \(inert(c.after.scenarioTitle))"))
         lines.append("  " + sideLine("before", c.before))
         lines.append("  " + sideLine("after ", c.after))
-        lines.append("  " + style.good("Better:") + " " + (c.better.isEmpty ? "nothing measurable" : c.better.joined(separator: "; ")))
-        lines.append("  " + style.alert("Worse:") + " " + (c.worse.isEmpty ? "nothing measurable" : c.worse.joined(separator: "; ")))
+        let layout = TextLayout(width: max(20, width - 1))
+        // Styled after layout: the layout makes escape sequences inert.
+        for (label, items, colour) in [("Better:", c.better, style.good), ("Worse:", c.worse, style.alert)] {
+            let wrapped = layout.paragraph(items.isEmpty ? "nothing measurable" : items.joined(separator: "; "), lead: "  \(label) ", indent: "    ")
+            if let first = wrapped.first { lines.append(first.replacing("  \(label)", with: "  " + colour(label), maxReplacements: 1)) }
+            lines.append(contentsOf: wrapped.dropFirst())
+        }
         if c.questions.isEmpty { lines.append("  No question was asked in both sessions.") }
         for change in c.questions {
             lines.append("")
-            let layout = TextLayout(width: max(20, width - 1))
             let heading = layout.paragraph("\(change.key): \(inert(change.text))")
             lines.append(style.bold(heading.first ?? ""))
             lines.append(contentsOf: heading.dropFirst())
             for (label, before, after) in rows(change) {
-                lines.append("  " + leftAligned(label, width: 9) + before + " → " + after)
+                lines.append(contentsOf: layout.paragraph(before + " → " + after, lead: "  " + leftAligned(label, width: 9), indent: "           "))
             }
-            lines.append("  numbers  kept \(list(change.numbersKept)); dropped \(list(change.numbersDropped)); new \(list(change.numbersNew))")
+            lines.append(contentsOf: layout.paragraph("kept \(list(change.numbersKept)); dropped \(list(change.numbersDropped)); new \(list(change.numbersNew))",
+                                                      lead: "  numbers  ", indent: "           "))
             lines.append("  answer, [-removed-] {+added+}:")
             // Marked in plain text (the layout makes escape sequences inert), so no colour here.
             lines.append(contentsOf: layout.paragraph(WordDiff.marked(change.diff), lead: "    ", indent: "    "))
