@@ -193,6 +193,11 @@ import Testing
         #expect(warm.history.records == cold.history.records)
         #expect(warm.history.warnings == cold.history.warnings)
         #expect(warm.history.records.first?.questions.first?.text == "A\ttab and a \\ backslash\nand a line?")
+        // Keystrokes are dropped before reading (the review does not use them); brackets in strings do not end the list.
+        let stripped = ProgressCache.withoutTyping(Data(#"{"a":1,"typing":[[5,0,0,"]\"["],[3]],"b":2}"#.utf8) + Data("\n".utf8))
+        #expect(String(decoding: stripped, as: UTF8.self) == "{\"a\":1,\"typing\":[],\"b\":2}\n")
+        let cut = Data(#"{"typing":[[5,0,0,"x"],"#.utf8)
+        #expect(ProgressCache.withoutTyping(cut) == cut)
         // A damaged cache is rebuilt, not trusted.
         try "rehearse-progress-cache 1\nF\tbroken\n".write(toFile: cache.path, atomically: true, encoding: .utf8)
         #expect(cache.historyWithStatistics(of: paths).statistics.rebuilt == 2)

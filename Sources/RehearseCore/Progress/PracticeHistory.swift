@@ -91,7 +91,11 @@ public struct ProgressCache {
         if !stale.isEmpty {
             let fresh = stale.map(\.path).concurrentMap { path -> Content in
                 do {
-                    return .record(SessionRecord(transcript: try Transcript.read(path: path)))
+                    guard let data = FileManager.default.contents(atPath: path) else {
+                        return .unreadable("\(path): cannot be read (\(FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"))")
+                    }
+                    // The review never looks at keystrokes, and they are most of a transcript's bytes.
+                    return .record(SessionRecord(transcript: try Transcript.parse(Self.withoutTyping(data), path: path)))
                 } catch {
                     return .unreadable("\(error)")
                 }
@@ -113,6 +117,47 @@ public struct ProgressCache {
             }
         }
         return (PracticeHistory(records: records, warnings: warnings), statistics)
+    }
+
+    /// Transcript bytes with every answer's `"typing":[…]` emptied (strings inside are skipped
+    /// whole, so a bracket typed in an answer cannot end the list early). An unterminated list (a
+    /// line cut off) is left as it was, so the reader still reports it.
+    static func withoutTyping(_ data: Data) -> Data {
+        let key = Array("\"typing\":[".utf8)
+        return data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Data in
+            let bytes = buffer.bindMemory(to: UInt8.self)
+            guard let base = buffer.baseAddress else { return data }
+            var output = Data()
+            output.reserveCapacity(bytes.count / 3)
+            var copied = 0, searchFrom = 0
+            while searchFrom + key.count <= bytes.count,
+                  let quote = memchr(base + searchFrom, Int32(UInt8(ascii: "\"")), bytes.count - searchFrom) {
+                let position = base.distance(to: UnsafeRawPointer(quote))
+                guard position + key.count <= bytes.count, memcmp(base + position, key, key.count) == 0 else {
+                    searchFrom = position + 1
+                    continue
+                }
+                let listStart = position + key.count
+                var index = listStart, depth = 1, inString = false, escaped = false
+                while index < bytes.count && depth > 0 {
+                    let byte = bytes[index]
+                    if inString {
+                        if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { inString = false }
+                    } else if byte == 0x22 { inString = true
+                    } else if byte == 0x5B { depth += 1
+                    } else if byte == 0x5D { depth -= 1
+                    } else if byte == 0x0A { break }
+                    index += 1
+                }
+                guard depth == 0 else { searchFrom = listStart; continue }
+                output.append(contentsOf: bytes[copied..<listStart])
+                output.append(0x5D)
+                copied = index
+                searchFrom = index
+            }
+            output.append(contentsOf: bytes[copied...])
+            return output
+        }
     }
 
     static func oneLine(_ text: String) -> String {
