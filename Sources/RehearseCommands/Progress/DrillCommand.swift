@@ -72,6 +72,10 @@ struct DrillCommand: ParsableCommand {
         }
         // The interview is at the end of its day: a drill that morning still counts as before it.
         let interviewDate = dateText.flatMap(LocalTime.parse).map { $0.addingTimeInterval(86_399) }
+        if let interviewDate, let dateText, interviewDate < now {
+            StandardStreams.error("note: the interview date for \(roleID), \(dateText), has passed; the usual gaps apply "
+                                  + "(`rehearse drill --until YYYY-MM-DD` sets a new one, `--until none` forgets it)\n")
+        }
         let schedule = DrillSchedule(records: history.records(role: roleID), now: now, interviewDate: interviewDate)
         if list {
             switch format {
