@@ -73,6 +73,19 @@ import Testing
         #expect(far.due == last.addingTimeInterval(7 * Self.day))
     }
 
+    @Test func realInterviewsAndDrillsAreMarkedApart() {
+        var header = ReviewFixtures.header(session: "r1", scenarioID: "debrief-r1")
+        header.source = .real
+        let real = SessionRecord(transcript: ReviewFixtures.transcript([Item(id: "q1", answer: "I like it.")], header: header))
+        #expect(real.source == .real)
+        let drill = SessionRecord(transcript: ReviewFixtures.transcript(
+            [Item(id: "a", answer: "I like it.", repeats: "test-second/a")], header: ReviewFixtures.header(session: "d1", scenarioID: "drill-testing")))
+        #expect(drill.source == .drill)
+        #expect(drill.questions.first?.key == Self.a)
+        let text = ProgressRenderer.text(ProgressReport(history: PracticeHistory(records: [real, drill, Self.record(nil, days: 0, session: "p1")])))
+        #expect(text.contains("(3 sessions: 1 practice, 1 drill, 1 real)"))
+    }
+
     @Test func aDrillScenarioKeepsTheOriginalIdsInRepeats() throws {
         let history = [Self.record(nil, days: 0, session: "s1")]
         let schedule = DrillSchedule(records: history, now: Self.day0.addingTimeInterval(60))

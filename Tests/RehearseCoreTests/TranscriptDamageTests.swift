@@ -150,7 +150,9 @@ import Testing
 
     @Test func aNewerVersionIsStillRefusedWithTheFix() throws {
         var lines = try Self.realTranscriptLines()
-        lines[0] = lines[0].replacingOccurrences(of: "\"version\":1", with: "\"version\":2")
+        let current = TranscriptHeader.currentVersion
+        #expect(lines[0].contains("\"version\":\(current)"))
+        lines[0] = lines[0].replacingOccurrences(of: "\"version\":\(current)", with: "\"version\":\(current + 1)")
         #expect { try Transcript.parse(Data((lines.joined(separator: "\n") + "\n").utf8), path: "t.jsonl") } throws: { error in
             "\(error)".contains("update rehearse")
         }

@@ -14,6 +14,10 @@ struct PracticeCommand: ParsableCommand {
 
             Piped input works too: each line is one answer, e.g.
               printf 'My answer\\n...' | rehearse practice --seed 7
+
+            After a real interview recorded with `rehearse debrief`, `--after last-real` generates the next \
+            round: a second interview by default (--kind same-person for the same interviewer) that asks the \
+            real questions again, turns each concern into a question, and takes the rest from the nearest role.
             """
     )
 
@@ -35,6 +39,9 @@ struct PracticeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The company's name, in place of the scenario's.", valueName: "NAME"))
     var company: String?
 
+    @Option(help: NextRound.help)
+    var after: String?
+
     @Option(name: .customLong("self-rating"), parsing: .unconditional,
             help: ArgumentHelp("Your rating of the session, 1–5, recorded without asking (for piped input).", valueName: "N"))
     var selfRating: Int?
@@ -42,10 +49,21 @@ struct PracticeCommand: ParsableCommand {
     @OptionGroup var sources: ScenarioSourceOptions
 
     func validate() throws {
+        if after != nil, scenario != nil {
+            throw ValidationError("--after and --scenario both choose the interview; pass one of them")
+        }
         if let selfRating, !SelfRating.range.contains(selfRating) { throw ValidationError("--self-rating \(selfRating): use 1 to 5") }
     }
 
     func run() throws {
+        if let after {
+            let (transcript, round) = try NextRound.transcript(after: after)
+            let generated = try NextRound.scenario(after: round, kind: kind, role: role, sources: sources)
+            let status = try PracticeRunner(editor: LineEditor(), catalog: try sources.catalog(only: { _ in false })).run(
+                scenario: generated, seed: seed, candidate: candidate, company: company, after: transcript, selfRating: selfRating)
+            if case .interrupted(let signal?) = status { exitProcess(128 + signal) }
+            return
+        }
         // A session needs one scenario: read only the files that can be it. The whole library is
         // read only when that finds nothing, so the error can list what exists.
         var catalog = try sources.catalog(only: ScenarioChoice.candidates(scenario: scenario, role: role, kind: kind))

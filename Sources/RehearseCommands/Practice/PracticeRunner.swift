@@ -12,7 +12,10 @@ struct PracticeRunner {
         case interrupted(signal: Int32?)
     }
 
-    func run(scenario: Scenario, seed: UInt64?, candidate: String?, company: String?, selfRating: Int? = nil) throws -> Outcome {
+    /// - Parameter after: the round a generated round follows (`practice --after`): its answers are the
+    ///   ones revisited, and it is recorded as the previous transcript.
+    func run(scenario: Scenario, seed: UInt64?, candidate: String?, company: String?, after: Transcript? = nil,
+             selfRating: Int? = nil) throws -> Outcome {
         let folder = AppContext.dataFolder
         do {
             if let note = try folder.prepare() { StandardStreams.error("note: \(note)\n") }
@@ -27,6 +30,10 @@ struct PracticeRunner {
         if let previous = TranscriptIndex(folder: folder).revisitSource(for: scenario) {
             earlier = EarlierAnswer.from(previous)
             earlierID = previous.header.session
+        }
+        if let after {
+            earlier = EarlierAnswer.from(after)
+            earlierID = after.header.session
         }
         let options = SessionOptions(seed: seed, candidate: candidate ?? Self.defaultCandidate, company: company,
                                      sessionID: sessionID, startedAt: started, appVersion: Rehearse.version,

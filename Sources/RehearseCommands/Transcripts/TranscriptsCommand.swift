@@ -12,7 +12,8 @@ struct TranscriptsCommand: ParsableCommand {
             rehearse transcripts prune [--role, --kind, --since as above] [--yes]
             """,
         discussion: """
-            Columns: date (local time), session id, role, kind, scenario, main questions answered of asked, \
+            Columns: date (local time), session id, role, kind, scenario (REAL at the company for a real interview \
+            recorded with `rehearse debrief`), main questions answered of asked, \
             duration and how the session ended (completed, quit, interrupted, or cut off when it has no end \
             line). Any command that takes a transcript accepts `last`, a unique prefix of an id, or a path. \
             A summary cache (transcripts/.index.json) keeps this fast; it is rebuilt from the files whenever \
@@ -160,9 +161,12 @@ enum TranscriptList {
             return "No transcripts match these filters (\(all.count) saved; roles: \(TerminalSafeText.inert(roles, keepNewlines: false))).\n"
         }
         let table = Table(headers: ["DATE", "ID", "ROLE", "KIND", "SCENARIO", "ANSWERED", "DURATION", "STATUS"], rows: rows.map { summary in
-            return [summary.started.map(LocalTime.minutes) ?? "?", summary.session, summary.role, summary.kind, summary.scenarioID,
+            // A real round shows where it was instead of a scenario, and has no duration of its own.
+            let isReal = summary.isRealInterview
+            return [summary.started.map(LocalTime.minutes) ?? "?", summary.session, summary.role, summary.kind,
+                    isReal ? "REAL at \(summary.company ?? "?")" : summary.scenarioID,
                     summary.status == .unreadable ? "-" : "\(summary.answered)/\(summary.asked)",
-                    summary.status == .unreadable ? "-" : DurationText.compact(milliseconds: summary.durationMilliseconds),
+                    summary.status == .unreadable || isReal ? "-" : DurationText.compact(milliseconds: summary.durationMilliseconds),
                     summary.status == .unreadable ? "unreadable: \(summary.problem ?? "?")" : summary.status.rawValue]
         })
         return table.render() + "\n"

@@ -74,6 +74,8 @@ public enum ScenarioLinter {
                 guard let slash = reference.value.firstIndex(of: "/") else { continue }
                 let scenarioID = String(reference.value[..<slash])
                 let questionID = String(reference.value[reference.value.index(after: slash)...])
+                // A question repeated from a real interview names its debrief, which is a transcript, not a scenario.
+                if scenarioID.hasPrefix(DebriefWriter.scenarioIDPrefix) { continue }
                 guard let entry = questions[scenarioID] else {
                     let suggestion = closestMatch(to: scenarioID, in: knownIDs).map { "did you mean '\($0)'?" }
                         ?? "name a scenario from `rehearse scenarios list`, or write that scenario first"

@@ -136,7 +136,7 @@ public enum DrillScenario {
                 question = found.1
                 question.timeLimitSeconds = found.1.timeLimitSeconds ?? found.0.timeLimitSeconds ?? original.timeLimitSeconds
             } else {
-                question = Question(id: item.key.question, text: item.text, timeLimitSeconds: item.limitSeconds, talkingPoints: [],
+                question = Question(id: item.key.question, text: item.text, timeLimitSeconds: item.limitSeconds > 0 ? item.limitSeconds : nil, talkingPoints: [],
                                     hint: nil, repeats: nil, maxProbes: 0, probes: [], place: .unknown)
             }
             var id = item.key.question

@@ -174,7 +174,7 @@ public struct SessionRecord: Codable, Equatable, Sendable {
         let median = thinkTimes.isEmpty ? 0
             : thinkTimes.count % 2 == 1 ? thinkTimes[thinkTimes.count / 2]
             : (thinkTimes[thinkTimes.count / 2 - 1] + thinkTimes[thinkTimes.count / 2]) / 2
-        let source: Source = header.scenario.id.hasPrefix(DrillScenario.scenarioPrefix) ? .drill : .practice
+        let source: Source = header.isRealInterview ? .real : header.scenario.id.hasPrefix(DrillScenario.scenarioPrefix) ? .drill : .practice
         self.init(file: lastPathComponent(transcript.path), session: header.session, started: header.started, role: header.role,
                   scenarioID: header.scenario.id, scenarioTitle: header.scenario.title, source: source,
                   asked: attempts.count, answered: attempts.filter { !$0.isSkipped }.count, overLimit: overLimit,

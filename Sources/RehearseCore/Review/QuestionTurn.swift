@@ -57,7 +57,7 @@ public struct QuestionTurn: Equatable, Sendable {
                 if let last = turns.indices.last, turns[last].ask.question == command.question, turns[last].answer == nil {
                     turns[last].isSkipped = true
                 }
-            case .note(let note):
+            case .note(let note) where note.about == nil:  // A debrief's concerns and wishes belong to no question.
                 if let last = turns.indices.last, note.question == nil || turns[last].ask.question == note.question {
                     turns[last].notes.append(note.text)
                 }

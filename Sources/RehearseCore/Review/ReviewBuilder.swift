@@ -96,7 +96,12 @@ public struct ReviewBuilder {
             nothingToCompare: earlier == nil ? header.flatMap { nothingToCompare(turn.ask, header: $0) } : nil,
             notes: turn.notes, score: AnswerScore(parts: []), findings: [])
         review.findings = AnswerRules.findings(for: review, combined: combined)
+        if header?.isRealInterview == true {
+            // A real interview's answers are recalled, not timed: only the content rules apply.
+            review.findings.removeAll { $0.rule == .longThink || $0.rule == .overLimit }
+        }
         review.score = AnswerRules.score(review)
+        if header?.isRealInterview == true { review.score.parts.removeAll { $0.name == "time" } }
         return review
     }
 

@@ -29,15 +29,28 @@ public struct SessionOptions: Sendable {
 public struct EarlierAnswer: Equatable, Sendable {
     public var questionID: String
     public var question: String
+    /// The answer given; empty when the question was skipped.
     public var answer: String
-    public init(questionID: String, question: String, answer: String) {
+    /// A concern recorded in that round that this answer is about (see `RevisitOrder`).
+    public var concern: String? = nil
+    /// What the review flagged in the answer: `skipped`, `no_example`, `no_number`, `incomplete_story`.
+    public var flags: [String] = []
+    public init(questionID: String, question: String, answer: String, concern: String? = nil, flags: [String] = []) {
         self.questionID = questionID
         self.question = question
         self.answer = answer
+        self.concern = concern
+        self.flags = flags
     }
 
-    /// The answers of a transcript's main questions (not probes), the last answer per question.
+    /// The answers of a transcript's main questions (not probes), the last answer per question,
+    /// then its skipped questions, each with the concern it is about and what the review flagged.
     public static func from(_ transcript: Transcript) -> [EarlierAnswer] {
+        RevisitOrder.annotate(answered(in: transcript), in: transcript)
+    }
+
+    /// The answered main questions alone, without concerns or flags.
+    static func answered(in transcript: Transcript) -> [EarlierAnswer] {
         var questionTexts: [String: String] = [:]
         var answers: [String: String] = [:]
         var order: [String] = []

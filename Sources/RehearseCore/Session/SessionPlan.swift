@@ -49,8 +49,9 @@ struct SessionPlan {
                     revisit.fallbackQuestions.forEach { add($0, limit: revisit.timeLimitSeconds) }
                 }
                 for answer in earlier {
-                    let excerpt = Self.excerpt(answer.answer, words: RevisitStage.excerptWords)
+                    let excerpt = answer.answer.isEmpty ? RevisitOrder.skippedAnswer : Self.excerpt(answer.answer, words: RevisitStage.excerptWords)
                     let text = TextTemplate.render(revisit.prompt, ["previous_question": answer.question, "previous_answer": excerpt])
+                        + RevisitOrder.reminder(for: answer)
                     // The id stays distinct from this scenario's own questions; `revisitOf` names the earlier one.
                     let question = Question(id: TranscriptEvent.Ask.revisitIDPrefix + answer.questionID, text: text,
                                             timeLimitSeconds: revisit.timeLimitSeconds, talkingPoints: [], hint: RevisitStage.hint,
@@ -65,13 +66,9 @@ struct SessionPlan {
         questionCount = number
     }
 
-    /// The earlier answers to revisit: the thinnest ones, in the order they were first given.
+    /// The earlier answers to revisit, in the order a returning interviewer would take them (`RevisitOrder`).
     static func revisitChoices(_ answers: [EarlierAnswer], count: Int) -> [EarlierAnswer] {
-        let thinnest = answers.enumerated().sorted {
-            let left = AnswerText($0.element.answer).wordCount, right = AnswerText($1.element.answer).wordCount
-            return left == right ? $0.offset < $1.offset : left < right
-        }.prefix(count)
-        return thinnest.sorted { $0.offset < $1.offset }.map(\.element)
+        RevisitOrder.choose(answers, count: count)
     }
 
     /// The first `limit` words of `text`, with an ellipsis when there were more.

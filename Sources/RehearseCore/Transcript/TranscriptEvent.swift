@@ -23,14 +23,30 @@ public struct TranscriptHeader: Codable, Equatable, Sendable {
     public var appVersion: String
     /// The transcript whose answers a revisit stage drew on.
     public var previousTranscript: String?
+    /// `real` for a debrief of a real interview; absent (nil) for a practice session. Version 2.
+    public var source: TranscriptSource? = nil
+    /// The day a real interview took place (`YYYY-MM-DD`), for a debrief. Version 2.
+    public var interviewDate: String? = nil
 
     public static let formatName = "rehearse-transcript"
-    public static let currentVersion = 1
+    /// 2 added `source` and `date` (debriefs of real interviews); version 1 files read unchanged.
+    public static let currentVersion = 2
+
+    /// Whether this transcript records a real interview (a debrief) rather than a practice session.
+    public var isRealInterview: Bool { source == .real }
 
     enum CodingKeys: String, CodingKey {
-        case format, version, session, scenario, kind, role, company, candidate, interviewers, seed, started
-        case roleTitle = "role_title", appVersion = "app_version", previousTranscript = "previous_transcript"
+        case format, version, session, scenario, kind, role, company, candidate, interviewers, seed, started, source
+        case roleTitle = "role_title", appVersion = "app_version", previousTranscript = "previous_transcript", interviewDate = "date"
     }
+}
+
+/// Where a transcript's answers come from.
+public enum TranscriptSource: String, Codable, Sendable {
+    /// Recorded after a real interview with `rehearse debrief`.
+    case real
+    /// A practice session (written only when a file needs to say so; absent means practice).
+    case practice
 }
 
 /// The timings of one answer, all in milliseconds.
@@ -161,9 +177,20 @@ public enum TranscriptEvent: Equatable, Sendable {
         public var text: String?
     }
     public struct Note: Codable, Equatable, Sendable {
+        /// What a debrief note records; nil for a practice session's /note.
+        public enum Topic: String, Codable, Sendable {
+            /// A concern the interviewers raised or seemed to have.
+            case concern
+            /// Something the candidate wishes they had said.
+            case wish
+        }
         public var t: Int
         public var text: String
         public var question: String?
+        /// Set in debriefs: a concern or a wish, kept apart from the questions' notes.
+        public var about: Topic? = nil
+        /// For a concern: the id of the interviewer who raised it, when known.
+        public var speaker: String? = nil
     }
     public struct Notice: Codable, Equatable, Sendable {
         public var t: Int

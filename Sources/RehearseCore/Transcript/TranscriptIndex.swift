@@ -24,7 +24,9 @@ public struct TranscriptIndex {
         let ownName = lastPathComponent(transcript.path)
         let candidates = summaries().filter { summary in
             summary.file != ownName && summary.session != transcript.header.session && summary.role == transcript.header.role
-                && (summary.started.map { $0 < transcript.header.started } ?? false)
+                && ((summary.started.map { $0 < transcript.header.started } ?? false)
+                    // The round a session was generated after counts even when started in the same second.
+                    || summary.session == transcript.header.previousTranscript)
         }
         return candidates.reversed().prefix(limit).compactMap { summary in
             let path = folder.transcripts + "/" + summary.file
@@ -92,12 +94,20 @@ public struct TranscriptIndex {
         return latest(role: scenario.role, kind: .first, scenarioID: revisit.fromScenario)
     }
 
-    /// Finds the file a reference names: `last` (the newest), a path (containing `/` or ending
-    /// in `.jsonl`), or a unique prefix of a session id. An ambiguous prefix lists the matches.
+    /// The reference that names the newest real interview recorded with `rehearse debrief`.
+    public static let lastRealReference = "last-real"
+
+    /// Finds the file a reference names: `last` (the newest), `last-real` (the newest debrief of
+    /// a real interview), a path (containing `/` or ending in `.jsonl`), or a unique prefix of a
+    /// session id. An ambiguous prefix lists the matches.
     public func resolve(_ reference: String) throws -> String {
         if reference == "last" {
             guard let last = files().last else { throw TranscriptLookupError.none(folder.transcripts) }
             return last
+        }
+        if reference == Self.lastRealReference {
+            guard let real = summaries().last(where: \.isRealInterview) else { throw TranscriptLookupError.noRealInterview(folder.transcripts) }
+            return folder.transcripts + "/" + real.file
         }
         if reference.contains("/") || reference.hasSuffix(".jsonl") {
             guard FileManager.default.fileExists(atPath: reference) else { throw TranscriptLookupError.noFile(reference) }
@@ -118,9 +128,13 @@ public enum TranscriptLookupError: Error, CustomStringConvertible, Equatable {
     case noFile(String)
     case noMatch(String)
     case ambiguous(String, [String])
+    /// `last-real` when no debrief was saved.
+    case noRealInterview(String)
 
     public var description: String {
         switch self {
+        case .noRealInterview(let folder):
+            "there is no real interview in \(folder) yet; record one with `rehearse debrief` first"
         case .none(let folder): "there are no transcripts yet in \(folder); run `rehearse practice` first"
         case .noFile(let path): "no transcript file at \(path)"
         case .noMatch(let id): "no transcript id starts with '\(id)'; `rehearse transcripts` lists them"

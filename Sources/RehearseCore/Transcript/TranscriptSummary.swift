@@ -28,6 +28,13 @@ public struct TranscriptSummary: Codable, Equatable, Sendable {
     public var status: Status
     /// Why an unreadable file could not be read.
     public var problem: String?
+    /// `real` for a debrief of a real interview; nil for practice (and in indexes written before it existed).
+    public var source: String? = nil
+    /// The company, for a real interview (the list shows it in place of a scenario).
+    public var company: String? = nil
+
+    /// Whether this row is a real interview recorded with `rehearse debrief`.
+    public var isRealInterview: Bool { source == TranscriptSource.real.rawValue }
 
     public init(file: String, session: String, started: Date?, role: String, kind: String, scenarioID: String, scenarioTitle: String,
                 answered: Int, asked: Int, durationMilliseconds: Int, status: Status, problem: String? = nil) {
@@ -46,7 +53,7 @@ public struct TranscriptSummary: Codable, Equatable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case file, session, started, role, kind, answered, asked, status, problem
+        case file, session, started, role, kind, answered, asked, status, problem, source, company
         case scenarioID = "scenario", scenarioTitle = "scenario_title", durationMilliseconds = "duration_ms"
     }
 
@@ -65,6 +72,14 @@ public struct TranscriptSummary: Codable, Equatable, Sendable {
         self.init(file: lastPathComponent(transcript.path), session: header.session, started: header.started,
                   role: header.role, kind: header.kind.rawValue, scenarioID: header.scenario.id, scenarioTitle: header.scenario.title,
                   answered: answered, asked: asked, durationMilliseconds: transcript.events.last?.time ?? 0, status: status)
+        markReal(header)
+    }
+
+    /// Fills the real-interview fields from a header.
+    private mutating func markReal(_ header: TranscriptHeader) {
+        guard header.isRealInterview else { return }
+        source = TranscriptSource.real.rawValue
+        company = header.company
     }
 
     /// A row for a file that could not be read.
@@ -97,9 +112,11 @@ public struct TranscriptSummary: Codable, Equatable, Sendable {
             case .quit: .quit
             case .interrupted: .interrupted
             }
-            return TranscriptSummary(file: file, session: header.session, started: header.started, role: header.role,
-                                     kind: header.kind.rawValue, scenarioID: header.scenario.id, scenarioTitle: header.scenario.title,
-                                     answered: end.answered, asked: end.asked, durationMilliseconds: end.t, status: status)
+            var summary = TranscriptSummary(file: file, session: header.session, started: header.started, role: header.role,
+                                            kind: header.kind.rawValue, scenarioID: header.scenario.id, scenarioTitle: header.scenario.title,
+                                            answered: end.answered, asked: end.asked, durationMilliseconds: end.t, status: status)
+            summary.markReal(header)
+            return summary
         }
         return fullRead(path: path, file: file)
     }

@@ -9,7 +9,9 @@
 public struct TranscriptSummaryCache {
     public static let fileName = ".index.json"
     static let formatName = "rehearse-transcript-index"
-    static let currentVersion = 2  // 2: damaged transcripts are read field by field, so rows once "unreadable" are read again
+    // 2: damaged transcripts are read field by field, so rows once "unreadable" are read again;
+    // 3: summaries carry `source` and `company` (real interviews).
+    static let currentVersion = 3
 
     public let folder: String
 
