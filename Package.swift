@@ -28,10 +28,16 @@ let package = Package(
         ),
         // Columns text takes in a terminal (marks, wide characters, emoji): shared by the line editor and the core.
         .target(name: "TerminalText"),
+        // The system libstemmer (Snowball). The review matches talking points on English word
+        // stems, so "escalated", "escalating" and "escalation" all match "escalate".
+        .systemLibrary(
+            name: "CLibStemmer",
+            providers: [.apt(["libstemmer-dev"])]
+        ),
         // A small Swift line editor on libedit: history, completion, keystroke timing, notices.
         .target(name: "LineEditor", dependencies: ["CLibEdit", "TerminalText"]),
         // The interview core: scenarios, the session engine, timing, transcripts. No terminal I/O.
-        .target(name: "RehearseCore", dependencies: ["CLibYAML", "TerminalText"]),
+        .target(name: "RehearseCore", dependencies: ["CLibYAML", "CLibStemmer", "TerminalText"]),
         // The commands: a thin layer joining the core to the line editor, as a library so tests
         // can run them without spawning a process.
         .target(

@@ -87,7 +87,7 @@ func untimed(_ transcript: Transcript) -> [TranscriptEvent] {
         let realRules = ((realJSON["questions"] as? [[String: Any]]) ?? []).flatMap { question in
             ((question["findings"] as? [[String: Any]]) ?? []).compactMap { $0["rule"] as? String }
         }
-        #expect(realRules.contains("no_number"))  // content rules apply…
+        #expect(realRules.contains("short_answer"))  // content rules apply…
         #expect(!realRules.contains("long_think") && !realRules.contains("over_limit"))  // …timing rules do not
 
         let prep = try sandbox.run(["prep", "last-real", "--width", "100"])

@@ -27,6 +27,7 @@ import TestSupport
               - id: why
                 text: "Why us?"
                 repeats: \(reference)
+                type: motivational
 
         """
     }

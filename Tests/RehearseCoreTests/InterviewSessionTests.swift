@@ -189,6 +189,23 @@ import Testing
         #expect(replies.map(\.speaker) == ["ana"])
     }
 
+    /// Asking nothing draws one invitation from the interviewer (recorded as said); /hint lists
+    /// three questions fitted to the scenario; the next "no" ends the stage.
+    @Test func askingNothingDrawsOneInvitationAndHintSuggestsQuestions() throws {
+        let run = try ScriptedRun(loadScenario(sampleScenarioYAML(extraProbes: probeYAML("no_numbers"))))
+        for _ in 0..<4 { run.answer("Answer 1.") }
+        run.answer("")
+        #expect(!run.session.isFinished)
+        #expect(run.events.contains { if case .say(let say) = $0 { say.text == CandidateStage.nudge } else { false } })
+        run.answer("/hint")
+        let hint = run.events.compactMap { if case .command(let command) = $0, command.name == "hint" { command.text } else { nil } }.last
+        #expect(hint?.contains("How is success measured") == true, "\(String(describing: hint))")
+        run.answer("")
+        #expect(run.session.status == .completed)
+        let review = ReviewBuilder().review(try #require(run.recorder.transcript))
+        #expect(review.candidateQuestions.suggestions?.count == 3)
+    }
+
     @Test func interruptWritesAnInterruptedEnd() throws {
         let run = try ScriptedRun(loadScenario(sampleScenarioYAML(extraProbes: probeYAML("no_numbers"))))
         run.answer("One answer, 1.")

@@ -141,7 +141,7 @@ func builtDebrief(questions: [(String, String?, String?)], concerns: [(String, S
     @Test func aRecordedRoundGivesConcernsAndFlagsAndTheQuestionSaysWhy() throws {
         let transcript = try builtDebrief(
             questions: [("Tell me about your experience leading a team.", "Last year I led a team of 4 and we shipped on time, which meant happy customers.", nil),
-                        ("Why us?", "I like it.", nil),
+                        ("Tell me about a time you won back an unhappy customer.", "I like it.", nil),
                         ("What is your notice period?", nil, nil)],
             concerns: [("worried about my team lead experience", nil)])
         let earlier = EarlierAnswer.from(transcript)

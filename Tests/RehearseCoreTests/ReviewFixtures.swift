@@ -45,6 +45,7 @@ enum ReviewFixtures {
         var repeats: String? = nil
         var followUp: String? = nil
         var typing: [TypingStep]? = nil
+        var type: QuestionType? = nil
     }
 
     static func transcript(_ items: [Item], header: TranscriptHeader = header(), candidateQuestions: [String]? = [],
@@ -55,7 +56,8 @@ enum ReviewFixtures {
         var answered = 0
         for (index, item) in items.enumerated() {
             events.append(.ask(.init(t: t, question: item.id, speaker: "ana", text: item.text, number: index + 1, total: items.count,
-                                     limitSeconds: item.limit, probe: nil, repeats: item.repeats, talkingPoints: item.talkingPoints)))
+                                     limitSeconds: item.limit, probe: nil, repeats: item.repeats, talkingPoints: item.talkingPoints,
+                                     questionType: item.type)))
             if let answer = item.answer {
                 t += item.think + item.answerMilliseconds
                 events.append(.answer(.init(t: t, question: item.id, probe: nil, text: answer, isRedo: nil,

@@ -12,12 +12,13 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
     var limit = 120
     var talkingPoints: [TalkingPoint]? = nil
     var earlier: String? = nil
+    var type: QuestionType? = nil
 
-    var testDescription: String { "\(rule.rawValue) \(fires ? "fires" : "quiet"): \(answer ?? "(skipped)")" }
+    var testDescription: String { "\(rule.rawValue) \(fires ? "fires" : "quiet")\(type.map { " (\($0.rawValue))" } ?? ""): \(answer ?? "(skipped)")" }
 
     func review() -> QuestionReview {
         let item = ReviewFixtures.Item(id: "q1", answer: answer, think: think, answerMilliseconds: answerMilliseconds, limit: limit,
-                                       talkingPoints: talkingPoints)
+                                       talkingPoints: talkingPoints, type: type)
         var earlierTranscripts: [Transcript] = []
         if let earlier {
             earlierTranscripts = [ReviewFixtures.transcript([ReviewFixtures.Item(id: "q1", answer: earlier)],
@@ -109,6 +110,41 @@ private let points = ReviewFixtures.points
         RuleCase(rule: .littleOverlap, fires: false, answer: "The warehouse lost a customer parcel in winter; I phoned logistics and got a courier.",
                  earlier: "The warehouse lost a customer parcel during winter; I phoned logistics and arranged a courier replacement."),
         RuleCase(rule: .littleOverlap, fires: false, answer: "Something else entirely.", earlier: "I did it well."),
+
+        // Quantities and approximations count as numbers; situational answers are never asked for one.
+        RuleCase(rule: .noNumber, fires: false, answer: "I trained a dozen new starters that spring."),
+        RuleCase(rule: .noNumber, fires: false, answer: "I moved half the team onto the new rota."),
+        RuleCase(rule: .noNumber, fires: false, answer: "We met twice a week until it was fixed."),
+        RuleCase(rule: .noNumber, fires: false, answer: "I had a couple of calls with her manager."),
+        RuleCase(rule: .noNumber, fires: false, answer: "First I'd check the queue, then I'd tell my lead.", type: .situational),
+        RuleCase(rule: .noExample, fires: false, answer: "First I'd read the handover notes, then I'd ask the charge nurse.", type: .situational),
+        RuleCase(rule: .incompleteStory, fires: false, answer: "First I'd read the handover notes, then I'd ask the charge nurse.", type: .situational),
+        RuleCase(rule: .noExample, fires: false, answer: "I love how Acme builds its own heat pumps.", type: .motivational),
+
+        // Results in any wording after the action.
+        RuleCase(rule: .incompleteStory, fires: false, answer: "When our biggest client threatened to leave, I visited them with the fix plan, and she stayed."),
+        RuleCase(rule: .incompleteStory, fires: false, answer: "Last year a customer was about to cancel, so I rebuilt their onboarding and we renewed in March."),
+        RuleCase(rule: .incompleteStory, fires: false, answer: "At my last job the nightly import kept failing. I rewrote the parser and after that the failures were down to 1 a month."),
+        RuleCase(rule: .incompleteStory, fires: true, answer: "When the import failed I rewrote the parser."),
+
+        RuleCase(rule: .incompletePlan, fires: true, answer: "I would do my best to help them and stay positive.", type: .situational),
+        RuleCase(rule: .incompletePlan, fires: true, answer: "Customers matter. Communication is key in situations like this.", type: .situational),
+        RuleCase(rule: .incompletePlan, fires: false, answer: "First I'd post a holding message on the status page, then I'd tell my team lead which customers are vulnerable, and I'd check the queue every 15 minutes to see waits come down.", type: .situational),
+        RuleCase(rule: .incompletePlan, fires: false, answer: "I'd start by reading the handover notes, then I'd go round my patients with the charge nurse, and before 9 I'd confirm every set of observations was done.", type: .situational),
+        RuleCase(rule: .incompletePlan, fires: false, answer: "I'd say I'm sorry, explain honestly what I can approve, then I promised to call her back by 5 pm tomorrow with my manager's answer.", type: .situational),
+        RuleCase(rule: .incompletePlan, fires: false, answer: "I'd apologise and explain what I can do.", type: .behavioural),
+
+        RuleCase(rule: .noSpecifics, fires: true, answer: "I want to work here because it is a great company with great values and I like helping people.", type: .motivational),
+        RuleCase(rule: .noSpecifics, fires: true, answer: "Your company has a good reputation and the role suits my skills.", type: .motivational),
+        RuleCase(rule: .noSpecifics, fires: false, answer: "Acme's move into home batteries interests me, and your installer network is where my 5 years of field support fit.", type: .motivational),
+        RuleCase(rule: .noSpecifics, fires: false, answer: "I used the Acme app for two years and your callback promise is what I would want to deliver.", type: .motivational),
+        RuleCase(rule: .noSpecifics, fires: false, answer: "I want to work here because it is a great company.", type: .behavioural),
+
+        RuleCase(rule: .noReasoning, fires: true, answer: "I would add an index and a cache and a queue.", type: .technical),
+        RuleCase(rule: .noReasoning, fires: true, answer: "The code reads the file, parses each line and writes the totals.", type: .technical),
+        RuleCase(rule: .noReasoning, fires: false, answer: "I'd add an index on customer_id because the query scans 2 million rows.", type: .technical),
+        RuleCase(rule: .noReasoning, fires: false, answer: "It batches writes instead of sending one per event, so the database keeps up.", type: .technical),
+        RuleCase(rule: .noReasoning, fires: false, answer: "I would add an index.", type: .situational),
     ]
 
     @Test(arguments: cases)
@@ -251,7 +287,7 @@ private let points = ReviewFixtures.points
             #expect(question.score.points == question.score.parts.reduce(0) { $0 + $1.points })
             #expect(question.score.points <= question.score.maximum)
         }
-        #expect(review.question(2)?.score.points == 10)
+        #expect(review.question(2)?.score.points == review.question(2)?.score.maximum)
         #expect(review.strongest == [2])
         #expect(review.toWorkOn == [3, 1])
     }
@@ -270,7 +306,7 @@ private let points = ReviewFixtures.points
         #expect(offGuard.evidence.contains { $0.hasPrefix("Q3:") && $0.contains("skipped") })
         #expect(review.selfCheck[1].evidence.contains("No example: Q2."))
         #expect(review.selfCheck[0].evidence.contains("Under 20 words: Q2 (1 word)."), "\(review.selfCheck[0].evidence)")
-        #expect(review.question(2)?.score.parts.first { $0.name == "length" }?.reason == "1 word (2 points for 20–250)")
+        #expect(review.question(2)?.score.parts.first { $0.name == "length" }?.reason == "1 word (1 point for 20–250)")
     }
 
     @Test func aRepeatedQuestionIsComparedWithTheEarlierAnswer() throws {

@@ -101,6 +101,7 @@ import Testing
         #expect(values(schema, "kind") == InterviewKind.allCases.map(\.rawValue))
         #expect(values(definitions["interviewer"], "style") == InterviewerStyle.allCases.map(\.rawValue))
         #expect(values(definitions["probe"], "when") == ProbeCondition.names)
+        #expect(values(definitions["question"], "type") == QuestionType.allCases.map(\.rawValue))
 
         let branches = try #require((definitions["stage"] as? [String: Any])?["oneOf"] as? [[String: String]])
         var typeByDefinition: [String: String] = [:]

@@ -213,7 +213,8 @@ final class ScriptedConsole: SessionConsole {
         maxQuestions: 2)
 
     @Test(arguments: [
-        ("", CandidateStage.Step.done), ("   ", .done), ("/done", .done), ("/DONE", .done), ("/quit", .quit),
+        ("", CandidateStage.Step.nudge(CandidateStage.nudge)), ("   ", .nudge(CandidateStage.nudge)), ("/done", .nudge(CandidateStage.nudge)),
+        ("/DONE", .nudge(CandidateStage.nudge)), ("/quit", .quit),
         ("/note ask about pay", .note("ask about pay")), ("/note", .help), ("/skip", .help), ("/help", .help), ("/xyz", .help),
         ("How big is the team?", .asked(question: "How big is the team?", reply: "Six people.", interviewerID: "bo", matched: "team")),
         ("//slash first?", .asked(question: "/slash first?", reply: "Good question.", interviewerID: nil, matched: nil)),
@@ -222,6 +223,39 @@ final class ScriptedConsole: SessionConsole {
     func takes(line: String, step: CandidateStage.Step) {
         var stage = CandidateStage(stageIndex: 0, content: Self.content)
         #expect(stage.take(line, typing: .instant(line, at: 1)) == step)
+    }
+
+    /// The interviewer invites a question once when none was asked; the second "no" ends the stage.
+    @Test func nothingAskedDrawsOneNudgeThenEnds() {
+        var stage = CandidateStage(stageIndex: 0, content: Self.content)
+        #expect(stage.take("", typing: .instant("", at: 1)) == .nudge(CandidateStage.nudge))
+        #expect(stage.take("", typing: .instant("", at: 2)) == .done)
+    }
+
+    @Test func hintOffersTheSuggestedQuestions() {
+        let suggestions = CandidateQuestionSuggestions.suggestions(roleTitle: "Data Analyst", company: "Acme", kind: .second)
+        #expect(suggestions.count == 3)
+        #expect(suggestions.contains { $0.contains("Data Analyst") && $0.contains("first three months") })
+        #expect(suggestions.contains { $0.contains("success measured") && $0.contains("at Acme") })
+        var stage = CandidateStage(stageIndex: 0, content: Self.content, suggestions: suggestions)
+        #expect(stage.take("/hint", typing: .instant("/hint", at: 1)) == .hint(suggestions))
+        var bare = CandidateStage(stageIndex: 0, content: Self.content)
+        #expect(bare.take("/hint", typing: .instant("/hint", at: 1)) == .help)
+    }
+
+    /// The reply with the most specific keyword wins over an earlier one with a general keyword.
+    @Test func theBestMatchingReplyWinsOverFileOrder() {
+        let replies = [CandidateReply(keywords: ["team", "how many"], text: "Six people.", interviewerID: nil),
+                       CandidateReply(keywords: ["on-call", "on call", "pager"], text: "One week in six.", interviewerID: nil),
+                       CandidateReply(keywords: ["team culture", "culture"], text: "Friendly.", interviewerID: nil)]
+        #expect(CandidateStage.bestReply(to: "What does on-call look like for the team?", among: replies)?.index == 1)
+        #expect(CandidateStage.bestReply(to: "How would you describe the team culture?", among: replies)?.index == 2)
+        #expect(CandidateStage.bestReply(to: "How big is the team?", among: replies)?.index == 0)
+        #expect(CandidateStage.bestReply(to: "When will I hear back?", among: replies) == nil)
+        // Equally specific: the one matching more keywords wins.
+        let tied = [CandidateReply(keywords: ["team"], text: "A", interviewerID: nil),
+                    CandidateReply(keywords: ["size", "team"], text: "B", interviewerID: nil)]
+        #expect(CandidateStage.bestReply(to: "What size is the team?", among: tied)?.index == 1)
     }
 
     @Test func aContinuedQuestionIsOneQuestionAndTheStageFillsUp() {

@@ -59,7 +59,7 @@ struct ScenariosCommand: ParsableCommand {
         }
 
         @Argument(help: ArgumentHelp("Scenario files or folders.", valueName: "PATH")) var paths: [String] = []
-        @Flag(help: "Treat warnings as errors.") var strict = false
+        @Flag(help: "Treat warnings as errors, and warn about questions without a 'type:'.") var strict = false
         @Option(help: ArgumentHelp("Output format: text (file:line:column with the line and a caret) or json.", valueName: "FORMAT"))
         var format: Format = .text
         @OptionGroup var sources: ScenarioSourceOptions
@@ -78,7 +78,9 @@ struct ScenariosCommand: ParsableCommand {
             }
             // A `repeats:` may name a scenario of the library that is not among the paths given.
             let library = paths.isEmpty ? [] : (try? sources.catalog())?.scenarios ?? []
-            let report = ScenarioLinter.lint(targets, extraProblems: problems, knownScenarios: library)
+            var report = ScenarioLinter.lint(targets, extraProblems: problems, knownScenarios: library)
+            // --strict also asks for every question's type to be declared (docs/scenario-format.md).
+            if strict { report = ScenarioLinter.addingTypeSuggestions(to: report) }
             switch format {
             case .text:
                 let text = report.text()

@@ -16,6 +16,11 @@ struct ReviewCommand: ParsableCommand {
 
             Every rule, threshold and word list is in docs/review-rules.md. The same transcript always gives \
             the same review.
+
+            --explain shows, for each rule of each question's type, the words that matched or why nothing \
+            matched (add Qn for one question). --dismiss Qn:RULE overrules a flag you judge wrong: it is kept \
+            beside the transcript (TRANSCRIPT.dismissed.json), shown as dismissed and left out of the score; the \
+            transcript itself never changes.
             """
     )
 
@@ -23,6 +28,15 @@ struct ReviewCommand: ParsableCommand {
 
     @Argument(help: TranscriptReference.help)
     var transcript: String = "last"
+
+    @Argument(help: ArgumentHelp("With --explain: one question to explain, e.g. Q2.", valueName: "Qn"))
+    var question: String?
+
+    @Flag(help: "For every rule: the words that matched, or why nothing matched.")
+    var explain = false
+
+    @Option(help: ArgumentHelp("Overrule a flag you judge wrong, e.g. Q2:no_number (repeatable).", valueName: "Qn:RULE"))
+    var dismiss: [String] = []
 
     @Option(help: ArgumentHelp("text, markdown, json or html.", valueName: "FORMAT"))
     var format: Format = .text
@@ -36,13 +50,30 @@ struct ReviewCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Columns to fit the text report to. Default: the terminal's width.", valueName: "N"))
     var width: Int?
 
+    /// "Q2" or "q2" as a review number.
+    static func questionNumber(_ text: String) -> Int? {
+        guard text.count >= 2, text.first == "Q" || text.first == "q" else { return nil }
+        return Int(text.dropFirst())
+    }
+
+    /// The transcript reference and the question to explain: `review --explain Q2` names no
+    /// transcript, so Q2 is the question and the transcript is the last one.
+    var references: (transcript: String, question: String?) {
+        if question == nil, explain, Self.questionNumber(transcript) != nil { return ("last", transcript) }
+        return (transcript, question)
+    }
+
     func validate() throws {
         if let width, !(20...1000).contains(width) { throw ValidationError("--width \(width): use 20 to 1000 columns") }
+        if let question = references.question {
+            guard explain else { throw ValidationError("'\(question)': a question goes with --explain, e.g. rehearse review last --explain Q2") }
+            guard Self.questionNumber(question) != nil else { throw ValidationError("--explain \(question): name a question as Qn, e.g. Q2") }
+        }
     }
 
     func run() throws {
         let index = TranscriptIndex(folder: AppContext.dataFolder)
-        let transcript = try TranscriptReference.load(self.transcript, index: index, keepsTyping: false)  // the review never replays typing
+        let transcript = try TranscriptReference.load(references.transcript, index: index, keepsTyping: false)  // the review never replays typing
         var builder = ReviewBuilder(earlierTranscripts: index.earlierTranscripts(
             than: transcript, limit: ReviewThresholds.earlierTranscriptLimit, questionIDs: ReviewBuilder.questionIDsToCompare(in: transcript)))
         builder.earlierTranscriptsFolder = index.folder.transcripts
@@ -55,7 +86,40 @@ struct ReviewCommand: ParsableCommand {
             let description = JobDescription(text: String(decoding: data, as: UTF8.self), companyName: transcript.header.company)
             builder.jobDescription = (lastPathComponent(job), description)
         }
-        let review = builder.review(transcript)
+        do {
+            builder.dismissals = try ReviewDismissals.load(forTranscript: transcript.path)
+        } catch let error as ReviewDismissalError {
+            throw UserError("\(error)")
+        }
+        var review = builder.review(transcript)
+        if !dismiss.isEmpty {
+            var dismissals = builder.dismissals
+            for text in dismiss {
+                let entry: ReviewDismissals.Entry
+                do {
+                    entry = try ReviewDismissals.parse(text, in: review)
+                } catch let error as ReviewDismissalError {
+                    throw UserError("\(error)")
+                }
+                if !dismissals.dismissed.contains(entry) { dismissals.dismissed.append(entry) }
+            }
+            do {
+                try dismissals.save(forTranscript: transcript.path)
+            } catch {
+                throw UserError("--dismiss: cannot write \(ReviewDismissals.path(forTranscript: transcript.path)) (\(error)); check the folder's permissions")
+            }
+            StandardStreams.error("Dismissed \(dismiss.joined(separator: ", ")); kept in \(ReviewDismissals.path(forTranscript: transcript.path)).\n")
+            builder.dismissals = dismissals
+            review = builder.review(transcript)
+        }
+        if explain {
+            let number = references.question.flatMap(Self.questionNumber)
+            if let number, review.question(number) == nil {
+                throw UserError("--explain Q\(number): this review has no such question; its questions: \(review.questions.map { "Q\($0.index)" }.joined(separator: ", "))")
+            }
+            try OutputTarget.write(ReviewExplanationRenderer(width: OutputTarget.width(width)).render(review, question: number), to: output)
+            return
+        }
         let text: String
         switch format {
         case .text:

@@ -148,8 +148,8 @@ extension AnswerText {
 
     // MARK: Situation → action → result
 
-    /// Which parts of a situation → action → result story were found, each after the one before.
-    /// `isComplete` is exactly `hasSituationActionResult`.
+    /// Which parts of a situation → action → result story were found, each after the one before
+    /// (`AnswerShapes.swift`).
     public struct StoryShape: Equatable, Sendable, Codable {
         public var hasSituation: Bool
         public var hasAction: Bool
@@ -160,31 +160,6 @@ extension AnswerText {
         enum CodingKeys: String, CodingKey {
             case hasSituation = "situation", hasAction = "action", hasResult = "result"
         }
-    }
-
-    /// The parts of a situation → action → result shape: a situation phrase, then "I"/"we" followed
-    /// within two words by a past-tense action, then a result phrase. A part missing its
-    /// predecessor is looked for from the start of the answer.
-    public var storyShape: StoryShape {
-        let situation = firstIndex(ofAny: AnswerText.situationPhrases)
-        var action: Int? = nil
-        for (index, word) in words.enumerated() where index >= (situation ?? 0) && (word == "i" || word == "we") {
-            if words[(index + 1)..<min(words.count, index + 3)].contains(where: AnswerText.pastActionVerbs.contains) { action = index; break }
-        }
-        let result = firstIndex(ofAny: AnswerText.resultPhrases, from: action ?? 0)
-        let hasResult = result.map { action == nil || $0 > action! } ?? false
-        return StoryShape(hasSituation: situation != nil, hasAction: action != nil, hasResult: hasResult)
-    }
-
-    /// The phrase that made `hasExample` true: an example phrase, or "I/we + action".
-    public var exampleEvidence: String? {
-        if let phrase = AnswerText.examplePhrases.first(where: contains(phrase:)) { return phrase }
-        for (index, word) in words.enumerated() where word == "i" || word == "we" {
-            for next in words[(index + 1)..<min(words.count, index + 3)] where AnswerText.pastActionVerbs.contains(next) {
-                return "\(word == "i" ? "I" : "we") \(next)"
-            }
-        }
-        return nil
     }
 
     // MARK: Comparing answers

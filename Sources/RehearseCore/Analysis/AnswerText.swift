@@ -4,26 +4,44 @@ public struct AnswerText: Sendable {
     public let text: String
     /// Lowercased words, apostrophes kept ("i'm"), punctuation dropped.
     public let words: [String]
+    /// The Snowball stem of each word, in the same order (`WordStems`).
+    public let stems: [String]
 
     public init(_ text: String) {
         self.text = text
         self.words = Words.tokenize(text)
+        self.stems = WordStems.stems(of: words)
     }
 
     public var wordCount: Int { words.count }
 
-    /// Whether a word or phrase occurs as whole words.
-    public func contains(phrase: String) -> Bool {
-        let parts = Words.tokenize(phrase)
-        guard let first = parts.first else { return false }
-        if parts.count == 1 {
-            return words.contains { $0 == first || ($0.hasPrefix(first) && $0.count - first.count <= 3 && first.count >= 4) }
+    /// Whether a word or phrase occurs, compared on word stems ("escalate" matches "escalated"),
+    /// its words side by side.
+    public func contains(phrase: String) -> Bool { match(phrase, gaps: false) != nil }
+
+    /// Whether a keyword occurs, compared on word stems, its words in order with up to
+    /// `StemPhrase.maximumGap` words between them ("call back" matches "call her back").
+    public func mentions(_ keyword: String) -> Bool { match(keyword, gaps: true) != nil }
+
+    /// The words of the answer that matched a phrase, as written, or nil.
+    public func match(_ phrase: String, gaps: Bool, from start: Int = 0) -> String? {
+        matchRange(phrase, gaps: gaps, from: start).map { words[$0].joined(separator: " ") }
+    }
+
+    /// Where a phrase first occurs at or after `start`, on stems (exact words as a fallback, for
+    /// words the stemmer changes differently in a phrase and an answer).
+    public func matchRange(_ phrase: String, gaps: Bool, from start: Int = 0) -> ClosedRange<Int>? {
+        let pattern = StemPhrase(phrase)
+        guard !pattern.stems.isEmpty else { return nil }
+        if gaps { return pattern.firstMatch(in: stems, from: start) }
+        let count = pattern.stems.count
+        guard stems.count >= count, start <= stems.count - count else { return nil }
+        let plain = Words.tokenize(phrase)
+        for index in start...(stems.count - count)
+        where Array(stems[index..<(index + count)]) == pattern.stems || Array(words[index..<(index + count)]) == plain {
+            return index...(index + count - 1)
         }
-        guard words.count >= parts.count else { return false }
-        for start in 0...(words.count - parts.count) where words[start] == first {
-            if Array(words[start..<(start + parts.count)]) == parts { return true }
-        }
-        return false
+        return nil
     }
 
     /// Occurrences of each phrase from the list that appears, in list order.
@@ -38,31 +56,6 @@ public struct AnswerText: Sendable {
     }
 
     // MARK: Rules
-
-    public static let numberWords: Set<String> = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-        "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "million", "dozen", "dozens",
-        "half", "double", "doubled", "tripled", "percent", "twice", "once"]
-
-    /// Digits, or a number word.
-    public var hasNumber: Bool {
-        text.contains { $0.isNumber } || words.contains { AnswerText.numberWords.contains($0) && $0 != "once" && $0 != "one" } || words.contains("percent")
-    }
-
-    public static let examplePhrases = ["for example", "for instance", "one time", "last year", "last month", "last week", "i remember",
-        "when i was", "at my last", "in my last", "in my previous", "in my current", "there was a time", "once", "recently"]
-    public static let pastActionVerbs: Set<String> = ["handled", "led", "built", "managed", "fixed", "solved", "created", "worked", "helped",
-        "called", "wrote", "ran", "set", "started", "changed", "resolved", "designed", "launched", "trained", "noticed", "decided",
-        "asked", "took", "made", "found", "spoke", "talked", "moved", "organised", "organized", "delivered", "shipped", "reduced",
-        "improved", "increased", "negotiated", "closed", "cared", "escalated", "analysed", "analyzed", "presented", "explained"]
-
-    /// A concrete story: an example phrase, or "I"/"we" followed within two words by a past-tense action.
-    public var hasExample: Bool {
-        if AnswerText.examplePhrases.contains(where: contains(phrase:)) { return true }
-        for (index, word) in words.enumerated() where word == "i" || word == "we" {
-            for next in words[(index + 1)..<min(words.count, index + 3)] where AnswerText.pastActionVerbs.contains(next) { return true }
-        }
-        return false
-    }
 
     public static let hedges = ["i think", "i guess", "maybe", "sort of", "kind of", "probably", "i suppose", "perhaps", "i feel like", "hopefully", "i'm not sure"]
     public var hedgeCount: Int { hedgeOccurrences.reduce(0) { $0 + $1.count } }
@@ -100,23 +93,6 @@ public struct AnswerText: Sendable {
         return index > 1 && AnswerText.kindAdjectives.contains(previous) && AnswerText.kindAsNounAfter.contains(words[index - 2])
     }
 
-    public static let resultPhrases = ["result", "results", "so that", "which meant", "in the end", "outcome", "improved", "reduced",
-        "increased", "saved", "led to", "as a result", "went from", "dropped", "grew", "cut"]
-    public var hasResult: Bool { AnswerText.resultPhrases.contains(where: contains(phrase:)) }
-
-    public static let situationPhrases = ["when", "there was", "we had", "i had", "at my", "in my", "last year", "one time", "the problem", "the situation", "a customer", "a client"]
-    /// A situation → action → result shape: a situation phrase, an action by I/we, and a result phrase, in that order.
-    public var hasSituationActionResult: Bool {
-        guard let situation = firstIndex(ofAny: AnswerText.situationPhrases) else { return false }
-        var action: Int? = nil
-        for (index, word) in words.enumerated() where index >= situation && (word == "i" || word == "we") {
-            if words[(index + 1)..<min(words.count, index + 3)].contains(where: AnswerText.pastActionVerbs.contains) { action = index; break }
-        }
-        guard let action else { return false }
-        guard let result = firstIndex(ofAny: AnswerText.resultPhrases, from: action) else { return false }
-        return result > action
-    }
-
     func firstIndex(ofAny phrases: [String], from start: Int = 0) -> Int? {
         var best: Int? = nil
         for phrase in phrases {
@@ -130,6 +106,12 @@ public struct AnswerText: Sendable {
         return best
     }
 
-    /// Whether the answer mentions any keyword of the point.
-    public func covers(_ point: TalkingPoint) -> Bool { point.keywords.contains(where: contains(phrase:)) }
+    /// Whether the answer mentions any keyword of the point (stems, in order, small gaps).
+    public func covers(_ point: TalkingPoint) -> Bool { coveringKeyword(point) != nil }
+
+    /// The keyword of the point the answer mentions, with the words that matched it.
+    public func coveringKeyword(_ point: TalkingPoint) -> (keyword: String, words: String)? {
+        for keyword in point.keywords { if let found = match(keyword, gaps: true) { return (keyword, found) } }
+        return nil
+    }
 }

@@ -52,6 +52,32 @@ public enum ScenarioLinter {
         return LintReport(files: files, problems: extraProblems)
     }
 
+    /// For `lint --strict`: a warning for every question without `type:`, naming the type its
+    /// wording suggests. Only under --strict, since an inferred type works; declaring it makes
+    /// the review's judgement explicit.
+    public static func missingTypeSuggestions(_ files: [LintReport.File]) -> [Diagnostic] {
+        files.flatMap { file -> [Diagnostic] in
+            guard let scenario = file.scenario else { return [] }
+            return scenario.allQuestions.filter { $0.declaredType == nil }.map { question in
+                Diagnostic(file: file.path, line: question.place.line, column: question.place.column, severity: .warning,
+                           message: "question '\(question.id)' has no 'type'; its wording suggests \(question.type.rawValue)",
+                           suggestion: "add 'type: \(question.type.rawValue)' (one of: \(QuestionType.names))")
+            }
+        }
+    }
+
+    /// Adds `missingTypeSuggestions` to a report's files, in line order.
+    public static func addingTypeSuggestions(to report: LintReport) -> LintReport {
+        var report = report
+        for problem in missingTypeSuggestions(report.files) {
+            if let index = report.files.firstIndex(where: { $0.path == problem.file }) {
+                report.files[index].diagnostics.append(problem)
+                report.files[index].diagnostics.sort { ($0.line, $0.column) < ($1.line, $1.column) }
+            }
+        }
+        return report
+    }
+
     /// A warning for every `repeats: SCENARIO/QUESTION` whose scenario is neither among the files
     /// nor among `knownScenarios`, or whose scenario has no such question. A warning, not an
     /// error: the session still runs (the review then has nothing to compare), and the earlier

@@ -84,8 +84,12 @@ public enum ScenarioTemplate {
             questions:
               - id: background
                 text: "Could you walk me through your background, and what brings you to {company}?"
+                # What kind of answer it asks for, which the review judges it by: behavioural (a past
+                # example), situational (a plan), motivational (specifics about you and the company)
+                # or technical (reasons). Without it, the type is guessed from the wording.
+                type: motivational
                 time_limit: 150
-                # What a strong answer covers. The point counts as covered when any keyword is in the answer.
+                # What a strong answer covers. The point counts as covered when any keyword is in the answer (any word form).
                 talking_points:
                   - point: Relevant experience
                     keywords: [experience, worked, role, years]
@@ -103,6 +107,7 @@ public enum ScenarioTemplate {
                     ask: "What draws you to {company} in particular?"
               - id: strengths
                 text: "What would your last manager say you do best?"
+                type: behavioural
                 talking_points:
                   - Strength with an example
                 probes:
@@ -118,17 +123,20 @@ public enum ScenarioTemplate {
             questions:
               - id: difficult-situation
                 text: "Tell me about a difficult situation at work and how you handled it."
+                type: behavioural
                 hint: "Situation, what you did, and how it ended."
                 probes:
                   - when: no_result
                     ask: "How did it turn out in the end?"
               - id: learning
                 text: "Tell me about something you had to learn quickly."
+                type: behavioural
                 probes:
                   - when: hedging
                     ask: "What exactly did you do to learn it?"
               - id: priorities
                 text: "How do you decide what to work on first when everything is urgent?"
+                type: situational
                 max_probes: 2                # at most this many probes follow the answer (0 to 5)
                 probes:
                   - when: no_example
@@ -175,6 +183,7 @@ public enum ScenarioTemplate {
             questions:
               - id: since-first
                 text: "What have you thought about since our first conversation?"
+                type: motivational
                 # A first-round question asked again; the review compares both answers.
                 # repeats: \(role)-first/background
                 talking_points:
@@ -193,6 +202,7 @@ public enum ScenarioTemplate {
             questions:
               - id: hard-problem
                 text: "Walk me through the hardest problem you have solved at work."
+                type: behavioural
                 time_limit: 180
                 talking_points:
                   - point: The problem
@@ -210,6 +220,7 @@ public enum ScenarioTemplate {
                     ask: "Can you put a number on it?"
               - id: disagreement
                 text: "Tell me about a time you disagreed with a colleague. What happened?"
+                type: behavioural
                 probes:
                   - when: no_example
                     ask: "Take one specific time. What did each of you say?"
@@ -257,11 +268,13 @@ public enum ScenarioTemplate {
             questions:
               - id: revisit-background
                 text: "Remind me of your background. What would you add to what you told me last time?"
+                type: motivational
                 probes:
                   - when: too_few_words
                     ask: "Could you say a little more?"
               - id: revisit-motivation
                 text: "Has anything changed in why you want to work at {company}?"
+                type: motivational
                 probes:
                   - when: hedging
                     ask: "In one sentence: why here?"
@@ -272,6 +285,7 @@ public enum ScenarioTemplate {
             questions:
               - id: concern
                 text: "One thing I wasn't sure about last time was your experience with larger teams. What can you tell me?"
+                type: behavioural
                 talking_points:
                   - point: Experience with other people
                     keywords: [team, colleagues, together, collaborated]

@@ -9,6 +9,8 @@ public struct ReviewBuilder {
     /// The folder the earlier transcripts were looked for in, named when a repeated question has
     /// nothing to compare.
     public var earlierTranscriptsFolder: String?
+    /// Findings a person overruled (`review --dismiss`), kept beside the transcript.
+    public var dismissals = ReviewDismissals()
 
     public init(earlierTranscripts: [Transcript] = [], jobDescription: (file: String, description: JobDescription)? = nil) {
         self.earlierTranscripts = earlierTranscripts
@@ -75,11 +77,22 @@ public struct ReviewBuilder {
         }
         let combined = AnswerText(turn.combinedText)
         let main = turn.answer.map { AnswerText($0.text) }
-        let evidence = EvidenceReview(numbers: combined.numbers, example: combined.exampleEvidence, story: combined.storyShape)
+        let company = header?.company ?? ""
+        let evidence = EvidenceReview(numbers: combined.numbers, example: combined.exampleEvidence, story: combined.storyShape,
+                                      plan: combined.planShape, specifics: combined.specifics(company: company),
+                                      reason: combined.reasonEvidence, result: combined.resultEvidence)
         var talkingPoints: TalkingPointsReview? = nil
         if let points = turn.ask.talkingPoints, !points.isEmpty {
-            talkingPoints = TalkingPointsReview(covered: points.filter(combined.covers).map(\.point),
-                                                missed: points.filter { !combined.covers($0) }.map(\.point))
+            var covered: [String] = [], missed: [String] = [], matched: [String] = []
+            for point in points {
+                if let found = combined.coveringKeyword(point) {
+                    covered.append(point.point)
+                    matched.append("\(point.point) ← \(found.keyword): \"\(found.words)\"")
+                } else {
+                    missed.append(point.point)
+                }
+            }
+            talkingPoints = TalkingPointsReview(covered: covered, missed: missed, matched: matched)
         }
         let consistency = earlier.map { Self.consistency(of: combined, with: $0.1, from: $0.0) }
         var jobTermsUsed: [String]? = nil
@@ -94,13 +107,25 @@ public struct ReviewBuilder {
             singularFirstPerson: combined.singularFirstPersonCount, pluralFirstPerson: combined.pluralFirstPersonCount,
             jobTermsUsed: jobTermsUsed, earlier: consistency,
             nothingToCompare: earlier == nil ? header.flatMap { nothingToCompare(turn.ask, header: $0) } : nil,
-            notes: turn.notes, score: AnswerScore(parts: []), findings: [])
-        review.findings = AnswerRules.findings(for: review, combined: combined)
+            notes: turn.notes, score: AnswerScore(parts: []), findings: [],
+            questionType: turn.ask.questionType ?? QuestionType.inferred(from: turn.ask.text))
+        let evaluated = AnswerRules.evaluate(review, combined: combined, company: company)
+        review.findings = evaluated.findings
+        review.explanations = evaluated.explanations
+        // A person's dismissals (`review --dismiss`) move findings aside before scoring.
+        let overruled = dismissals.rules(forQuestion: index)
+        if !overruled.isEmpty {
+            review.dismissed = review.findings.filter { overruled.contains($0.rule) }
+            review.findings.removeAll { overruled.contains($0.rule) }
+            for position in review.explanations.indices where overruled.contains(review.explanations[position].rule) {
+                review.explanations[position].dismissed = true
+            }
+        }
         if header?.isRealInterview == true {
             // A real interview's answers are recalled, not timed: only the content rules apply.
             review.findings.removeAll { $0.rule == .longThink || $0.rule == .overLimit }
         }
-        review.score = AnswerRules.score(review)
+        review.score = AnswerRules.score(review, combined: combined)
         if header?.isRealInterview == true { review.score.parts.removeAll { $0.name == "time" } }
         return review
     }
@@ -166,7 +191,11 @@ public struct ReviewBuilder {
         if !questions.isEmpty {
             summary = "You asked the panel \(questions.count) question\(questions.count == 1 ? "" : "s")."
         } else if reached {
-            summary = "You asked the panel no questions when invited to."
+            summary = "You asked the panel no questions when invited to. Most interviewers expect one or two; next time you could ask:"
+            let header = transcript.header
+            return CandidateQuestionsReview(stageReached: true, questions: [], summary: summary,
+                                            suggestions: CandidateQuestionSuggestions.suggestions(
+                                                roleTitle: header.roleTitle, company: header.company, kind: header.kind))
         } else if transcript.header.kind == .first {
             summary = "This interview had no stage for your questions."
         } else {

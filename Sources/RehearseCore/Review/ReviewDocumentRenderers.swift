@@ -35,9 +35,10 @@ public enum ReviewMarkdownRenderer {
         out.append("## Your questions for the panel")
         out.append("")
         out.append(md(review.candidateQuestions.summary))
-        if !review.candidateQuestions.questions.isEmpty {
+        let listed = review.candidateQuestions.questions + (review.candidateQuestions.suggestions ?? [])
+        if !listed.isEmpty {
             out.append("")
-            for question in review.candidateQuestions.questions { out.append("- \(md(question))") }
+            for question in listed { out.append("- \(md(question))") }
         }
         out.append("")
         out.append("## Strongest answers")
@@ -103,6 +104,7 @@ public enum ReviewMarkdownRenderer {
             if let nothing = question.nothingToCompare { out.append("- \(md(nothing))") }
             for note in question.notes { out.append("- Your note: \(md(note))") }
             for finding in question.findings { out.append("- **\(md(finding.rule.rawValue)):** \(md(finding.message))") }
+            for finding in question.dismissed { out.append("- ~~\(md(finding.rule.rawValue))~~ dismissed by you: \(md(finding.message))") }
             out.append("- Score \(question.score.points)/\(question.score.maximum): " + question.score.parts.map { "\(md($0.name)) \($0.points)/\($0.maximum) (\(md($0.reason)))" }.joined(separator: "; "))
         }
         out.append("")
@@ -142,8 +144,9 @@ public enum ReviewHTMLRenderer {
         body += "</section>\n"
 
         body += "<section><h2>Your questions for the panel</h2><p>\(h(review.candidateQuestions.summary))</p>"
-        if !review.candidateQuestions.questions.isEmpty {
-            body += "<ul>" + review.candidateQuestions.questions.map { "<li>\(h($0))</li>" }.joined() + "</ul>"
+        let listed = review.candidateQuestions.questions + (review.candidateQuestions.suggestions ?? [])
+        if !listed.isEmpty {
+            body += "<ul>" + listed.map { "<li>\(h($0))</li>" }.joined() + "</ul>"
         }
         body += "</section>\n"
 
@@ -195,6 +198,9 @@ public enum ReviewHTMLRenderer {
             body += "</ul>"
             if !question.findings.isEmpty {
                 body += "<ul class=\"findings\">" + question.findings.map { "<li><code>\(h($0.rule.rawValue))</code> \(h($0.message))</li>" }.joined() + "</ul>"
+            }
+            if !question.dismissed.isEmpty {
+                body += "<ul class=\"dismissed\">" + question.dismissed.map { "<li><code>\(h($0.rule.rawValue))</code> dismissed by you: \(h($0.message))</li>" }.joined() + "</ul>"
             }
             body += "<table class=\"score\"><tr><th>part</th><th>points</th><th>why</th></tr>"
             for part in question.score.parts { body += "<tr><td>\(h(part.name))</td><td>\(part.points)/\(part.maximum)</td><td>\(h(part.reason))</td></tr>" }

@@ -33,6 +33,8 @@ public enum ReviewThresholds {
     public static let mostlyPercent = 75
     /// …"partly" when at least this share does, else "rarely".
     public static let partlyPercent = 40
+    /// `no_specifics`: fewer specific things about the company and role than this.
+    public static let specificsMinimum = 2
     /// How many earlier transcripts of the role the review looks through for repeated questions.
     public static let earlierTranscriptLimit = 200
 }

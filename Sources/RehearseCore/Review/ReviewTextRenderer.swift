@@ -30,7 +30,7 @@ public struct ReviewTextRenderer {
         lines.append("")
         lines += heading("Your questions for the panel", layout: layout)
         lines += layout.paragraph(review.candidateQuestions.summary, lead: "  ", indent: "  ")
-        for question in review.candidateQuestions.questions {
+        for question in review.candidateQuestions.questions + (review.candidateQuestions.suggestions ?? []) {
             lines += layout.paragraph("“\(question)”", lead: "    • ", indent: "      ")
         }
 
@@ -87,7 +87,7 @@ public struct ReviewTextRenderer {
 
     func renderQuestion(_ question: QuestionReview, layout: TextLayout) -> [String] {
         var lines: [String] = []
-        let heading = "\(QuestionLabel.text(question)) · \(question.speaker) · \(DurationText.seconds(question.limitSeconds)) limit · score \(question.score.points)/\(question.score.maximum)"
+        let heading = "\(QuestionLabel.text(question)) · \(question.questionType.rawValue) · \(question.speaker) · \(DurationText.seconds(question.limitSeconds)) limit · score \(question.score.points)/\(question.score.maximum)"
         lines += layout.paragraph(heading).map(style.accent)
         lines += layout.paragraph(question.text, lead: "  ", indent: "  ")
         if question.responses.isEmpty {
@@ -131,6 +131,9 @@ public struct ReviewTextRenderer {
         for note in question.notes { lines += layout.paragraph(note, lead: "  Your note: ", indent: "    ") }
         for finding in question.findings {
             lines += layout.paragraph(finding.message, lead: "  • ", indent: "    ").map(style.alert)
+        }
+        for finding in question.dismissed {
+            lines += layout.paragraph("dismissed by you: \(finding.message)", lead: "  ◦ ", indent: "    ").map(style.dim)
         }
         let parts = question.score.parts.map { "\($0.name) \($0.points)/\($0.maximum)" }.joined(separator: ", ")
         lines += layout.paragraph("Score \(question.score.points)/\(question.score.maximum): \(parts)", lead: "  ", indent: "    ").map(style.dim)

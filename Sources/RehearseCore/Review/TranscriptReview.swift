@@ -81,6 +81,32 @@ public enum ReviewRule: String, Codable, Sendable, CaseIterable {
     case mostlyWe = "mostly_we"
     case numbersChanged = "numbers_changed"
     case littleOverlap = "little_overlap"
+    /// Situational questions: the answer gives no concrete plan (steps, order, who, how you'd know).
+    case incompletePlan = "incomplete_plan"
+    /// Motivational questions: nothing specific about this company or role.
+    case noSpecifics = "no_specifics"
+    /// Technical questions: no reason given for what was done or chosen.
+    case noReasoning = "no_reasoning"
+
+    /// The question types a content rule applies to; form and timing rules apply to every type.
+    public var questionTypes: Set<QuestionType> {
+        switch self {
+        case .noNumber, .noExample, .incompleteStory: [.behavioural]
+        case .incompletePlan: [.situational]
+        case .noSpecifics: [.motivational]
+        case .noReasoning: [.technical]
+        default: Set(QuestionType.allCases)
+        }
+    }
+}
+
+/// For one rule and one answer: whether it fired, whether it was dismissed, and the words that
+/// matched or why nothing matched (`rehearse review --explain`).
+public struct RuleExplanation: Codable, Equatable, Sendable {
+    public var rule: ReviewRule
+    public var fired: Bool
+    public var dismissed: Bool
+    public var detail: String
 }
 
 /// Something a rule noticed in an answer, worded as what can be observed.
@@ -124,12 +150,23 @@ public struct EvidenceReview: Codable, Equatable, Sendable {
     /// The phrase that shows an example, e.g. "for example" or "I handled".
     public var example: String?
     public var story: AnswerText.StoryShape
+    /// The parts of a plan found (every answer; judged for situational questions).
+    public var plan: AnswerText.PlanShape? = nil
+    /// Specific things said about the company and role (judged for motivational questions).
+    public var specifics: [String]? = nil
+    /// The words that give a reason (judged for technical questions).
+    public var reason: String? = nil
+    /// The words that report a result after the action.
+    public var result: String? = nil
 }
 
 /// Talking points the scenario expects, covered or not.
 public struct TalkingPointsReview: Codable, Equatable, Sendable {
     public var covered: [String]
     public var missed: [String]
+    /// For each covered point, the keyword and the words of the answer that matched it:
+    /// "A firm follow-up ← call back: call her back".
+    public var matched: [String]? = nil
 }
 
 /// How this answer compares with the answer given to the same question before.
@@ -218,9 +255,16 @@ public struct QuestionReview: Codable, Equatable, Sendable {
     public var notes: [String]
     public var score: AnswerScore
     public var findings: [Finding]
+    /// The question's type, declared in the scenario or inferred from its wording.
+    public var questionType: QuestionType = .behavioural
+    /// Findings a person overruled with `rehearse review --dismiss`; not counted in the score.
+    public var dismissed: [Finding] = []
+    /// Every rule that applies to this question's type: fired or not, and why.
+    public var explanations: [RuleExplanation] = []
 
     enum CodingKeys: String, CodingKey {
-        case index, number, speaker, text, responses, words, evidence, earlier, notes, score, findings
+        case index, number, speaker, text, responses, words, evidence, earlier, notes, score, findings, dismissed, explanations
+        case questionType = "type"
         case questionID = "question", limitSeconds = "limit_s", isSkipped = "skipped", isRedo = "redo"
         case talkingPoints = "talking_points", singularFirstPerson = "i_count", pluralFirstPerson = "we_count"
         case jobTermsUsed = "job_terms_used", unansweredFollowUps = "unanswered_follow_ups"
@@ -248,8 +292,10 @@ public struct CandidateQuestionsReview: Codable, Equatable, Sendable {
     public var stageReached: Bool
     public var questions: [String]
     public var summary: String
+    /// When the stage was reached and nothing was asked: three questions worth asking next time.
+    public var suggestions: [String]? = nil
 
-    enum CodingKeys: String, CodingKey { case questions, summary, stageReached = "stage_reached" }
+    enum CodingKeys: String, CodingKey { case questions, summary, suggestions, stageReached = "stage_reached" }
 }
 
 /// Terms from a job description and which the answers used.

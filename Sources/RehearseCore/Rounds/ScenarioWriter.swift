@@ -76,6 +76,7 @@ public enum ScenarioWriter {
     private static func question(_ question: Question) -> [String] {
         func q(_ text: String) -> String { DocumentText.jsonString(text) }
         var out = ["      - id: \(question.id)", "        text: \(q(question.text))"]
+        if let type = question.declaredType { out.append("        type: \(type.rawValue)") }
         if let repeats = question.repeats { out.append("        repeats: \(repeats)") }
         if let limit = question.timeLimitSeconds { out.append("        time_limit: \(limit)") }
         if let hint = question.hint { out.append("        hint: \(q(hint))") }

@@ -26,7 +26,7 @@ struct ScenarioDecoder {
     static let allStageKeys = Array(Set(stageKeysByType.values.joined())).sorted()
     static let replyKeys = ["keywords", "reply", "interviewer"]
     static let replyRequiredKeys = ["keywords", "reply"]
-    static let questionKeys = ["id", "text", "time_limit", "talking_points", "hint", "repeats", "max_probes", "probes"]
+    static let questionKeys = ["id", "text", "type", "time_limit", "talking_points", "hint", "repeats", "max_probes", "probes"]
     static let questionRequiredKeys = ["id", "text"]
     static let talkingPointKeys = ["point", "keywords"]
     static let talkingPointRequiredKeys = ["point"]
@@ -463,6 +463,14 @@ struct ScenarioDecoder {
         let text = fields["text"].flatMap { templated($0, "text") }
         let timeLimit = fields["time_limit"].flatMap { integer($0, "time_limit", range: ScenarioLoader.timeLimitRange) }
         let hint = fields["hint"].flatMap { templated($0, "hint") }
+        var declaredType: QuestionType? = nil
+        if let node = fields["type"], let value = self.text(node, "type") {
+            declaredType = QuestionType(rawValue: value.lowercased())
+            if declaredType == nil {
+                let near = closestMatch(to: value.lowercased(), in: QuestionType.allCases.map(\.rawValue)).map { "did you mean '\($0)'? " } ?? ""
+                error(node.place, "'\(value)' is not a valid question type", "\(near)use one of: \(QuestionType.names)")
+            }
+        }
         var repeats: String? = nil
         if let node = fields["repeats"], let value = self.text(node, "repeats") {
             let parts = value.split(separator: "/", omittingEmptySubsequences: false)
@@ -483,7 +491,7 @@ struct ScenarioDecoder {
         }
         guard let id, let text else { return nil }
         return Question(id: id, text: text, timeLimitSeconds: timeLimit, talkingPoints: points, hint: hint, repeats: repeats,
-                        maxProbes: maxProbes, probes: probes, place: place)
+                        maxProbes: maxProbes, probes: probes, place: place, declaredType: declaredType)
     }
 
     mutating func decodeTalkingPoint(_ node: YAMLNode) -> TalkingPoint? {

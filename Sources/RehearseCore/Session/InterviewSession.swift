@@ -205,7 +205,9 @@ public final class InterviewSession {
                 return
             case .candidateQuestions(let index):
                 guard let content = scenario.stages[index].candidateQuestions else { continue }
-                state = .candidate(CandidateStage(stageIndex: index, content: content))
+                state = .candidate(CandidateStage(stageIndex: index, content: content,
+                                                  suggestions: CandidateQuestionSuggestions.suggestions(
+                                                      roleTitle: scenario.roleTitle, company: company, kind: scenario.kind)))
                 return
             }
         }
@@ -225,7 +227,7 @@ public final class InterviewSession {
         record(.ask(.init(t: elapsed(), question: question.id, speaker: interviewer(forStage: item.stageIndex).id, text: text,
                           number: item.number, total: plan.questionCount, limitSeconds: item.limitSeconds, probe: nil,
                           repeats: question.repeats, talkingPoints: question.talkingPoints.isEmpty ? nil : question.talkingPoints,
-                          revisitOf: item.revisitOf)),
+                          revisitOf: item.revisitOf, questionType: question.type)),
                durable: false, &output)
         state = .asking(open)
     }
@@ -285,7 +287,7 @@ public final class InterviewSession {
         guard open.usedProbes.count < question.maxProbes else { return nil }
         let answer = AnswerText(open.answersSoFar.joined(separator: "\n"))
         for (index, probe) in question.probes.enumerated() where !open.usedProbes.contains(index) {
-            if ProbeRules.holds(probe.condition, for: answer, talkingPoints: question.talkingPoints) { return (index, probe) }
+            if ProbeRules.holds(probe.condition, for: answer, talkingPoints: question.talkingPoints, type: question.type, company: company) { return (index, probe) }
         }
         return nil
     }
@@ -414,6 +416,12 @@ public final class InterviewSession {
         switch step {
         case .done:
             endCandidateStage(stage, &output)
+        case .nudge(let text):
+            say(interviewer(forStage: stage.stageIndex), text, &output)
+        case .hint(let questions):
+            let text = "Questions you could ask:\n" + questions.map { "  • " + $0 }.joined(separator: "\n")
+            record(.command(.init(t: elapsed(), name: SlashCommand.hint.name, question: nil, text: text)), durable: false, &output)
+            output.append(.info(text))
         case .quit:
             record(.command(.init(t: elapsed(), name: SlashCommand.quit.name, question: nil)), durable: false, &output)
             finish(.quit, reason: "quit", &output)

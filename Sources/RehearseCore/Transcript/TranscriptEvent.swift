@@ -151,9 +151,12 @@ public enum TranscriptEvent: Equatable, Sendable {
         public var talkingPoints: [TalkingPoint]?
         /// Set when a revisit stage asks again about an earlier session's answer: that question's id.
         public var revisitOf: String? = nil
+        /// The question's type (declared or inferred when asked); older transcripts have none, and
+        /// the review then infers it from the text.
+        public var questionType: QuestionType? = nil
         enum CodingKeys: String, CodingKey {
             case t, question, speaker, text, number, total, probe, repeats
-            case limitSeconds = "limit_s", talkingPoints = "talking_points", revisitOf = "revisit_of"
+            case limitSeconds = "limit_s", talkingPoints = "talking_points", revisitOf = "revisit_of", questionType = "question_type"
         }
     }
     public struct Answer: Codable, Equatable, Sendable {
