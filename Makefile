@@ -2,7 +2,7 @@
 SWIFT ?= swift
 PREFIX ?= /usr/local
 
-.PHONY: run test build release install dependencies clean
+.PHONY: run test build release install dependencies clean fuzz
 
 dependencies:
 	@scripts/install-dependencies.sh
@@ -28,6 +28,10 @@ install: release
 	install -d $(PREFIX)/bin $(PREFIX)/share/rehearse/scenarios
 	install -m 755 .build/release/rehearse $(PREFIX)/bin/rehearse
 	install -m 644 scenarios/*.yaml $(PREFIX)/share/rehearse/scenarios/
+
+## Runs every libFuzzer target for FUZZ_SECONDS each (default 300): see Fuzz/README.md.
+fuzz: dependencies
+	FUZZ_SECONDS=$${FUZZ_SECONDS:-300} Fuzz/run.sh
 
 clean:
 	rm -rf .build

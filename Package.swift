@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "rehearse", targets: ["rehearse"]),
         .library(name: "RehearseCore", targets: ["RehearseCore"]),
+        // For the fuzz targets in Fuzz/ (a package of their own).
+        .library(name: "LineEditor", targets: ["LineEditor"]),
     ],
     dependencies: [
         // Command-line parsing, help text and shell completion scripts.
