@@ -17,7 +17,8 @@ public struct Rehearse: ParsableCommand {
             """,
         version: version,
         subcommands: [ShellCommand.self, PracticeCommand.self, ScenariosCommand.self, RolesCommand.self, TranscriptsCommand.self,
-                      ReplayCommand.self, ReviewCommand.self, DebriefCommand.self, PrepCommand.self, FollowupCommand.self],
+                      ReplayCommand.self, ReviewCommand.self, DebriefCommand.self, PrepCommand.self, FollowupCommand.self,
+                      CompareCommand.self, ProgressCommand.self, DrillCommand.self],
         defaultSubcommand: ShellCommand.self
     )
 

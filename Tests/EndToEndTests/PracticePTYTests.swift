@@ -58,6 +58,9 @@ func waitForPrompt(_ terminal: PseudoTerminal, _ text: String, timeout: TimeInte
         guard waitForPrompt(terminal, "[2/2 Kim] › ") else { return }
         terminal.sendKeys(.up)
         terminal.send(" again\r")
+        // A completed session asks for a self-rating (issue 10); Enter skips it.
+        guard waitForPrompt(terminal, "How did that go, 1–5? (Enter skips) ") else { return }
+        terminal.send("\r")
         guard waitForPrompt(terminal, "rehearse [customer-service]› ") else { return }
         terminal.sendKeys(.up)
         terminal.send("\r")

@@ -42,12 +42,17 @@ struct PracticeCommand: ParsableCommand {
     @Option(help: NextRound.help)
     var after: String?
 
+    @Option(name: .customLong("self-rating"), parsing: .unconditional,
+            help: ArgumentHelp("Your rating of the session, 1–5, recorded without asking (for piped input).", valueName: "N"))
+    var selfRating: Int?
+
     @OptionGroup var sources: ScenarioSourceOptions
 
     func validate() throws {
         if after != nil, scenario != nil {
             throw ValidationError("--after and --scenario both choose the interview; pass one of them")
         }
+        if let selfRating, !SelfRating.range.contains(selfRating) { throw ValidationError("--self-rating \(selfRating): use 1 to 5") }
     }
 
     func run() throws {
@@ -55,7 +60,7 @@ struct PracticeCommand: ParsableCommand {
             let (transcript, round) = try NextRound.transcript(after: after)
             let generated = try NextRound.scenario(after: round, kind: kind, role: role, sources: sources)
             let status = try PracticeRunner(editor: LineEditor(), catalog: try sources.catalog(only: { _ in false })).run(
-                scenario: generated, seed: seed, candidate: candidate, company: company, after: transcript)
+                scenario: generated, seed: seed, candidate: candidate, company: company, after: transcript, selfRating: selfRating)
             if case .interrupted(let signal?) = status { exitProcess(128 + signal) }
             return
         }
@@ -71,7 +76,7 @@ struct PracticeCommand: ParsableCommand {
         }
         let editor = try LineEditor()
         let status = try PracticeRunner(editor: editor, catalog: catalog).run(
-            scenario: chosen, seed: seed, candidate: candidate, company: company)
+            scenario: chosen, seed: seed, candidate: candidate, company: company, selfRating: selfRating)
         switch status {
         case .interrupted(let signal?): exitProcess(128 + signal)
         default: break

@@ -14,7 +14,8 @@ struct PracticeRunner {
 
     /// - Parameter after: the round a generated round follows (`practice --after`): its answers are the
     ///   ones revisited, and it is recorded as the previous transcript.
-    func run(scenario: Scenario, seed: UInt64?, candidate: String?, company: String?, after: Transcript? = nil) throws -> Outcome {
+    func run(scenario: Scenario, seed: UInt64?, candidate: String?, company: String?, after: Transcript? = nil,
+             selfRating: Int? = nil) throws -> Outcome {
         let folder = AppContext.dataFolder
         do {
             if let note = try folder.prepare() { StandardStreams.error("note: \(note)\n") }
@@ -50,6 +51,10 @@ struct PracticeRunner {
         let session = InterviewSession(scenario: scenario, options: options, clock: clock, recorder: recorder)
         let terminal = TerminalConsole(editor: editor, clock: clock, answerHistory: answerHistory)
         let console = FinishingConsole(terminal: terminal, recorder: recorder)
+        session.selfRatingQuestion = { pending, status in
+            pending.forEach(console.show)
+            return SelfRatingPrompt.ask(terminal: terminal, status: status, given: selfRating)
+        }
         terminal.showIntroduction(scenario: scenario, session: session, seed: seed)
         let ending: SessionEnding
         do {
@@ -70,6 +75,7 @@ struct PracticeRunner {
         }
         // Whatever could not be written is never lost silently: it is saved elsewhere or printed, and the exit status says so.
         let report = console.report ?? recorder.finish()
+        if ending == .completed || ending == .quit { SelfRatingPrompt.showNextDue(role: scenario.role, folder: folder, output: terminal.output) }
         guard let problem = report.problem else { return outcome }
         if !report.unsavedLines.isEmpty { StandardStreams.output(report.unsavedLines.joined(separator: "\n") + "\n") }
         if case .interrupted(let signal?) = outcome, signal != SIGINT {

@@ -7,7 +7,7 @@ struct ShellCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shell",
         abstract: "Open the rehearse prompt (the default when no command is given).",
-        discussion: "Commands: help, roles, role NAME, scenarios, start [KIND|SCENARIO-ID], transcripts, replay ID, review ID, followup ID, quit. Tab completes."
+        discussion: "Commands: help, roles, role NAME, scenarios, start [KIND|SCENARIO-ID], transcripts, replay ID, review ID, followup ID, compare, progress, drill, quit. Tab completes."
     )
 
     @Option(help: ArgumentHelp("The role to start with.", valueName: "ROLE")) var role: String?
@@ -34,7 +34,7 @@ final class Shell {
     let history: History
     let completion: ShellCompletion
 
-    static let commands = ["help", "roles", "role", "scenarios", "start", "transcripts", "replay", "review", "followup", "quit"]
+    static let commands = ["help", "roles", "role", "scenarios", "start", "transcripts", "replay", "review", "followup", "compare", "progress", "drill", "quit"]
 
     init(catalog: ScenarioCatalog, role: String, candidate: String?, seed: UInt64?) throws {
         editor = try LineEditor()
@@ -104,8 +104,14 @@ final class Shell {
                 }
                 let outcome = try PracticeRunner(editor: editor, catalog: catalog).run(scenario: scenario, seed: seed, candidate: candidate, company: nil)
                 if case .interrupted(let signal?) = outcome, signal != SIGINT { return false }
-            case "transcripts", "replay", "review", "followup":
+            case "transcripts", "replay", "review", "followup", "compare", "progress":
                 return runTranscriptCommand(command, arguments: argument?.split(separator: " ").map(String.init) ?? [])
+            case "drill":
+                // The shell's role unless another is named; the session uses the shell's line editor.
+                var arguments = argument?.split(separator: " ").map(String.init) ?? []
+                if !arguments.contains("--role") { arguments += ["--role", role] }
+                let outcome = try DrillCommand.parse(arguments).perform(editor: editor)
+                if case .interrupted(let signal?) = outcome, signal != SIGINT { return false }
             case "quit", "exit", "q":
                 return false
             default:
@@ -121,8 +127,14 @@ final class Shell {
     /// Runs `transcripts`, `replay`, `review` or `followup` with the same options as on the command line;
     /// false (leave the shell) only when SIGTERM or SIGHUP stopped a replay.
     func runTranscriptCommand(_ name: String, arguments: [String]) -> Bool {
-        let type: ParsableCommand.Type = name == "replay" ? ReplayCommand.self : name == "review" ? ReviewCommand.self
-            : name == "followup" ? FollowupCommand.self : TranscriptsCommand.self
+        let type: ParsableCommand.Type = switch name {
+        case "replay": ReplayCommand.self
+        case "review": ReviewCommand.self
+        case "followup": FollowupCommand.self
+        case "compare": CompareCommand.self
+        case "progress": ProgressCommand.self
+        default: TranscriptsCommand.self
+        }
         do {
             if name == "replay" {
                 let replay = try ReplayCommand.parse(arguments)
@@ -156,6 +168,9 @@ final class Shell {
           replay [ID] [--instant]   play a session back (last, an id prefix or a path; --step, --speed N)
           review [ID]               review a session (--format markdown|json|html, --job FILE)
           followup [ID]             draft the thank-you email (--rejected, --each, --format eml)
+          compare [ID [ID]]         two attempts side by side (default: the last two of a scenario)
+          progress                  trends per role (--role, --question ID, --since, --format json|html)
+          drill [--list]            practise the questions due again (--until DATE, --count N)
           help                      this list
           quit                      leave (Ctrl-D works too)
         Tab completes commands, roles, kinds, scenario ids and transcript ids.
@@ -178,11 +193,17 @@ final class ShellCompletion: CompletionProvider {
             switch words[0].lowercased() {
             case "role": candidates = catalog.roles.map(\.id)
             case "start": candidates = InterviewKind.allCases.map(\.rawValue) + catalog.scenarios.map(\.id)
-            case "replay", "review", "followup": candidates = ["last"] + transcriptIDs()
+            case "replay", "review", "followup", "compare": candidates = ["last"] + transcriptIDs()
+            case "progress": candidates = ["--role", "--question", "--since", "--format"]
+            case "drill": candidates = ["--list", "--until", "--count", "--role"]
             case "transcripts": candidates = ["rm", "prune", "--role", "--kind", "--since", "--format"]
             default: candidates = []
             }
         } else if words[0].lowercased() == "transcripts" && words[1] == "rm" {
+            candidates = transcriptIDs()
+        } else if words[words.count - 2] == "--role" {
+            candidates = catalog.roles.map(\.id)
+        } else if words[0].lowercased() == "compare" && words.count == 3 {
             candidates = transcriptIDs()
         } else {
             candidates = []

@@ -47,7 +47,7 @@ public struct ReviewBuilder {
                                   status: transcript.end?.status.rawValue ?? TranscriptSummary.Status.cutOff.rawValue,
                                   durationMilliseconds: transcript.events.last?.time ?? 0,
                                   asked: tally.asked.count, answered: tally.answered.count, skipped: tally.skipped.count,
-                                  warnings: transcript.warnings),
+                                  warnings: transcript.warnings, selfRating: transcript.end?.selfRating),
             questions: questions,
             selfCheck: SelfCheckRules.answers(for: questions),
             candidateQuestions: Self.candidateQuestions(in: transcript),

@@ -20,6 +20,7 @@ public enum ReviewMarkdownRenderer {
         out.append("- **Role:** \(md(session.roleTitle)) (\(md(session.role))), \(md(session.kind)) interview at \(md(session.company))")
         out.append("- **Started:** \(md(DateText.minutesUTC(session.started)))")
         out.append("- **Status:** \(md(session.status)), \(md(DurationText.milliseconds(session.durationMilliseconds)))")
+        if let rating = review.selfRatingLine { out.append("- **Self-rating:** \(md(rating))") }
         out.append("- **Answered:** \(session.answered) of \(session.asked) questions asked" + (session.skipped > 0 ? ", \(session.skipped) skipped" : ""))
         for warning in session.warnings { out.append("- **Note:** \(md(warning))") }
         out.append("")
@@ -129,6 +130,7 @@ public enum ReviewHTMLRenderer {
         var body = ""
         body += "<header><h1>Review: \(h(session.scenarioTitle))</h1>\n"
         body += "<p class=\"meta\">\(h(session.roleTitle)) · \(h(session.kind)) interview · \(h(session.company)) · \(h(DateText.minutesUTC(session.started))) · \(h(session.status)) · \(h(DurationText.milliseconds(session.durationMilliseconds))) · session \(h(session.id))</p>\n"
+        if let rating = review.selfRatingLine { body += "<p class=\"meta\">\(h(rating))</p>\n" }
         body += "<p>Answered \(session.answered) of \(session.asked) questions asked" + (session.skipped > 0 ? ", \(session.skipped) skipped" : "") + ".</p>\n"
         for warning in session.warnings { body += "<p class=\"warning\">\(h(warning))</p>\n" }
         body += "</header>\n"

@@ -16,6 +16,7 @@ public struct ReviewTextRenderer {
         lines += layout.paragraph("Review of \(session.id) · \(session.scenarioTitle)").map(style.bold)
         lines += layout.paragraph("\(session.roleTitle) · \(session.kind) interview · \(session.company) · \(DateText.minutesUTC(session.started)) · \(session.status) · \(DurationText.milliseconds(session.durationMilliseconds))")
         lines += layout.paragraph("Answered \(session.answered) of \(session.asked) questions asked" + (session.skipped > 0 ? " · skipped \(session.skipped)" : ""))
+        if let rating = review.selfRatingLine { lines += layout.paragraph(rating) }
 
         lines.append("")
         lines += heading("Three questions to ask yourself", layout: layout)

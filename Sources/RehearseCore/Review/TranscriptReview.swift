@@ -24,6 +24,16 @@ public struct TranscriptReview: Codable, Equatable, Sendable {
 
     /// The question with a review number.
     public func question(_ index: Int) -> QuestionReview? { questions.first { $0.index == index } }
+
+    /// The session's score: the mean of the questions' scores, a skipped question counting 0 (as `progress` shows it).
+    public var scorePercent: Int {
+        questions.isEmpty ? 0 : questions.reduce(0) { $0 + ($1.responses.isEmpty ? 0 : $1.score.percent) } / questions.count
+    }
+
+    /// "Your rating: 4/5 (75%) · the review's score: 28%", when the person rated the session.
+    public var selfRatingLine: String? {
+        session.selfRating.map { "Your rating: \($0)/5 (\(SelfRating.percent(of: $0))%) · the review's score: \(scorePercent)%" }
+    }
 }
 
 /// What the header and end line say about the session.
@@ -45,9 +55,12 @@ public struct SessionFacts: Codable, Equatable, Sendable {
     public var answered: Int
     public var skipped: Int
     public var warnings: [String]
+    /// The person's own 1–5 rating from the end line, when given (docs/review-rules.md, "Self-rating").
+    public var selfRating: Int? = nil
 
     enum CodingKeys: String, CodingKey {
         case id, role, kind, company, candidate, started, status, asked, answered, skipped, warnings
+        case selfRating = "self_rating"
         case scenarioID = "scenario", scenarioTitle = "scenario_title", roleTitle = "role_title", durationMilliseconds = "duration_ms"
     }
 }

@@ -63,6 +63,10 @@ public final class InterviewSession {
     /// How many questions the session plans to ask (probes and the candidate's questions aside).
     public var plannedQuestions: Int { plan.questionCount }
 
+    /// Asks the person to rate the session 1–5 before the end line is written (nil skips), when a
+    /// session with answers ends by completing or quitting. It gets the output not yet shown, to show first.
+    public var selfRatingQuestion: ((_ pending: [SessionOutput], _ status: TranscriptEvent.End.Status) -> Int?)?
+
     public var isFinished: Bool { if case .finished = state { true } else { false } }
 
     /// What to read next; nil once the session has ended.
@@ -453,7 +457,14 @@ public final class InterviewSession {
         if isFinished { return }
         state = .finished
         self.status = status
-        record(.end(.init(t: elapsed(), status: status, reason: reason, answered: tally.answered.count, asked: tally.asked.count)),
+        var selfRating: Int? = nil
+        if status != .interrupted, !tally.answered.isEmpty, let ask = selfRatingQuestion {
+            let pending = output
+            output.removeAll()
+            selfRating = ask(pending, status).flatMap { SelfRating.range.contains($0) ? $0 : nil }
+        }
+        record(.end(.init(t: elapsed(), status: status, reason: reason, answered: tally.answered.count, asked: tally.asked.count,
+                          selfRating: selfRating)),
                durable: true, &output)
         let slowest = thinkTimes.sorted { $0.thinkMilliseconds > $1.thinkMilliseconds }.prefix(3)
         output.append(.summary(SessionSummary(

@@ -217,6 +217,12 @@ public enum TranscriptEvent: Equatable, Sendable {
         public var reason: String?
         public var answered: Int
         public var asked: Int
+        /// The person's own rating of the session, 1–5, when they gave one (added later: optional).
+        public var selfRating: Int? = nil
+        enum CodingKeys: String, CodingKey {
+            case t, status, reason, answered, asked
+            case selfRating = "self_rating"
+        }
     }
 
     /// Milliseconds since the session started.
