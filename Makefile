@@ -2,7 +2,7 @@
 SWIFT ?= swift
 PREFIX ?= /usr/local
 
-.PHONY: run test build release install dependencies clean fuzz
+.PHONY: run test build release install dependencies clean fuzz format
 
 dependencies:
 	@scripts/install-dependencies.sh
@@ -32,6 +32,10 @@ install: release
 ## Runs every libFuzzer target for FUZZ_SECONDS each (default 300): see Fuzz/README.md.
 fuzz: dependencies
 	FUZZ_SECONDS=$${FUZZ_SECONDS:-300} Fuzz/run.sh
+
+## Formats the Swift sources with the toolchain's swift-format and the checked-in .swift-format.
+format:
+	$(SWIFT) format format -i -r --configuration .swift-format Sources Tests Package.swift Fuzz/Sources Fuzz/Package.swift
 
 clean:
 	rm -rf .build

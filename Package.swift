@@ -12,7 +12,7 @@ let package = Package(
     ],
     dependencies: [
         // Command-line parsing, help text and shell completion scripts.
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
         // The system libedit, reached through a shim header (its variadic calls are wrapped).

@@ -11,10 +11,16 @@ let package = Package(
         // libFuzzer's driver, declared for Swift, and the one helper every target uses.
         .target(name: "CFuzzer"),
         .target(name: "FuzzSupport", dependencies: ["CFuzzer"]),
-        .executableTarget(name: "FuzzScenarioLoader", dependencies: ["FuzzSupport", .product(name: "RehearseCore", package: "Rehearse")]),
-        .executableTarget(name: "FuzzTranscriptReader", dependencies: ["FuzzSupport", .product(name: "RehearseCore", package: "Rehearse")]),
-        .executableTarget(name: "FuzzReview", dependencies: ["FuzzSupport", .product(name: "RehearseCore", package: "Rehearse")]),
-        .executableTarget(name: "FuzzInputDecoding", dependencies: ["FuzzSupport", .product(name: "LineEditor", package: "Rehearse")]),
+        .executableTarget(
+            name: "FuzzScenarioLoader",
+            dependencies: ["FuzzSupport", .product(name: "RehearseCore", package: "Rehearse")]),
+        .executableTarget(
+            name: "FuzzTranscriptReader",
+            dependencies: ["FuzzSupport", .product(name: "RehearseCore", package: "Rehearse")]),
+        .executableTarget(
+            name: "FuzzReview", dependencies: ["FuzzSupport", .product(name: "RehearseCore", package: "Rehearse")]),
+        .executableTarget(
+            name: "FuzzInputDecoding", dependencies: ["FuzzSupport", .product(name: "LineEditor", package: "Rehearse")]),
     ],
     swiftLanguageModes: [.v6]
 )

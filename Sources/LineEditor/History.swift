@@ -1,4 +1,5 @@
 import CLibEdit
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -60,7 +61,8 @@ public final class History {
         self.file = file
         self.capacity = max(1, capacity)
         guard rehearse_history_setsize(handle, Int32(clamping: self.capacity)) != -1,
-              rehearse_history_setunique(handle, 1) != -1 else { throw Error.setupFailed }
+            rehearse_history_setunique(handle, 1) != -1
+        else { throw Error.setupFailed }
         if let file { try Self.load(file, into: handle) }
     }
 
@@ -97,7 +99,8 @@ public final class History {
         guard let merged = history_init() else { throw Error.setupFailed }
         defer { history_end(merged) }
         guard rehearse_history_setsize(merged, Int32(clamping: capacity)) != -1,
-              rehearse_history_setunique(merged, 1) != -1 else { throw Error.setupFailed }
+            rehearse_history_setunique(merged, 1) != -1
+        else { throw Error.setupFailed }
         try Self.load(file, into: merged)
         for line in unsaved { _ = rehearse_history_enter(merged, line) }
         try Self.write(merged, to: file)

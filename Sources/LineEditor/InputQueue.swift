@@ -116,8 +116,12 @@ struct InputQueue {
             escape = scalar == 0x5B ? .csi : scalar == 0x4F ? .ss3 : .none
         case .csi:
             starts = false
-            if scalar >= 0x40 && scalar <= 0x7E { escape = .none }
-            else if scalar < 0x20 || scalar > 0x7E { escape = .none; starts = true }
+            if scalar >= 0x40 && scalar <= 0x7E {
+                escape = .none
+            } else if scalar < 0x20 || scalar > 0x7E {
+                escape = .none
+                starts = true
+            }
         case .ss3:
             starts = false
             escape = .none
@@ -174,7 +178,8 @@ enum LineDiff {
         while prefix < limit && same(oldCharacters[prefix], newCharacters[prefix]) { prefix += 1 }
         var suffix = 0
         while suffix < limit - prefix
-            && same(oldCharacters[oldCharacters.count - 1 - suffix], newCharacters[newCharacters.count - 1 - suffix]) {
+            && same(oldCharacters[oldCharacters.count - 1 - suffix], newCharacters[newCharacters.count - 1 - suffix])
+        {
             suffix += 1
         }
         return LineChange(

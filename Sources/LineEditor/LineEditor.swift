@@ -1,5 +1,6 @@
 import CLibEdit
 import TerminalText
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -16,8 +17,9 @@ public struct LineEditorError: Error, CustomStringConvertible, Equatable {
 
     /// libedit refused a setup step (`step` names the call).
     static func setup(_ step: String) -> LineEditorError {
-        LineEditorError(description: "the line editor could not start (libedit \(step) failed); "
-            + "check that TERM names a terminal this system knows, or pipe the input instead")
+        LineEditorError(
+            description: "the line editor could not start (libedit \(step) failed); "
+                + "check that TERM names a terminal this system knows, or pipe the input instead")
     }
 }
 
@@ -103,17 +105,26 @@ public final class LineEditor {
         try check(rehearse_el_set_clientdata(el, Unmanaged.passUnretained(self).toOpaque()), "EL_CLIENTDATA")
         try check(rehearse_el_set_signal(el, 0), "EL_SIGNAL")
         try check(rehearse_el_set_editor(el, "emacs"), "EL_EDITOR")
-        try check(rehearse_el_set_prompt_esc(el, { el in
-            LineEditor.instance(el)?.promptPointer ?? emptyCString
-        }, 1), "EL_PROMPT_ESC")
-        try check(rehearse_el_set_getcfn(el, { el, character in
-            guard let editor = LineEditor.instance(el), let character else { return -1 }
-            return editor.readCharacter(into: character)
-        }), "EL_GETCFN")
-        try check(rehearse_el_addfn(el, "rehearse-complete", "Complete the word before the cursor", { el, _ in
-            guard let editor = LineEditor.instance(el) else { return UInt8(CC_ERROR) }
-            return editor.complete()
-        }), "EL_ADDFN")
+        try check(
+            rehearse_el_set_prompt_esc(
+                el,
+                { el in
+                    LineEditor.instance(el)?.promptPointer ?? emptyCString
+                }, 1), "EL_PROMPT_ESC")
+        try check(
+            rehearse_el_set_getcfn(
+                el,
+                { el, character in
+                    guard let editor = LineEditor.instance(el), let character else { return -1 }
+                    return editor.readCharacter(into: character)
+                }), "EL_GETCFN")
+        try check(
+            rehearse_el_addfn(
+                el, "rehearse-complete", "Complete the word before the cursor",
+                { el, _ in
+                    guard let editor = LineEditor.instance(el) else { return UInt8(CC_ERROR) }
+                    return editor.complete()
+                }), "EL_ADDFN")
         try check(rehearse_el_bind(el, "^I", "rehearse-complete"), "EL_BIND")
         // -1 also means "no ~/.editrc", which is normal; libedit reports syntax errors itself.
         _ = el_source(el, nil)
@@ -366,7 +377,8 @@ public final class LineEditor {
     /// libedit's line as it is now: its characters, the cursor's index and the length.
     private func currentLine() -> (characters: UnsafeBufferPointer<UInt32>, cursor: Int)? {
         guard let info = el_wline(el), let start = info.pointee.buffer, let end = info.pointee.lastchar,
-              let cursor = info.pointee.cursor else { return nil }
+            let cursor = info.pointee.cursor
+        else { return nil }
         let count = max(0, end - start)
         let characters = UnsafeRawPointer(start).assumingMemoryBound(to: UInt32.self)
         return (UnsafeBufferPointer(start: characters, count: count), min(max(0, cursor - start), count))
@@ -387,9 +399,11 @@ public final class LineEditor {
         guard let open = openKeystroke else { return }
         openKeystroke = nil
         guard let line = currentLine() else { return }
-        let change = tracker.insertion(of: open.scalars, at: open.cursor, lengthBefore: open.length,
-                                       lineAfter: line.characters, cursorAfter: line.cursor,
-                                       appendsWithoutCursor: !interactive)
+        let change =
+            tracker.insertion(
+                of: open.scalars, at: open.cursor, lengthBefore: open.length,
+                lineAfter: line.characters, cursorAfter: line.cursor,
+                appendsWithoutCursor: !interactive)
             ?? tracker.update(to: line.characters)
         if let change, !log.keystrokes.isEmpty { log.keystrokes[log.keystrokes.count - 1].change = change }
     }
@@ -463,7 +477,8 @@ public final class LineEditor {
             // Controls, tabs and characters without a width are drawn by libedit in its own way:
             // leave such a line as libedit drew it.
             guard scalar >= 0x20, scalar != 0x7F, let value = Unicode.Scalar(scalar),
-                  wcwidth(wchar_t(bitPattern: scalar)) >= 1 else { return }
+                wcwidth(wchar_t(bitPattern: scalar)) >= 1
+            else { return }
             let width = Self.displayWidth(scalar)
             // A wide character that does not fit at the end of a row goes to the next one.
             if width == 2 && total % columns == columns - 1 { total += 1 }
@@ -479,7 +494,8 @@ public final class LineEditor {
         // At a row's last column the terminal waits to wrap; libedit has the cursor on the next row.
         if total > 0 && total % columns == 0 { out += " " }
         let endRow = total / columns
-        out += "\r" + (endRow > cursorRow ? "\u{1B}[\(endRow - cursorRow)A" : "")
+        out +=
+            "\r" + (endRow > cursorRow ? "\u{1B}[\(endRow - cursorRow)A" : "")
             + (cursorColumn > 0 ? "\u{1B}[\(cursorColumn)C" : "")
         rehearse_write_stdout(out)
     }
@@ -529,7 +545,8 @@ public final class LineEditor {
     /// An escape sequence moving the cursor from its row to the last row of the input.
     private func cursorDownToEndOfInput() -> String {
         guard let info = el_wline(el), let start = info.pointee.buffer, let cursor = info.pointee.cursor,
-              let end = info.pointee.lastchar else { return "" }
+            let end = info.pointee.lastchar
+        else { return "" }
         let columns = max(1, terminalWidth)
         var before = 0
         var total = 0
@@ -560,7 +577,8 @@ public final class LineEditor {
 
     private func complete() -> UInt8 {
         guard let provider = completion, let info = el_wline(el), let start = info.pointee.buffer,
-              let cursor = info.pointee.cursor else { return UInt8(CC_ERROR) }
+            let cursor = info.pointee.cursor
+        else { return UInt8(CC_ERROR) }
         var before: [UInt32] = []
         var p = start
         while p < cursor {

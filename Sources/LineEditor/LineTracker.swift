@@ -41,10 +41,14 @@ struct LineTracker {
     ) -> LineChange? {
         let count = typed.count
         var cursor = cursor
-        if appendsWithoutCursor && cursorAfter == cursor { cursor = lengthBefore }
-        else if cursorAfter != cursor + count { return nil }
+        if appendsWithoutCursor && cursorAfter == cursor {
+            cursor = lengthBefore
+        } else if cursorAfter != cursor + count {
+            return nil
+        }
         guard count > 0, lengthBefore == scalars.count, cursor <= scalars.count,
-              lineAfter.count == lengthBefore + count else { return nil }
+            lineAfter.count == lengthBefore + count
+        else { return nil }
         for (offset, scalar) in typed.enumerated() {
             guard Self.isText(scalar), lineAfter[cursor + offset] == scalar else { return nil }
         }
@@ -55,8 +59,9 @@ struct LineTracker {
         } else {
             // Each Character boundary around and inside the insertion must stay where it is.
             guard typed.allSatisfy(Self.standsAlone),
-                  cursor == 0 || Self.standsAlone(scalars[cursor - 1]),
-                  cursor == scalars.count || Self.standsAlone(scalars[cursor]) else { return nil }
+                cursor == 0 || Self.standsAlone(scalars[cursor - 1]),
+                cursor == scalars.count || Self.standsAlone(scalars[cursor])
+            else { return nil }
             position = cursor == scalars.count ? characterCount : LineDiff.string(scalars[..<cursor]).count
         }
         scalars.insert(contentsOf: typed, at: cursor)
@@ -94,9 +99,11 @@ struct LineTracker {
     /// (Hangul jamo and syllables, regional indicators, emoji modifiers, prepended letters).
     static func standsAlone(_ scalar: UInt32) -> Bool {
         if !mayJoin(scalar) { return true }
-        if (0x1100...0x11FF).contains(scalar) || (0xA960...0xA97F).contains(scalar) || (0xAC00...0xD7FF).contains(scalar)
+        if (0x1100...0x11FF).contains(scalar) || (0xA960...0xA97F).contains(scalar)
+            || (0xAC00...0xD7FF).contains(scalar)
             || (0x1F1E6...0x1F1FF).contains(scalar) || (0x1F3FB...0x1F3FF).contains(scalar)
-            || scalar == 0x0D4E || scalar == 0xFF9E || scalar == 0xFF9F {
+            || scalar == 0x0D4E || scalar == 0xFF9E || scalar == 0xFF9F
+        {
             return false
         }
         if scalar >= 0x10000 && !(0x1F000...0x1FAFF).contains(scalar) && !(0x20000...0x3FFFF).contains(scalar) {
@@ -105,10 +112,10 @@ struct LineTracker {
         guard let value = Unicode.Scalar(scalar) else { return false }
         switch value.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .decimalNumber, .letterNumber, .otherNumber,
-             .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-             .initialPunctuation, .finalPunctuation, .otherPunctuation,
-             .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol, .spaceSeparator:
+            .decimalNumber, .letterNumber, .otherNumber,
+            .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+            .initialPunctuation, .finalPunctuation, .otherPunctuation,
+            .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol, .spaceSeparator:
             return true
         default:
             return false

@@ -9,16 +9,19 @@ public struct Rehearse: ParsableCommand {
 
     public static let configuration = CommandConfiguration(
         commandName: "rehearse",
-        abstract: "Practise job interviews at the terminal: a scripted panel asks, you answer, every answer is timed and saved.",
+        abstract:
+            "Practise job interviews at the terminal: a scripted panel asks, you answer, every answer is timed and saved.",
         discussion: """
             With no command, rehearse opens its shell, where `start` begins an interview. \
             Transcripts and histories live in $REHEARSE_HOME (else $XDG_DATA_HOME/rehearse, else \
             ~/.local/share/rehearse); your own scenarios go in $XDG_CONFIG_HOME/rehearse/scenarios.
             """,
         version: version,
-        subcommands: [ShellCommand.self, PracticeCommand.self, ScenariosCommand.self, RolesCommand.self, TranscriptsCommand.self,
-                      ReplayCommand.self, ReviewCommand.self, DebriefCommand.self, PrepCommand.self, FollowupCommand.self,
-                      CompareCommand.self, ProgressCommand.self, DrillCommand.self],
+        subcommands: [
+            ShellCommand.self, PracticeCommand.self, ScenariosCommand.self, RolesCommand.self, TranscriptsCommand.self,
+            ReplayCommand.self, ReviewCommand.self, DebriefCommand.self, PrepCommand.self, FollowupCommand.self,
+            CompareCommand.self, ProgressCommand.self, DrillCommand.self,
+        ],
         defaultSubcommand: ShellCommand.self
     )
 

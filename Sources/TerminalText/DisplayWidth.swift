@@ -21,14 +21,19 @@ public enum DisplayWidth {
         var total = 0
         var base: Unicode.Scalar = " "  // the last scalar that took columns
         var baseWidth = 0
-        var afterJoiner = false, openFlag = false
+        var afterJoiner = false
+        var openFlag = false
         for scalar in scalars {
             let value = scalar.value
             if value < 0x7F {
                 let width = value >= 0x20 ? 1 : 0
                 total += width
-                if width > 0 { base = scalar; baseWidth = 1 }
-                afterJoiner = false; openFlag = false
+                if width > 0 {
+                    base = scalar
+                    baseWidth = 1
+                }
+                afterJoiner = false
+                openFlag = false
                 continue
             }
             switch value {
@@ -37,15 +42,24 @@ public enum DisplayWidth {
                 continue
             case 0xFE0F:
                 // The emoji form of a symbol that is text by default (❤ → ❤️, 1 → 1️⃣) takes two columns.
-                if baseWidth == 1, base.properties.isEmoji { total += 1; baseWidth = 2 }
+                if baseWidth == 1, base.properties.isEmoji {
+                    total += 1
+                    baseWidth = 2
+                }
                 continue
             case 0x1F3FB...0x1F3FF where baseWidth == 2 && base.properties.isEmoji:
                 continue  // a skin tone changes the emoji before it
             case 0x1F1E6...0x1F1FF:
                 // Regional indicators pair into one flag.
-                if openFlag { openFlag = false; continue }
+                if openFlag {
+                    openFlag = false
+                    continue
+                }
                 openFlag = true
-                total += 2; base = scalar; baseWidth = 2; afterJoiner = false
+                total += 2
+                base = scalar
+                baseWidth = 2
+                afterJoiner = false
                 continue
             default:
                 break
@@ -56,7 +70,11 @@ public enum DisplayWidth {
             }
             let width = of(scalar: scalar)
             total += width
-            if width > 0 { base = scalar; baseWidth = width; openFlag = false }
+            if width > 0 {
+                base = scalar
+                baseWidth = width
+                openFlag = false
+            }
         }
         return total
     }
@@ -88,11 +106,15 @@ public enum DisplayWidth {
     /// terminal `columns` wide that wraps by itself: a wide character that does not fit in the
     /// last column moves whole to the next row, and a full row keeps the cursor on it.
     public static func lastRow<Text: StringProtocol>(of text: Text, columns: Int) -> Int {
-        var row = 0, column = 0
+        var row = 0
+        var column = 0
         for character in text {
             let width = of(character: character)
             guard width > 0 else { continue }
-            if column + width > max(1, columns) && column > 0 { row += 1; column = 0 }
+            if column + width > max(1, columns) && column > 0 {
+                row += 1
+                column = 0
+            }
             column += width
         }
         return row
@@ -101,11 +123,18 @@ public enum DisplayWidth {
     /// Whether `value` is East Asian Wide (W) or Fullwidth (F).
     static func isWide(_ value: UInt32) -> Bool {
         guard value >= 0x1100 else { return false }
-        var low = 0, high = wideRanges.count - 1
+        var low = 0
+        var high = wideRanges.count - 1
         while low <= high {
             let middle = (low + high) / 2
             let range = wideRanges[middle]
-            if value < range.lowerBound { high = middle - 1 } else if value > range.upperBound { low = middle + 1 } else { return true }
+            if value < range.lowerBound {
+                high = middle - 1
+            } else if value > range.upperBound {
+                low = middle + 1
+            } else {
+                return true
+            }
         }
         return false
     }
@@ -127,6 +156,6 @@ public enum DisplayWidth {
         0x1B150...0x1B152, 0x1B164...0x1B167, 0x1B170...0x1B2FB, 0x1F200...0x1F200,
         0x1F202...0x1F202, 0x1F210...0x1F219, 0x1F21B...0x1F22E, 0x1F230...0x1F231,
         0x1F237...0x1F237, 0x1F23B...0x1F23B, 0x1F240...0x1F248, 0x1F260...0x1F265,
-        0x20000...0x2FFFD, 0x30000...0x3FFFD
+        0x20000...0x2FFFD, 0x30000...0x3FFFD,
     ]
 }

@@ -3,33 +3,51 @@
 
 import Foundation
 import RehearseCore
-import Testing
 import TestSupport
+import Testing
 
 /// Writes a transcript with `answers` answered questions into the sandbox; returns its path.
 @discardableResult
-private func writeTranscript(_ sandbox: RehearseSandbox, session: String, answers: Int, role: String = "testing",
-                             started: String = "2027-01-15T080000Z", withEnd: Bool = true) throws -> String {
+private func writeTranscript(
+    _ sandbox: RehearseSandbox, session: String, answers: Int, role: String = "testing",
+    started: String = "2027-01-15T080000Z", withEnd: Bool = true
+) throws -> String {
     var lines: [[String: Any]] = [
-        ["format": "rehearse-transcript", "version": 1, "session": session, "kind": "second", "role": role, "role_title": "Tester",
-         "company": "Acme", "candidate": "Sam", "seed": 1, "started": "2027-01-15T08:00:00Z", "app_version": "test",
-         "scenario": ["id": "\(role)-second", "title": "Test interview", "checksum": "c", "path": "t.yaml"],
-         "interviewers": [["id": "ana", "name": "Ana Lopez", "title": "Lead", "style": "warm"]]],
+        [
+            "format": "rehearse-transcript", "version": 1, "session": session, "kind": "second", "role": role,
+            "role_title": "Tester",
+            "company": "Acme", "candidate": "Sam", "seed": 1, "started": "2027-01-15T08:00:00Z", "app_version": "test",
+            "scenario": ["id": "\(role)-second", "title": "Test interview", "checksum": "c", "path": "t.yaml"],
+            "interviewers": [["id": "ana", "name": "Ana Lopez", "title": "Lead", "style": "warm"]],
+        ],
         ["type": "stage", "t": 0, "stage": "main", "title": "Main", "interviewer": "ana"],
     ]
     for number in 0..<max(answers, 1) {
-        lines.append(["type": "ask", "t": 10 + number * 1000, "question": "q\(number)", "speaker": "ana", "text": "Question \(number)?",
-                      "number": number + 1, "total": max(answers, 1), "limit_s": 60])
+        lines.append([
+            "type": "ask", "t": 10 + number * 1000, "question": "q\(number)", "speaker": "ana",
+            "text": "Question \(number)?",
+            "number": number + 1, "total": max(answers, 1), "limit_s": 60,
+        ])
         guard number < answers else { break }
-        lines.append(["type": "answer", "t": 900 + number * 1000, "question": "q\(number)", "text": "Answer \(number).",
-                      "typing": [[100, 0, 0, "Answer \(number)."], [50]],
-                      "timing": ["think_ms": 100, "answer_ms": 50, "paused_ms": 0, "keystrokes": 2, "corrections": 0,
-                                 "longest_pause_ms": 50, "limit_s": 60, "over_limit": false]])
+        lines.append([
+            "type": "answer", "t": 900 + number * 1000, "question": "q\(number)", "text": "Answer \(number).",
+            "typing": [[100, 0, 0, "Answer \(number)."], [50]],
+            "timing": [
+                "think_ms": 100, "answer_ms": 50, "paused_ms": 0, "keystrokes": 2, "corrections": 0,
+                "longest_pause_ms": 50, "limit_s": 60, "over_limit": false,
+            ],
+        ])
     }
     if withEnd {
-        lines.append(["type": "end", "t": 5000, "status": answers == 0 ? "quit" : "completed", "answered": answers, "asked": max(answers, 1)])
+        lines.append([
+            "type": "end", "t": 5000, "status": answers == 0 ? "quit" : "completed", "answered": answers,
+            "asked": max(answers, 1),
+        ])
     }
-    let text = try lines.map { String(decoding: try JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]), as: UTF8.self) }
+    let text =
+        try lines.map {
+            String(decoding: try JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]), as: UTF8.self)
+        }
         .joined(separator: "\n") + "\n"
     let path = sandbox.dataFolder + "/transcripts/\(started)-\(session).jsonl"
     try text.write(toFile: path, atomically: false, encoding: .utf8)
@@ -47,29 +65,41 @@ private func indexedFiles(_ sandbox: RehearseSandbox) throws -> Set<String> {
 @Suite(.serialized) struct CommandLineTests {
     // MARK: Usage errors exit 2
 
-    @Test(arguments: [["practice", "--kind", "third"], ["transcripts", "--kind", "third"], ["scenarios", "list", "--kind", "third"],
-                      ["scenarios", "new", "--role", "teacher", "--kind", "third"]])
+    @Test(arguments: [
+        ["practice", "--kind", "third"], ["transcripts", "--kind", "third"], ["scenarios", "list", "--kind", "third"],
+        ["scenarios", "new", "--role", "teacher", "--kind", "third"],
+    ])
     func anUnknownKindIsAUsageError(arguments: [String]) throws {
         let result = try RehearseSandbox().run(arguments)
         #expect(result.status == 2, "\(arguments): \(result.stderr)")
         #expect(result.stderr.contains("'third'"), "\(result.stderr)")
-        #expect(result.stderr.contains("first") && result.stderr.contains("second") && result.stderr.contains("same-person"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("first") && result.stderr.contains("second")
+                && result.stderr.contains("same-person"), "\(result.stderr)")
     }
 
-    @Test(arguments: [["practice", "--role", "astronaut"], ["scenarios", "list", "--role", "astronaut"], ["shell", "--role", "astronaut"]])
+    @Test(arguments: [
+        ["practice", "--role", "astronaut"], ["scenarios", "list", "--role", "astronaut"],
+        ["shell", "--role", "astronaut"],
+    ])
     func anUnknownRoleIsAUsageErrorListingTheRolesSorted(arguments: [String]) throws {
         let result = try RehearseSandbox().run(arguments)
         #expect(result.status == 2, "\(arguments): \(result.stderr)")
         #expect(result.stderr.contains("'astronaut'"), "\(result.stderr)")
-        #expect(result.stderr.contains("customer-service, data-analyst, nursing, product-manager, sales, software-engineer"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "customer-service, data-analyst, nursing, product-manager, sales, software-engineer"),
+            "\(result.stderr)")
         #expect(!result.stderr.contains("Usage: rehearse shell") || arguments[0] == "shell", "\(result.stderr)")
     }
 
     @Test func anUnknownScenarioIsAUsageErrorListingTheScenariosSorted() throws {
         let result = try RehearseSandbox().run(["practice", "--scenario", "nursing-frist"])
         #expect(result.status == 2, "\(result.stderr)")
-        #expect(result.stderr.contains("customer-service-first, customer-service-same-person, customer-service-second, data-analyst-first"),
-                "\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "customer-service-first, customer-service-same-person, customer-service-second, data-analyst-first"),
+            "\(result.stderr)")
         #expect(result.stderr.contains("Did you mean 'nursing-first'"), "a likely typo is named: \(result.stderr)")
     }
 
@@ -84,7 +114,10 @@ private func indexedFiles(_ sandbox: RehearseSandbox) throws -> Set<String> {
         #expect(typo.stderr.contains("practice"), "\(typo.stderr)")
     }
 
-    @Test(arguments: [["replay", "--speed", "-1"], ["replay", "--speed", "0"], ["replay", "--idle-limit", "-2"], ["review", "--width", "-5"]])
+    @Test(arguments: [
+        ["replay", "--speed", "-1"], ["replay", "--speed", "0"], ["replay", "--idle-limit", "-2"],
+        ["review", "--width", "-5"],
+    ])
     func aNegativeNumberSaysWhatIsAllowed(arguments: [String]) throws {
         let result = try RehearseSandbox().run(arguments)
         #expect(result.status == 2, "\(arguments): \(result.stderr)")
@@ -112,23 +145,29 @@ private func indexedFiles(_ sandbox: RehearseSandbox) throws -> Set<String> {
 
     @Test func everyHelpScreenWrapsCleanlyAtEightyColumns() throws {
         let sandbox = try RehearseSandbox()
-        let commands: [[String]] = [[], ["shell"], ["practice"], ["roles"], ["scenarios"], ["scenarios", "list"], ["scenarios", "show"],
-                                    ["scenarios", "lint"], ["scenarios", "new"], ["transcripts"], ["transcripts", "rm"],
-                                    ["transcripts", "prune"], ["replay"], ["review"]]
+        let commands: [[String]] = [
+            [], ["shell"], ["practice"], ["roles"], ["scenarios"], ["scenarios", "list"], ["scenarios", "show"],
+            ["scenarios", "lint"], ["scenarios", "new"], ["transcripts"], ["transcripts", "rm"],
+            ["transcripts", "prune"], ["replay"], ["review"],
+        ]
         for command in commands {
             let result = try sandbox.run(command + ["--help"])
             #expect(result.status == 0, "\(command): \(result.stderr)")
             let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             for (number, line) in lines.enumerated() where !line.hasPrefix("USAGE:") {
                 #expect(line.count <= 80, "\(command) line \(number + 1) is \(line.count) columns: \(line)")
-                #expect(!line.trimmingCharacters(in: .whitespaces).contains("  ") || line.hasPrefix("  "),
-                        "\(command) line \(number + 1) has a double space: \(line)")
+                #expect(
+                    !line.trimmingCharacters(in: .whitespaces).contains("  ") || line.hasPrefix("  "),
+                    "\(command) line \(number + 1) has a double space: \(line)")
                 #expect(!line.hasSuffix(" "), "\(command) line \(number + 1) ends in a space: \(line)")
                 // A prose line that ends although the next word would have fitted is a hard break.
-                guard number + 1 < lines.count, !line.isEmpty, !line.hasPrefix(" "), !line.hasSuffix(":") else { continue }
+                guard number + 1 < lines.count, !line.isEmpty, !line.hasPrefix(" "), !line.hasSuffix(":") else {
+                    continue
+                }
                 let next = lines[number + 1]
                 guard let word = next.split(separator: " ").first, !next.hasPrefix(" ") else { continue }
-                #expect(line.count + 1 + word.count > 79, "\(command) line \(number + 1) breaks early: \(line) ⏎ \(next)")
+                #expect(
+                    line.count + 1 + word.count > 79, "\(command) line \(number + 1) breaks early: \(line) ⏎ \(next)")
             }
         }
     }
@@ -150,7 +189,8 @@ private func indexedFiles(_ sandbox: RehearseSandbox) throws -> Set<String> {
             .deletingLastPathComponent().appendingPathComponent("scenarios").path
         try FileManager.default.copyItem(atPath: bundled, toPath: prefix + "/share/rehearse/scenarios")
         sandbox.environment.removeValue(forKey: "REHEARSE_SCENARIOS")
-        let result = runProcess(executable: prefix + "/bin/rehearse", arguments: ["roles"], environment: sandbox.environment, stdin: "")
+        let result = runProcess(
+            executable: prefix + "/bin/rehearse", arguments: ["roles"], environment: sandbox.environment, stdin: "")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("customer-service"), "\(result.stdout)")
     }
@@ -162,7 +202,8 @@ private func indexedFiles(_ sandbox: RehearseSandbox) throws -> Set<String> {
         let result = try sandbox.run(["practice", "--scenario", try sandbox.writeQuickScenario()], stdin: "one\ntwo\n")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(sandbox.transcripts().first?.header.candidate == "Candidate")
-        let named = try sandbox.run(["practice", "--scenario", try sandbox.writeQuickScenario(), "--candidate", "Sam"], stdin: "one\n")
+        let named = try sandbox.run(
+            ["practice", "--scenario", try sandbox.writeQuickScenario(), "--candidate", "Sam"], stdin: "one\n")
         #expect(named.status == 0, "\(named.stderr)")
         #expect(sandbox.transcripts().map(\.header.candidate).contains("Sam"))
     }
@@ -174,9 +215,9 @@ private func indexedFiles(_ sandbox: RehearseSandbox) throws -> Set<String> {
         try writeTranscript(sandbox, session: "aaaa1111", answers: 1)  // company: Acme
         let job = sandbox.root + "/job.txt"
         try """
-            Support Agent at Acme. Acme customers call about billing; at Acme, billing is simple.
-            You will use Zendesk with the Acme team.
-            """.write(toFile: job, atomically: true, encoding: .utf8)
+        Support Agent at Acme. Acme customers call about billing; at Acme, billing is simple.
+        You will use Zendesk with the Acme team.
+        """.write(toFile: job, atomically: true, encoding: .utf8)
         let result = try sandbox.run(["review", "last", "--format", "json", "--job", job])
         #expect(result.status == 0, "\(result.stderr)")
         let review = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -262,9 +303,11 @@ private func indexedFiles(_ sandbox: RehearseSandbox) throws -> Set<String> {
         let sandbox = try RehearseSandbox()
         let answered = try writeTranscript(sandbox, session: "aaaa1111", answers: 1)
         let empty = try writeTranscript(sandbox, session: "bbbb2222", answers: 0, started: "2027-01-16T080000Z")
-        let otherRole = try writeTranscript(sandbox, session: "cccc3333", answers: 0, role: "other", started: "2027-01-17T080000Z")
+        let otherRole = try writeTranscript(
+            sandbox, session: "cccc3333", answers: 0, role: "other", started: "2027-01-17T080000Z")
         // Still being written (no end line, just changed): may be a session running in another terminal.
-        let running = try writeTranscript(sandbox, session: "dddd4444", answers: 0, started: "2027-01-18T080000Z", withEnd: false)
+        let running = try writeTranscript(
+            sandbox, session: "dddd4444", answers: 0, started: "2027-01-18T080000Z", withEnd: false)
         let refused = try sandbox.run(["transcripts", "prune"])
         #expect(refused.status == 2 && refused.stderr.contains("--yes"), "\(refused.stderr)")
         let result = try sandbox.run(["transcripts", "prune", "--role", "testing", "--yes"])

@@ -3,8 +3,8 @@
 
 import Foundation
 import RehearseCore
-import Testing
 import TestSupport
+import Testing
 
 /// The debrief used throughout, in the documented piped layout.
 let pipedDebrief = """
@@ -20,17 +20,27 @@ let pipedDebrief = """
 
     """
 
-let debriefFlags = ["debrief", "--company", "Acme", "--role", "customer-service", "--date", "2026-11-30",
-                    "--interviewer", "Dana Reyes, Support Lead", "--interviewer", "Sam Okafor, Analyst"]
+let debriefFlags = [
+    "debrief", "--company", "Acme", "--role", "customer-service", "--date", "2026-11-30",
+    "--interviewer", "Dana Reyes, Support Lead", "--interviewer", "Sam Okafor, Analyst",
+]
 
 /// A transcript's events with the times zeroed, for comparing two recordings of the same debrief.
 func untimed(_ transcript: Transcript) -> [TranscriptEvent] {
     transcript.events.map { event in
         switch event {
-        case .ask(var ask): ask.t = 0; return .ask(ask)
-        case .answer(var answer): answer.t = 0; return .answer(answer)
-        case .note(var note): note.t = 0; return .note(note)
-        case .end(var end): end.t = 0; return .end(end)
+        case .ask(var ask):
+            ask.t = 0
+            return .ask(ask)
+        case .answer(var answer):
+            answer.t = 0
+            return .answer(answer)
+        case .note(var note):
+            note.t = 0
+            return .note(note)
+        case .end(var end):
+            end.t = 0
+            return .end(end)
         default: return event
         }
     }
@@ -46,9 +56,18 @@ func untimed(_ transcript: Transcript) -> [TranscriptEvent] {
         #expect(real.header.version == TranscriptHeader.currentVersion)
         #expect(real.header.interviewDate == "2026-11-30")
         #expect(real.asks.map(\.text) == ["Tell me about a time you led a team.", "Why do you want to work here?"])
-        #expect(real.answers.first?.text == "At Brightmoor I ran a rota of 6 people\nfor the winter peak and cut callbacks by 30%.")
+        #expect(
+            real.answers.first?.text
+                == "At Brightmoor I ran a rota of 6 people\nfor the winter peak and cut callbacks by 30%.")
         // Escape sequences are stored exactly.
-        #expect(real.events.contains { if case .note(let note) = $0 { note.text == "whether I can handle \u{1B}[31m billing systems" } else { false } })
+        #expect(
+            real.events.contains {
+                if case .note(let note) = $0 {
+                    note.text == "whether I can handle \u{1B}[31m billing systems"
+                } else {
+                    false
+                }
+            })
 
         let list = try sandbox.run(["transcripts"])
         #expect(list.stdout.contains("REAL at Acme"))
@@ -57,15 +76,22 @@ func untimed(_ transcript: Transcript) -> [TranscriptEvent] {
         #expect(unknown.stderr.contains("Recent rounds") && unknown.stderr.contains(real.header.session))
 
         // The next round: the first real question answered with other numbers than in the debrief.
-        let answers = ["At Brightmoor I ran a rota of 9 people for the winter peak and cut callbacks by 40 percent in the end.",
-                       "I like your heat pumps and the way you train new starters, which I read about last week."]
-            + Array(repeating: "I handled it myself last year and the result was that 3 customers stayed with us.", count: 20)
-        let practice = try sandbox.run(["practice", "--after", "last-real", "--seed", "5"], stdin: answers.joined(separator: "\n") + "\n")
+        let answers =
+            [
+                "At Brightmoor I ran a rota of 9 people for the winter peak and cut callbacks by 40 percent in the end.",
+                "I like your heat pumps and the way you train new starters, which I read about last week.",
+            ]
+            + Array(
+                repeating: "I handled it myself last year and the result was that 3 customers stayed with us.",
+                count: 20)
+        let practice = try sandbox.run(
+            ["practice", "--after", "last-real", "--seed", "5"], stdin: answers.joined(separator: "\n") + "\n")
         #expect(practice.status == 0, "\(practice.stderr)")
         let next = try #require(sandbox.transcripts().first { $0.header.source != .real })
         #expect(next.header.scenario.id == "after-\(real.header.session)-second")
         let asks = next.asks.filter { $0.probe == nil }
-        #expect(asks.prefix(2).map(\.repeats) == ["debrief-\(real.header.session)/q1", "debrief-\(real.header.session)/q2"])
+        #expect(
+            asks.prefix(2).map(\.repeats) == ["debrief-\(real.header.session)/q1", "debrief-\(real.header.session)/q2"])
         let concern = try #require(asks.first { $0.question == "concern-2" })
         #expect(concern.speaker == "sam-okafor")
         #expect(concern.text.contains("\u{1B}") == false)
@@ -79,11 +105,15 @@ func untimed(_ transcript: Transcript) -> [TranscriptEvent] {
         #expect(rules.contains("numbers_changed"))
         let concernReview = try #require(questions.first { $0["question"] as? String == "concern-1" })
         let points = try #require(concernReview["talking_points"] as? [String: Any])
-        #expect((points["covered"] as? [String] ?? []) + (points["missed"] as? [String] ?? []) == ["Addresses the concern: your lack of team-lead experience"])
+        #expect(
+            (points["covered"] as? [String] ?? []) + (points["missed"] as? [String] ?? []) == [
+                "Addresses the concern: your lack of team-lead experience"
+            ])
 
         let realReview = try sandbox.run(["review", "last-real", "--format", "json"])
         #expect(realReview.status == 0)
-        let realJSON = try #require(try JSONSerialization.jsonObject(with: Data(realReview.stdout.utf8)) as? [String: Any])
+        let realJSON = try #require(
+            try JSONSerialization.jsonObject(with: Data(realReview.stdout.utf8)) as? [String: Any])
         let realRules = ((realJSON["questions"] as? [[String: Any]]) ?? []).flatMap { question in
             ((question["findings"] as? [[String: Any]]) ?? []).compactMap { $0["rule"] as? String }
         }
@@ -167,9 +197,16 @@ func untimed(_ transcript: Transcript) -> [TranscriptEvent] {
         #expect(piped.status == 0, "\(piped.stderr)")
         let fromPipe = try #require(other.transcripts().first)
         #expect(untimed(typed) == untimed(fromPipe))
-        var typedHeader = typed.header, pipedHeader = fromPipe.header
-        typedHeader.session = ""; typedHeader.started = Date(timeIntervalSince1970: 0); typedHeader.scenario.id = ""; typedHeader.scenario.title = ""
-        pipedHeader.session = ""; pipedHeader.started = Date(timeIntervalSince1970: 0); pipedHeader.scenario.id = ""; pipedHeader.scenario.title = ""
+        var typedHeader = typed.header
+        var pipedHeader = fromPipe.header
+        typedHeader.session = ""
+        typedHeader.started = Date(timeIntervalSince1970: 0)
+        typedHeader.scenario.id = ""
+        typedHeader.scenario.title = ""
+        pipedHeader.session = ""
+        pipedHeader.started = Date(timeIntervalSince1970: 0)
+        pipedHeader.scenario.id = ""
+        pipedHeader.scenario.title = ""
         #expect(typedHeader == pipedHeader)
     }
 
@@ -194,7 +231,10 @@ func untimed(_ transcript: Transcript) -> [TranscriptEvent] {
         let transcript = try #require(sandbox.transcripts().first)
         #expect(transcript.header.source == .real)
         #expect(transcript.header.kind == .second)
-        #expect(transcript.asks.map(\.text) == ["What is your biggest weakness?", "Where do you see yourself in five years?"])
+        #expect(
+            transcript.asks.map(\.text) == [
+                "What is your biggest weakness?", "Where do you see yourself in five years?",
+            ])
         #expect(transcript.answers.map(\.text) == ["Saying yes to too much,\nso now I plan my week on Mondays."])
         #expect(transcript.end == nil)
     }

@@ -3,14 +3,15 @@
 
 import Foundation
 import RehearseCore
-import Testing
 import TestSupport
+import Testing
 
 extension RehearseSandbox {
     /// A scenario of six questions with a long time limit and no follow-ups, so every answer moves on.
     func writeSixQuestionScenario() throws -> String {
         let path = root + "/six.yaml"
-        let questions = (1...6).map { "      - id: q\($0)\n        text: Question number \($0)?" }.joined(separator: "\n")
+        let questions = (1...6).map { "      - id: q\($0)\n        text: Question number \($0)?" }.joined(
+            separator: "\n")
         try """
         version: 1
         id: six-test
@@ -36,7 +37,9 @@ extension RehearseSandbox {
     /// Every transcript file under a data folder, read; a file that cannot be read fails the test.
     func transcripts(in dataFolder: String, sourceLocation: SourceLocation = #_sourceLocation) -> [Transcript] {
         let folder = dataFolder + "/transcripts"
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".jsonl") }.sorted()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
+            $0.hasSuffix(".jsonl")
+        }.sorted()
         return names.compactMap { name in
             do {
                 return try Transcript.read(path: folder + "/" + name)
@@ -95,7 +98,8 @@ private func sendLongAnswer(_ terminal: PseudoTerminal, _ label: String) {
             #expect(transcripts.count <= 1, "run \(run)")
             let answers = transcripts.first?.answers.map(\.text) ?? []
             let expected = [confirmed, confirmed + [inFlight].compactMap { $0 }]
-            #expect(expected.contains(answers), "run \(run) (moment \(moment)): on disk \(answers), submitted \(confirmed)")
+            #expect(
+                expected.contains(answers), "run \(run) (moment \(moment)): on disk \(answers), submitted \(confirmed)")
             for transcript in transcripts {
                 #expect(transcript.warnings.count == 1, "run \(run): \(transcript.warnings)")
                 #expect(!transcript.warnings.contains { $0.contains("skipped") }, "run \(run): \(transcript.warnings)")
@@ -134,7 +138,9 @@ private func sendLongAnswer(_ terminal: PseudoTerminal, _ label: String) {
         #expect(transcript.warnings.isEmpty)
         #expect(transcript.answers.map(\.text) == ["an answer before the signal"])
         #expect(transcript.end?.status == .interrupted)
-        #expect(transcript.end?.reason == [.sigterm: "SIGTERM", .sighup: "SIGHUP", .doubleCtrlC: "ended with Ctrl-C"][ending])
+        #expect(
+            transcript.end?.reason
+                == [.sigterm: "SIGTERM", .sighup: "SIGHUP", .doubleCtrlC: "ended with Ctrl-C"][ending])
     }
 }
 
@@ -170,7 +176,10 @@ struct DiskFullTests {
         #expect(!terminal.output.contains("incomplete"))
         let transcript = try #require(sandbox.transcripts(in: data).first)
         #expect(transcript.warnings.isEmpty)
-        #expect(starts(transcript.answers) == ["first answer", "second answer", "third answer with many m", "fourth answer"])
+        #expect(
+            starts(transcript.answers) == [
+                "first answer", "second answer", "third answer with many m", "fourth answer",
+            ])
         #expect(transcript.answers.dropFirst(2).first.map { $0.text.utf8.count > 4096 } == true)
         #expect(transcript.end?.status == .quit)
     }
@@ -188,7 +197,8 @@ struct DiskFullTests {
         sandbox.environment["REHEARSE_HOME"] = data
         sandbox.environment["HOME"] = disk.path  // full too: the copy goes to TMPDIR
         sandbox.environment["TMPDIR"] = sandbox.root
-        let terminal = try sandbox.start(["practice", "--scenario", try sandbox.writeSixQuestionScenario()], columns: 200)
+        let terminal = try sandbox.start(
+            ["practice", "--scenario", try sandbox.writeSixQuestionScenario()], columns: 200)
         guard waitForPrompt(terminal, "[1/6 Kim] › ") else { return }
         terminal.send("first answer\r")
         guard waitForPrompt(terminal, "[2/6 Kim] › ") else { return }
@@ -213,7 +223,9 @@ struct DiskFullTests {
             terminal.signal(SIGKILL)
             #expect(terminal.waitForExit(timeout: 10) == 128 + SIGKILL)
         }
-        let names = try FileManager.default.contentsOfDirectory(atPath: sandbox.root).filter { $0.hasPrefix("rehearse-unsaved-") }
+        let names = try FileManager.default.contentsOfDirectory(atPath: sandbox.root).filter {
+            $0.hasPrefix("rehearse-unsaved-")
+        }
         #expect(names.count == 1)
         let copy = try Transcript.read(path: sandbox.root + "/" + (names.first ?? "none"))
         #expect(starts(copy.answers) == ["first answer", "second answer with many ", "third answer with many m"])
@@ -236,8 +248,9 @@ struct DiskFullTests {
         sandbox.environment["REHEARSE_HOME"] = data
         try FileManager.default.createDirectory(atPath: data + "/transcripts", withIntermediateDirectories: true)
         disk.fill(leavingBytes: freeBytes)
-        let result = try sandbox.run(["practice", "--scenario", try sandbox.writeSixQuestionScenario()],
-                                     stdin: (1...6).map { "answer \($0)\n" }.joined())
+        let result = try sandbox.run(
+            ["practice", "--scenario", try sandbox.writeSixQuestionScenario()],
+            stdin: (1...6).map { "answer \($0)\n" }.joined())
         #expect(result.status == 1)
         #expect(result.stderr.contains(data + "/transcripts"), "\(result.stderr)")
         #expect(result.stderr.contains("free some space"), "\(result.stderr)")
@@ -294,7 +307,9 @@ struct DiskFullTests {
         let sandbox = try RehearseSandbox()
         _ = try sandbox.run(["practice", "--scenario", try sandbox.writeQuickScenario()], stdin: "one\ntwo\n")
         let file = sandbox.root + "/review.md"
-        #expect(FileManager.default.createFile(atPath: file, contents: Data("old".utf8), attributes: [.posixPermissions: 0o644]))
+        #expect(
+            FileManager.default.createFile(
+                atPath: file, contents: Data("old".utf8), attributes: [.posixPermissions: 0o644]))
         let result = try sandbox.run(["review", "last", "-o", file])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("it is now 0600"), "\(result.stderr)")

@@ -2,22 +2,24 @@
 
 import Foundation
 import RehearseCore
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct FollowupEndToEndTests {
     /// A piped second interview with two /notes, as a person would type it.
-    static let answers = [
-        "I handled a customer whose order was lost: I called the warehouse and we shipped a replacement in 2 days.",
-        "/note led the migration of 3 teams",
-        "I like helping people and I want to work here.",
-        "/note won the support award in 2024",
-    ] + Array(repeating: "I would listen first, then fix it.", count: 14)
+    static let answers =
+        [
+            "I handled a customer whose order was lost: I called the warehouse and we shipped a replacement in 2 days.",
+            "/note led the migration of 3 teams",
+            "I like helping people and I want to work here.",
+            "/note won the support award in 2024",
+        ] + Array(repeating: "I would listen first, then fix it.", count: 14)
 
     static func practisedSandbox() throws -> RehearseSandbox {
         var sandbox = try RehearseSandbox()
         sandbox.environment["TZ"] = "Europe/London"
-        let practice = try sandbox.run(["practice", "--seed", "7", "--candidate", "Sam Lee"], stdin: answers.joined(separator: "\n") + "\n")
+        let practice = try sandbox.run(
+            ["practice", "--seed", "7", "--candidate", "Sam Lee"], stdin: answers.joined(separator: "\n") + "\n")
         #expect(practice.status == 0, "\(practice.stderr)")
         let session = try #require(sandbox.transcripts().first?.header.session)
         #expect(practice.stdout.contains("Draft it: rehearse followup \(session)"))
@@ -33,13 +35,14 @@ import TestSupport
         #expect(output.contains("led the migration of 3 teams"))
         #expect(output.contains("won the support award in 2024"))
         // Everyone who spoke in this session (the scenario's panel may have more people).
-        let speakers = Set(transcript.events.compactMap { event -> String? in
-            switch event {
-            case .stage(let stage): stage.interviewer
-            case .ask(let ask): ask.speaker
-            default: nil
-            }
-        })
+        let speakers = Set(
+            transcript.events.compactMap { event -> String? in
+                switch event {
+                case .stage(let stage): stage.interviewer
+                case .ask(let ask): ask.speaker
+                default: nil
+                }
+            })
         #expect(speakers.count >= 2)
         for interviewer in transcript.header.interviewers where speakers.contains(interviewer.id) {
             let first = String(interviewer.name.split(separator: " ")[0])
@@ -66,7 +69,9 @@ import TestSupport
 
     @Test func emlAndMarkdownAndEachFromTheCommandLine() throws {
         let sandbox = try Self.practisedSandbox()
-        let eml = try sandbox.run(["followup", "--format", "eml", "--to", "lead@example.com", "--sign", "S. Lee", "last"])
+        let eml = try sandbox.run([
+            "followup", "--format", "eml", "--to", "lead@example.com", "--sign", "S. Lee", "last",
+        ])
         #expect(eml.status == 0, "\(eml.stderr)")
         #expect(eml.stdout.hasPrefix("To: \""))
         #expect(eml.stdout.contains("<lead@example.com>\r\n"))

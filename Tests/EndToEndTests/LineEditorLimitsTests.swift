@@ -3,8 +3,9 @@
 
 import Foundation
 import RehearseCore
-import Testing
 import TestSupport
+import Testing
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -30,13 +31,15 @@ private enum LimitsHarness {
     }
 
     static func start(_ arguments: [String]) throws -> PseudoTerminal {
-        try PseudoTerminal(executable: try path(), arguments: arguments, environment: try environment(), columns: 80, rows: 24)
+        try PseudoTerminal(
+            executable: try path(), arguments: arguments, environment: try environment(), columns: 80, rows: 24)
     }
 }
 
 private func harnessPrompt(_ terminal: PseudoTerminal, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
     let ok = terminal.waitFor("> ") && terminal.waitForInputMode(canonical: false)
-    #expect(ok, "no prompt; output so far: \(terminal.output.suffix(400).debugDescription)", sourceLocation: sourceLocation)
+    #expect(
+        ok, "no prompt; output so far: \(terminal.output.suffix(400).debugDescription)", sourceLocation: sourceLocation)
     return ok
 }
 
@@ -52,7 +55,9 @@ private func historyLines(_ path: String) throws -> [String] {
         var bytes: [UInt8] = []
         var rest = Array(line.utf8)[...]
         while let byte = rest.popFirst() {
-            if byte == UInt8(ascii: "\\"), rest.count >= 3, let code = UInt8(String(decoding: rest.prefix(3), as: UTF8.self), radix: 8) {
+            if byte == UInt8(ascii: "\\"), rest.count >= 3,
+                let code = UInt8(String(decoding: rest.prefix(3), as: UTF8.self), radix: 8)
+            {
                 bytes.append(code)
                 rest = rest.dropFirst(3)
             } else {
@@ -89,7 +94,8 @@ struct LineEditorLimitsTests {
         #expect(try historyLines(file) == ["from the first", "first again", "from the second"])
         var info = stat()
         #expect(lstat(file, &info) == 0 && info.st_mode & 0o777 == 0o600)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: (file as NSString).deletingLastPathComponent)
+        let leftovers = try FileManager.default.contentsOfDirectory(
+            atPath: (file as NSString).deletingLastPathComponent)
         #expect(leftovers == ["answers"])
     }
 
@@ -97,7 +103,8 @@ struct LineEditorLimitsTests {
     func mergedHistoryKeepsTheLimit() throws {
         let file = try temporaryFolder() + "/answers"
         let old = (1...499).map { "old \($0)" }
-        try ("_HiStOrY_V2_\n" + old.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        try ("_HiStOrY_V2_\n" + old.joined(separator: "\n") + "\n").write(
+            toFile: file, atomically: true, encoding: .utf8)
         let terminal = try LimitsHarness.start(["--history", file])
         guard harnessPrompt(terminal) else { return }
         for line in ["new1", "new2", "new3"] {
@@ -119,8 +126,9 @@ struct LineEditorLimitsTests {
         let victim = folder + "/victim"
         try "precious\n".write(toFile: victim, atomically: true, encoding: .utf8)
         try FileManager.default.createSymbolicLink(atPath: folder + "/answers", withDestinationPath: victim)
-        let run = runProcess(executable: try LimitsHarness.path(), arguments: ["--history", folder + "/answers"],
-                             environment: try LimitsHarness.environment(), stdin: "a line\n")
+        let run = runProcess(
+            executable: try LimitsHarness.path(), arguments: ["--history", folder + "/answers"],
+            environment: try LimitsHarness.environment(), stdin: "a line\n")
         #expect(run.status == 1)
         #expect(run.stderr.contains("\(folder)/answers is a symbolic link"), "stderr: \(run.stderr)")
         #expect(try String(contentsOfFile: victim, encoding: .utf8) == "precious\n")
@@ -148,12 +156,14 @@ struct LineEditorLimitsTests {
         #expect(names == ["answers", "victim"])
     }
 
-    @Test("Replaying the logged changes rebuilds the line exactly, for any text typed anywhere", arguments: [
-        ["plain ascii", "ĥéllo wörld"],
-        ["e", "\u{301}", " café — “quoted” 😀", "\u{200D}", "👩", "!"],
-        ["한", "국", "어 🇫", "🇷", " ok"],
-        ["👍", "\u{1F3FD}", " x"],
-    ])
+    @Test(
+        "Replaying the logged changes rebuilds the line exactly, for any text typed anywhere",
+        arguments: [
+            ["plain ascii", "ĥéllo wörld"],
+            ["e", "\u{301}", " café — “quoted” 😀", "\u{200D}", "👩", "!"],
+            ["한", "국", "어 🇫", "🇷", " ok"],
+            ["👍", "\u{1F3FD}", " x"],
+        ])
     func keystrokeLogReplaysExactly(pieces: [String]) throws {
         let terminal = try LimitsHarness.start([])
         guard harnessPrompt(terminal) else { return }
@@ -174,12 +184,16 @@ struct LineEditorLimitsTests {
         var rebuilt: [Character] = []
         for change in try #require(read["changes"] as? [Any]) {
             guard let step = change as? [Any] else { continue }
-            let position = try #require(step[0] as? Int), deleted = try #require(step[1] as? Int)
+            let position = try #require(step[0] as? Int)
+            let deleted = try #require(step[1] as? Int)
             let inserted = try #require(step[2] as? String)
-            try #require(position + deleted <= rebuilt.count, "change \(step) does not fit \(String(rebuilt).debugDescription)")
+            try #require(
+                position + deleted <= rebuilt.count, "change \(step) does not fit \(String(rebuilt).debugDescription)")
             rebuilt.replaceSubrange(position..<(position + deleted), with: Array(inserted))
         }
-        #expect(String(rebuilt).unicodeScalars.elementsEqual(text.unicodeScalars), "rebuilt \(String(rebuilt).debugDescription), read \(text.debugDescription)")
+        #expect(
+            String(rebuilt).unicodeScalars.elementsEqual(text.unicodeScalars),
+            "rebuilt \(String(rebuilt).debugDescription), read \(text.debugDescription)")
         guard harnessPrompt(terminal) else { return }
         terminal.sendKeys(.ctrlD)
         #expect(terminal.waitForExit() == 0)
@@ -190,8 +204,9 @@ struct LineEditorLimitsTests {
         let sandbox = try RehearseSandbox()
         let unit = "abcdef "
         let huge = String(repeating: unit, count: 1_048_576 / unit.utf8.count + 1)
-        let run = try sandbox.run(["practice", "--scenario", try sandbox.writeQuickScenario(), "--seed", "1"],
-                                  stdin: huge + "\nsecond answer\n")
+        let run = try sandbox.run(
+            ["practice", "--scenario", try sandbox.writeQuickScenario(), "--seed", "1"],
+            stdin: huge + "\nsecond answer\n")
         #expect(run.status == 0, "stderr: \(run.stderr.suffix(500))")
         #expect(run.stdout.contains("This answer has reached 64 KiB"))
         let transcript = try #require(sandbox.transcripts().first)

@@ -1,8 +1,9 @@
 // End-to-end tests of LineEditor: the `line-editor-harness` program driven through a pseudo-terminal.
 
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -284,7 +285,8 @@ struct LineEditorPTYTests {
 
     @Test("Piped input: same code path, prompt printed, last line without newline counts")
     func pipedInput() throws {
-        let run = runProcess(executable: try Harness.path(), arguments: [], environment: try Harness.environment(), stdin: "a\nb")
+        let run = runProcess(
+            executable: try Harness.path(), arguments: [], environment: try Harness.environment(), stdin: "a\nb")
         #expect(run.status == 0)
         let results = jsonResults(in: run.stdout)
         #expect(results.count == 3, "stdout: \(run.stdout.debugDescription)")
@@ -313,6 +315,7 @@ struct LineEditorPTYTests {
         let promptLagMS = Double(Int64(bitPattern: promptSeen &- readStartNS)) / 1e6
         print(
             "think-time: first_key_ms=\(firstKeyMS) for a 300 ms delay after the prompt appeared "
-                + "(error \(firstKeyMS - 300) ms = prompt-to-test \(promptLagMS) ms + keystroke latency \(latencyMS) ms)")
+                + "(error \(firstKeyMS - 300) ms = prompt-to-test \(promptLagMS) ms + keystroke latency \(latencyMS) ms)"
+        )
     }
 }

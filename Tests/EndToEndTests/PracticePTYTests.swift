@@ -2,14 +2,18 @@
 
 import Foundation
 import RehearseCore
-import Testing
 import TestSupport
+import Testing
 
 /// Waits for a prompt text and for the line editor to put the terminal in raw mode.
-func waitForPrompt(_ terminal: PseudoTerminal, _ text: String, timeout: TimeInterval = 15,
-                   sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+func waitForPrompt(
+    _ terminal: PseudoTerminal, _ text: String, timeout: TimeInterval = 15,
+    sourceLocation: SourceLocation = #_sourceLocation
+) -> Bool {
     let ok = terminal.waitFor(text, timeout: timeout) && terminal.waitForInputMode(canonical: false)
-    #expect(ok, "no prompt '\(text)'; output so far: \(terminal.output.suffix(600).debugDescription)", sourceLocation: sourceLocation)
+    #expect(
+        ok, "no prompt '\(text)'; output so far: \(terminal.output.suffix(600).debugDescription)",
+        sourceLocation: sourceLocation)
     return ok
 }
 
@@ -34,7 +38,8 @@ func waitForPrompt(_ terminal: PseudoTerminal, _ text: String, timeout: TimeInte
 
     @Test func theUsersEditrcApplies() throws {
         let sandbox = try RehearseSandbox()
-        try "rehearse:bind ^X ed-move-to-beg\n".write(toFile: sandbox.root + "/home/.editrc", atomically: true, encoding: .utf8)
+        try "rehearse:bind ^X ed-move-to-beg\n".write(
+            toFile: sandbox.root + "/home/.editrc", atomically: true, encoding: .utf8)
         let terminal = try sandbox.start(["practice", "--scenario", try sandbox.writeQuickScenario()])
         guard waitForPrompt(terminal, "[1/2 Kim] › ") else { return }
         terminal.send("world")
@@ -146,7 +151,10 @@ func waitForPrompt(_ terminal: PseudoTerminal, _ text: String, timeout: TimeInte
         #expect(status == 128 + SIGTERM)
         let transcript = try #require(sandbox.transcripts().first)
         #expect(transcript.warnings.isEmpty)
-        #expect(transcript.answers.map(\.text).prefix(2) == ["first answer with 3 numbers and a customer story", "second answer"])
+        #expect(
+            transcript.answers.map(\.text).prefix(2) == [
+                "first answer with 3 numbers and a customer story", "second answer",
+            ])
         #expect(transcript.end?.status == .interrupted)
         #expect(transcript.end?.reason == "SIGTERM")
         #expect(terminal.isCanonicalMode == true, "the terminal is left in raw mode")
@@ -189,7 +197,8 @@ func waitForPrompt(_ terminal: PseudoTerminal, _ text: String, timeout: TimeInte
         let sandbox = try RehearseSandbox()
         var input = ""
         for index in 1...40 {
-            input += "Answer \(index): last year I handled 40 customer calls a day for our team, and as a result the backlog dropped by 20 percent, which meant faster replies.\n"
+            input +=
+                "Answer \(index): last year I handled 40 customer calls a day for our team, and as a result the backlog dropped by 20 percent, which meant faster replies.\n"
         }
         let result = try sandbox.run(["practice", "--seed", "7"], stdin: input + "\n")
         #expect(result.status == 0, "\(result.stderr)")
@@ -203,7 +212,9 @@ func waitForPrompt(_ terminal: PseudoTerminal, _ text: String, timeout: TimeInte
 
     @Test func theSameSeedAsksTheSameQuestions() throws {
         let sandbox = try RehearseSandbox()
-        let answers = String(repeating: "I led 3 projects for customers, which meant 20 percent fewer complaints as a result.\n", count: 40)
+        let answers = String(
+            repeating: "I led 3 projects for customers, which meant 20 percent fewer complaints as a result.\n",
+            count: 40)
         _ = try sandbox.run(["practice", "--seed", "11"], stdin: answers)
         _ = try sandbox.run(["practice", "--seed", "11"], stdin: answers)
         let asked = sandbox.transcripts().map { $0.asks.map(\.question) }
@@ -220,7 +231,10 @@ func waitForPrompt(_ terminal: PseudoTerminal, _ text: String, timeout: TimeInte
 
     @Test(arguments: [
         (["practice", "--role", "astronaut"], "unknown role 'astronaut'. Known roles:", 2),
-        (["practice", "--kind", "third"], "'third' is invalid for '--kind <KIND>'. Please provide one of 'first', 'second' or 'same-person'", 2),
+        (
+            ["practice", "--kind", "third"],
+            "'third' is invalid for '--kind <KIND>'. Please provide one of 'first', 'second' or 'same-person'", 2
+        ),
         (["practice", "--scenario", "nope"], "unknown scenario 'nope'. Known scenarios:", 2),
         (["practice", "--scenarios", "/no/such/dir"], "--scenarios /no/such/dir: no such folder", 1),
     ])
@@ -249,7 +263,9 @@ func waitForPrompt(_ terminal: PseudoTerminal, _ text: String, timeout: TimeInte
         try "version: 1\nid: broken\ntitle: [oops\n".write(toFile: path, atomically: true, encoding: .utf8)
         let result = try sandbox.run(["practice", "--scenario", path])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("\(path):3:8: error: the list opened with '[' here is never closed"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("\(path):3:8: error: the list opened with '[' here is never closed"),
+            "\(result.stderr)")
     }
 
     @Test func usageErrorsExitTwo() throws {
@@ -261,7 +277,10 @@ func waitForPrompt(_ terminal: PseudoTerminal, _ text: String, timeout: TimeInte
     @Test func versionAndHelp() throws {
         let sandbox = try RehearseSandbox()
         #expect(try sandbox.run(["--version"]).stdout.hasPrefix("0."))
-        for command in [["--help"], ["practice", "--help"], ["scenarios", "--help"], ["roles", "--help"], ["transcripts", "--help"], ["shell", "--help"]] {
+        for command in [
+            ["--help"], ["practice", "--help"], ["scenarios", "--help"], ["roles", "--help"],
+            ["transcripts", "--help"], ["shell", "--help"],
+        ] {
             let result = try sandbox.run(command)
             #expect(result.status == 0)
             #expect(result.stdout.contains("USAGE"), "\(command)")

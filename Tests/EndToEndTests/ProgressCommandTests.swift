@@ -2,17 +2,19 @@
 
 import Foundation
 import RehearseCore
-import Testing
 import TestSupport
+import Testing
 
 @Suite(.serialized) struct ProgressCommandTests {
     static let firstAnswers = "I like my job.\n/skip\n"
-    static let secondAnswers = "Last year I led a team of 5 and we improved the score to 94 percent, so that customers stayed.\nI handled it myself.\n"
+    static let secondAnswers =
+        "Last year I led a team of 5 and we improved the score to 94 percent, so that customers stayed.\nI handled it myself.\n"
 
     @Test func twoPipedSessionsThenCompareShowsBothAnswersAndTheScoreChange() throws {
         let sandbox = try RehearseSandbox()
         let scenario = try sandbox.writeQuickScenario()
-        let first = try sandbox.run(["practice", "--scenario", scenario, "--seed", "1", "--self-rating", "4"], stdin: Self.firstAnswers)
+        let first = try sandbox.run(
+            ["practice", "--scenario", scenario, "--seed", "1", "--self-rating", "4"], stdin: Self.firstAnswers)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(sandbox.transcripts().first?.end?.selfRating == 4)
         Thread.sleep(forTimeInterval: 1.1)  // distinct start times
@@ -60,8 +62,9 @@ import TestSupport
     @Test func aDamagedTranscriptIsSkippedWithAWarningAndTheOthersCount() throws {
         let sandbox = try RehearseSandbox()
         _ = try sandbox.run(["practice", "--scenario", try sandbox.writeQuickScenario()], stdin: "An answer.\n/skip\n")
-        try "{\"not\": \"a transcript\"}\n".write(toFile: sandbox.dataFolder + "/transcripts/2020-01-01T000000Z-deadbeef.jsonl",
-                                                 atomically: true, encoding: .utf8)
+        try "{\"not\": \"a transcript\"}\n".write(
+            toFile: sandbox.dataFolder + "/transcripts/2020-01-01T000000Z-deadbeef.jsonl",
+            atomically: true, encoding: .utf8)
         let progress = try sandbox.run(["progress"])
         #expect(progress.status == 0)
         #expect(progress.stderr.split(separator: "\n").count == 1)
@@ -72,7 +75,8 @@ import TestSupport
     @Test func drillListNamesTheSkippedQuestionAndADrillAsksItThenItIsNotDueToday() throws {
         let sandbox = try RehearseSandbox()
         let scenario = try sandbox.writeQuickScenario()
-        let strong = "When a customer called last year about a lost order, I called the warehouse and we shipped a replacement within 2 days, so that the client stayed."
+        let strong =
+            "When a customer called last year about a lost order, I called the warehouse and we shipped a replacement within 2 days, so that the client stayed."
         let session = try sandbox.run(["practice", "--scenario", scenario], stdin: "\(strong)\n/skip\n")
         #expect(session.status == 0, "\(session.stderr)")
         #expect(session.stdout.contains("Due to drill now: 1 question"))

@@ -2,8 +2,8 @@
 
 import Foundation
 import RehearseCore
-import Testing
 import TestSupport
+import Testing
 
 /// A fresh home, data folder and config folder for one run of the built `rehearse`.
 struct RehearseSandbox {
@@ -36,17 +36,21 @@ struct RehearseSandbox {
     }
 
     func start(_ arguments: [String], columns: Int = 100) throws -> PseudoTerminal {
-        try PseudoTerminal(executable: try Self.binary(), arguments: arguments, environment: environment, columns: columns, rows: 40)
+        try PseudoTerminal(
+            executable: try Self.binary(), arguments: arguments, environment: environment, columns: columns, rows: 40)
     }
 
     func run(_ arguments: [String], stdin: String = "") throws -> (status: Int32, stdout: String, stderr: String) {
-        let result = runProcess(executable: try Self.binary(), arguments: arguments, environment: environment, stdin: stdin)
+        let result = runProcess(
+            executable: try Self.binary(), arguments: arguments, environment: environment, stdin: stdin)
         return (result.status, result.stdout, result.stderr)
     }
 
     func transcripts() -> [Transcript] {
         let folder = dataFolder + "/transcripts"
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".jsonl") }.sorted()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
+            $0.hasSuffix(".jsonl")
+        }.sorted()
         return names.compactMap { try? Transcript.read(path: folder + "/" + $0) }
     }
 
@@ -78,4 +82,3 @@ struct RehearseSandbox {
         return path
     }
 }
-

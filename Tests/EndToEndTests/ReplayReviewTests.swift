@@ -2,8 +2,8 @@
 
 import Foundation
 import RehearseCore
-import Testing
 import TestSupport
+import Testing
 
 /// A data folder with hand-written transcripts, and runs of the built `rehearse` against it.
 struct ReplaySandbox {
@@ -23,8 +23,13 @@ struct ReplaySandbox {
     }
 
     @discardableResult
-    func write(_ lines: [[String: Any]], session: String, started: String = "2027-01-15T080000Z", cutOff: Bool = false) throws -> String {
-        var text = try lines.map { String(decoding: try JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]), as: UTF8.self) }
+    func write(_ lines: [[String: Any]], session: String, started: String = "2027-01-15T080000Z", cutOff: Bool = false)
+        throws -> String
+    {
+        var text =
+            try lines.map {
+                String(decoding: try JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]), as: UTF8.self)
+            }
             .joined(separator: "\n") + "\n"
         if cutOff { text.removeLast(25) }
         let path = transcripts + "/\(started)-\(session).jsonl"
@@ -34,59 +39,95 @@ struct ReplaySandbox {
 }
 
 /// A transcript as the session writes it, with `answer` typed keystroke by keystroke.
-func transcriptLines(session: String, answer: String, question: String = "Tell me about a hard problem.",
-                             speakerName: String = "Ana Lopez", kind: String = "second", role: String = "testing",
-                             started: String = "2027-01-15T08:00:00Z", withEnd: Bool = true) -> [[String: Any]] {
+func transcriptLines(
+    session: String, answer: String, question: String = "Tell me about a hard problem.",
+    speakerName: String = "Ana Lopez", kind: String = "second", role: String = "testing",
+    started: String = "2027-01-15T08:00:00Z", withEnd: Bool = true
+) -> [[String: Any]] {
     var typing: [[Any]] = []
-    for (index, character) in answer.enumerated() { typing.append([index == 0 ? 3000 : 120, index, 0, String(character)]) }
+    for (index, character) in answer.enumerated() {
+        typing.append([index == 0 ? 3000 : 120, index, 0, String(character)])
+    }
     typing.append([150])
     var lines: [[String: Any]] = [
-        ["format": "rehearse-transcript", "version": 1, "session": session, "kind": kind, "role": role, "role_title": "Tester",
-         "company": "Acme", "candidate": "Sam", "seed": 1, "started": started, "app_version": "test",
-         "scenario": ["id": "\(role)-\(kind)", "title": "Test interview", "checksum": "c", "path": "t.yaml"],
-         "interviewers": [["id": "ana", "name": speakerName, "title": "Lead", "style": "warm"],
-                          ["id": "bo", "name": "Bo Chen", "title": "Director", "style": "direct"]]],
+        [
+            "format": "rehearse-transcript", "version": 1, "session": session, "kind": kind, "role": role,
+            "role_title": "Tester",
+            "company": "Acme", "candidate": "Sam", "seed": 1, "started": started, "app_version": "test",
+            "scenario": ["id": "\(role)-\(kind)", "title": "Test interview", "checksum": "c", "path": "t.yaml"],
+            "interviewers": [
+                ["id": "ana", "name": speakerName, "title": "Lead", "style": "warm"],
+                ["id": "bo", "name": "Bo Chen", "title": "Director", "style": "direct"],
+            ],
+        ],
         ["type": "stage", "t": 0, "stage": "main", "title": "Main", "interviewer": "ana"],
         ["type": "say", "t": 1, "speaker": "ana", "text": "Hello Sam, welcome."],
-        ["type": "ask", "t": 10, "question": "q1", "speaker": "ana", "text": question, "number": 1, "total": 2, "limit_s": 60,
-         "talking_points": [["point": "The customer", "keywords": ["customer"]]]],
-        ["type": "answer", "t": 9000, "question": "q1", "text": answer, "typing": typing,
-         "timing": ["think_ms": 3000, "answer_ms": 6000, "paused_ms": 0, "keystrokes": answer.count + 1, "corrections": 0,
-                    "longest_pause_ms": 150, "limit_s": 60, "over_limit": false]],
+        [
+            "type": "ask", "t": 10, "question": "q1", "speaker": "ana", "text": question, "number": 1, "total": 2,
+            "limit_s": 60,
+            "talking_points": [["point": "The customer", "keywords": ["customer"]]],
+        ],
+        [
+            "type": "answer", "t": 9000, "question": "q1", "text": answer, "typing": typing,
+            "timing": [
+                "think_ms": 3000, "answer_ms": 6000, "paused_ms": 0, "keystrokes": answer.count + 1, "corrections": 0,
+                "longest_pause_ms": 150, "limit_s": 60, "over_limit": false,
+            ],
+        ],
         ["type": "notice", "t": 9100, "question": "q1", "text": "Note: " + answer],
         ["type": "say", "t": 9200, "speaker": "ana", "text": "Thank you."],
-        ["type": "ask", "t": 9300, "question": "q2", "speaker": "bo", "text": "Why us?", "number": 2, "total": 2, "limit_s": 60],
-        ["type": "answer", "t": 20000, "question": "q2", "text": "Last year I handled 40 calls a day, so that our queue dropped.",
-         "typing": [[4000, 0, 0, "Last year I handled 40 calls a day, so that our queue dropped."], [100]],
-         "timing": ["think_ms": 4000, "answer_ms": 6600, "paused_ms": 0, "keystrokes": 2, "corrections": 0,
-                    "longest_pause_ms": 100, "limit_s": 60, "over_limit": false]],
+        [
+            "type": "ask", "t": 9300, "question": "q2", "speaker": "bo", "text": "Why us?", "number": 2, "total": 2,
+            "limit_s": 60,
+        ],
+        [
+            "type": "answer", "t": 20000, "question": "q2",
+            "text": "Last year I handled 40 calls a day, so that our queue dropped.",
+            "typing": [[4000, 0, 0, "Last year I handled 40 calls a day, so that our queue dropped."], [100]],
+            "timing": [
+                "think_ms": 4000, "answer_ms": 6600, "paused_ms": 0, "keystrokes": 2, "corrections": 0,
+                "longest_pause_ms": 100, "limit_s": 60, "over_limit": false,
+            ],
+        ],
         ["type": "stage", "t": 21000, "stage": "ask-us", "title": "Your questions", "interviewer": "bo"],
-        ["type": "candidate_question", "t": 25000, "text": answer, "speaker": "bo", "reply": "Good question.", "matched": NSNull()],
+        [
+            "type": "candidate_question", "t": 25000, "text": answer, "speaker": "bo", "reply": "Good question.",
+            "matched": NSNull(),
+        ],
         ["type": "command", "t": 26000, "name": "done", "question": NSNull()],
     ]
     if withEnd { lines.append(["type": "end", "t": 26000, "status": "completed", "answered": 2, "asked": 2]) }
     return lines
 }
 
-private let hostile = "I fixed it \u{1B}]52;c;SGVsbG8=\u{07} then \u{1B}[21t and \u{1B}[2J\u{1B}[H moved, \u{9B}31m red \u{9D} osc, for the customer."
+private let hostile =
+    "I fixed it \u{1B}]52;c;SGVsbG8=\u{07} then \u{1B}[21t and \u{1B}[2J\u{1B}[H moved, \u{9B}31m red \u{9D} osc, for the customer."
 
 /// The `asciinema` program, if installed.
-private let asciinemaPlayer: String? = (["/usr/local/bin/asciinema", "/usr/bin/asciinema", NSHomeDirectory() + "/.local/bin/asciinema"]
+private let asciinemaPlayer: String? =
+    (["/usr/local/bin/asciinema", "/usr/bin/asciinema", NSHomeDirectory() + "/.local/bin/asciinema"]
     + (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { $0 + "/asciinema" })
     .first { FileManager.default.isExecutableFile(atPath: $0) }
 
 /// Raw ESC or C1 control characters in output.
 private func controlCharacters(in text: String) -> [String] {
-    text.unicodeScalars.filter { $0.value == 0x1B || (0x80...0x9F).contains($0.value) }.map { String(format: "U+%04X", $0.value) }
+    text.unicodeScalars.filter { $0.value == 0x1B || (0x80...0x9F).contains($0.value) }.map {
+        String(format: "U+%04X", $0.value)
+    }
 }
 
 @Suite(.serialized) struct ReplayReviewTests {
     @Test(arguments: [false, true])
     func escapeSequencesNeverReachTheTerminal(noColor: Bool) throws {
         let sandbox = try ReplaySandbox(noColor: noColor)
-        try sandbox.write(transcriptLines(session: "e5c0ffee", answer: hostile, question: "Why \u{1B}]0;owned\u{07}?",
-                                          speakerName: "Ana \u{9B}2J Lopez"), session: "e5c0ffee")
-        var runs: [[String]] = [["replay", "last", "--instant"], ["replay", "e5c", "--instant", "--step"], ["transcripts"], ["transcripts", "--format", "json"]]
+        try sandbox.write(
+            transcriptLines(
+                session: "e5c0ffee", answer: hostile, question: "Why \u{1B}]0;owned\u{07}?",
+                speakerName: "Ana \u{9B}2J Lopez"), session: "e5c0ffee")
+        var runs: [[String]] = [
+            ["replay", "last", "--instant"], ["replay", "e5c", "--instant", "--step"], ["transcripts"],
+            ["transcripts", "--format", "json"],
+        ]
         runs += ["text", "markdown", "json", "html"].map { ["review", "last", "--format", $0] }
         runs += ["markdown", "html", "asciicast"].map { ["replay", "last", "--export", $0] }
         for arguments in runs {
@@ -110,7 +151,9 @@ private func controlCharacters(in text: String) -> [String] {
 
     @Test func aTranscriptCutOffMidLineReplaysAndReviewsWithOneWarning() throws {
         let sandbox = try ReplaySandbox(noColor: true)
-        try sandbox.write(transcriptLines(session: "c0ffee01", answer: "For example I helped a customer last year."), session: "c0ffee01", cutOff: true)
+        try sandbox.write(
+            transcriptLines(session: "c0ffee01", answer: "For example I helped a customer last year."),
+            session: "c0ffee01", cutOff: true)
         for arguments in [["replay", "c0f", "--instant"], ["review", "c0f"], ["review", "c0f", "--format", "json"]] {
             let result = try sandbox.run(arguments)
             #expect(result.status == 0, "\(arguments)")
@@ -126,16 +169,21 @@ private func controlCharacters(in text: String) -> [String] {
     @Test(.enabled(if: asciinemaPlayer != nil, "asciinema is not installed (.ci/run installs it with pip)"))
     func theAsciicastPlaysTheSameTurnsAsTheInstantReplay() throws {
         let sandbox = try ReplaySandbox(noColor: true)
-        try sandbox.write(transcriptLines(session: "a5c11ca5", answer: "For example I helped a customer last year, and it worked."), session: "a5c11ca5")
+        try sandbox.write(
+            transcriptLines(session: "a5c11ca5", answer: "For example I helped a customer last year, and it worked."),
+            session: "a5c11ca5")
         let cast = sandbox.root + "/replay.cast"
         #expect(try sandbox.run(["replay", "last", "--export", "asciicast", "-o", cast, "--width", "80"]).status == 0)
         let instant = try sandbox.run(["replay", "last", "--instant", "--width", "80"])
         let player = try #require(asciinemaPlayer)
-        let played = runProcess(executable: player, arguments: ["cat", cast], environment: sandbox.environment, stdin: "")
+        let played = runProcess(
+            executable: player, arguments: ["cat", cast], environment: sandbox.environment, stdin: "")
         #expect(played.status == 0, "\(played.stderr)")
         // What a viewer sees: the text without the replay's own cursor moves and carriage returns.
-        let visible = played.stdout.replacingOccurrences(of: "\u{1B}\\[[0-9;]*[A-Za-z]", with: "", options: .regularExpression)
-            .replacingOccurrences(of: "\r", with: "")
+        let visible = played.stdout.replacingOccurrences(
+            of: "\u{1B}\\[[0-9;]*[A-Za-z]", with: "", options: .regularExpression
+        )
+        .replacingOccurrences(of: "\r", with: "")
         var searchFrom = visible.startIndex
         for line in instant.stdout.split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).isEmpty {
             guard let found = visible.range(of: line, range: searchFrom..<visible.endIndex) else {
@@ -148,9 +196,12 @@ private func controlCharacters(in text: String) -> [String] {
 
     @Test func transcriptsListsFiltersAndResolvesPrefixes() throws {
         let sandbox = try ReplaySandbox(noColor: true)
-        try sandbox.write(transcriptLines(session: "aa110000", answer: "One.", started: "2027-01-15T08:00:00Z"), session: "aa110000")
-        try sandbox.write(transcriptLines(session: "aa220000", answer: "Two.", kind: "first", role: "sales", started: "2027-02-15T08:00:00Z"),
-                          session: "aa220000", started: "2027-02-15T080000Z")
+        try sandbox.write(
+            transcriptLines(session: "aa110000", answer: "One.", started: "2027-01-15T08:00:00Z"), session: "aa110000")
+        try sandbox.write(
+            transcriptLines(
+                session: "aa220000", answer: "Two.", kind: "first", role: "sales", started: "2027-02-15T08:00:00Z"),
+            session: "aa220000", started: "2027-02-15T080000Z")
         let table = try sandbox.run(["transcripts"])
         #expect(table.status == 0)
         let rows = table.stdout.split(separator: "\n")
@@ -167,7 +218,9 @@ private func controlCharacters(in text: String) -> [String] {
 
         let ambiguous = try sandbox.run(["review", "aa"])
         #expect(ambiguous.status == 1)
-        #expect(ambiguous.stderr.contains("matches 2 transcripts") && ambiguous.stderr.contains("aa110000") && ambiguous.stderr.contains("aa220000"))
+        #expect(
+            ambiguous.stderr.contains("matches 2 transcripts") && ambiguous.stderr.contains("aa110000")
+                && ambiguous.stderr.contains("aa220000"))
         #expect(try sandbox.run(["review", "aa2", "--format", "json"]).stdout.contains("\"id\" : \"aa220000\""))
         let missing = try sandbox.run(["replay", "zz"])
         #expect(missing.status == 1 && missing.stderr.contains("rehearse transcripts"))
@@ -193,9 +246,12 @@ private func controlCharacters(in text: String) -> [String] {
 
     @Test func reviewWithAJobDescriptionListsTheTermsUsed() throws {
         let sandbox = try ReplaySandbox(noColor: true)
-        try sandbox.write(transcriptLines(session: "10b00000", answer: "I answered customer emails in Zendesk for a year."), session: "10b00000")
+        try sandbox.write(
+            transcriptLines(session: "10b00000", answer: "I answered customer emails in Zendesk for a year."),
+            session: "10b00000")
         let job = sandbox.root + "/job.txt"
-        try "Answer customer emails in Zendesk. Customer emails come first; customer satisfaction matters.".write(toFile: job, atomically: false, encoding: .utf8)
+        try "Answer customer emails in Zendesk. Customer emails come first; customer satisfaction matters.".write(
+            toFile: job, atomically: false, encoding: .utf8)
         let result = try sandbox.run(["review", "--job", job, "--width", "60"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("customer email"))
@@ -205,9 +261,12 @@ private func controlCharacters(in text: String) -> [String] {
 
     @Test func aKeyStopsTheReplayAndTheTerminalIsRestored() throws {
         let sandbox = try ReplaySandbox(noColor: true)
-        try sandbox.write(transcriptLines(session: "keee0000", answer: String(repeating: "slow typing here ", count: 20)), session: "keee0000")
-        let terminal = try PseudoTerminal(executable: try ReplaySandbox.binary(), arguments: ["replay", "--speed", "0.5"],
-                                          environment: sandbox.environment, columns: 80, rows: 30)
+        try sandbox.write(
+            transcriptLines(session: "keee0000", answer: String(repeating: "slow typing here ", count: 20)),
+            session: "keee0000")
+        let terminal = try PseudoTerminal(
+            executable: try ReplaySandbox.binary(), arguments: ["replay", "--speed", "0.5"],
+            environment: sandbox.environment, columns: 80, rows: 30)
         #expect(terminal.waitFor("[1/2 Ana] › "))
         #expect(terminal.waitForInputMode(canonical: false))
         terminal.send("q")
@@ -218,9 +277,12 @@ private func controlCharacters(in text: String) -> [String] {
 
     @Test func ctrlCStopsTheReplayAndTheTerminalIsRestored() throws {
         let sandbox = try ReplaySandbox(noColor: true)
-        try sandbox.write(transcriptLines(session: "c7c00000", answer: String(repeating: "slow typing here ", count: 20)), session: "c7c00000")
-        let terminal = try PseudoTerminal(executable: try ReplaySandbox.binary(), arguments: ["replay", "--speed", "0.5"],
-                                          environment: sandbox.environment, columns: 80, rows: 30)
+        try sandbox.write(
+            transcriptLines(session: "c7c00000", answer: String(repeating: "slow typing here ", count: 20)),
+            session: "c7c00000")
+        let terminal = try PseudoTerminal(
+            executable: try ReplaySandbox.binary(), arguments: ["replay", "--speed", "0.5"],
+            environment: sandbox.environment, columns: 80, rows: 30)
         #expect(terminal.waitFor("[1/2 Ana] › "))
         #expect(terminal.waitForInputMode(canonical: false))
         terminal.send(.ctrlC)
@@ -230,9 +292,12 @@ private func controlCharacters(in text: String) -> [String] {
 
     @Test func sigtermStopsTheReplayAndTheTerminalIsRestored() throws {
         let sandbox = try ReplaySandbox(noColor: true)
-        try sandbox.write(transcriptLines(session: "7e000000", answer: String(repeating: "slow typing here ", count: 20)), session: "7e000000")
-        let terminal = try PseudoTerminal(executable: try ReplaySandbox.binary(), arguments: ["replay", "--speed", "0.5"],
-                                          environment: sandbox.environment, columns: 80, rows: 30)
+        try sandbox.write(
+            transcriptLines(session: "7e000000", answer: String(repeating: "slow typing here ", count: 20)),
+            session: "7e000000")
+        let terminal = try PseudoTerminal(
+            executable: try ReplaySandbox.binary(), arguments: ["replay", "--speed", "0.5"],
+            environment: sandbox.environment, columns: 80, rows: 30)
         #expect(terminal.waitFor("[1/2 Ana] › "))
         #expect(terminal.waitForInputMode(canonical: false))
         terminal.signal(SIGTERM)
@@ -243,8 +308,9 @@ private func controlCharacters(in text: String) -> [String] {
     @Test func stepModeWaitsForEnterOnATerminal() throws {
         let sandbox = try ReplaySandbox(noColor: true)
         try sandbox.write(transcriptLines(session: "57e90000", answer: "Short."), session: "57e90000")
-        let terminal = try PseudoTerminal(executable: try ReplaySandbox.binary(), arguments: ["replay", "--step", "--instant"],
-                                          environment: sandbox.environment, columns: 80, rows: 30)
+        let terminal = try PseudoTerminal(
+            executable: try ReplaySandbox.binary(), arguments: ["replay", "--step", "--instant"],
+            environment: sandbox.environment, columns: 80, rows: 30)
         #expect(terminal.waitFor("[Enter: next turn"))
         #expect(!terminal.output.contains("Why us?"))
         terminal.send(.enter)
@@ -263,9 +329,12 @@ private func controlCharacters(in text: String) -> [String] {
         try sandbox.write(lines, session: "4e9ea700")
         let result = try sandbox.run(["review", "last", "--width", "1000"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("Nothing to compare: this question repeats testing-first/why-testing, and no earlier testing "
-            + "transcript answering it was found in \(sandbox.transcripts). Run `rehearse practice --scenario testing-first` first"),
-                "\(result.stdout)")
+        #expect(
+            result.stdout.contains(
+                "Nothing to compare: this question repeats testing-first/why-testing, and no earlier testing "
+                    + "transcript answering it was found in \(sandbox.transcripts). Run `rehearse practice --scenario testing-first` first"
+            ),
+            "\(result.stdout)")
     }
 
     /// `--step`, animated: Enter while an answer is being typed finishes the current turn at once
@@ -274,9 +343,12 @@ private func controlCharacters(in text: String) -> [String] {
     @Test(arguments: ["\r", "\r\r", " \r"])
     func enterDuringPlaybackFinishesTheTurnThenWaitsWithACue(_ keys: String) throws {
         let sandbox = try ReplaySandbox(noColor: true)
-        try sandbox.write(transcriptLines(session: "57e9a000", answer: String(repeating: "slow typing here ", count: 20)), session: "57e9a000")
-        let terminal = try PseudoTerminal(executable: try ReplaySandbox.binary(), arguments: ["replay", "--step", "--speed", "4"],
-                                          environment: sandbox.environment, columns: 80, rows: 30)
+        try sandbox.write(
+            transcriptLines(session: "57e9a000", answer: String(repeating: "slow typing here ", count: 20)),
+            session: "57e9a000")
+        let terminal = try PseudoTerminal(
+            executable: try ReplaySandbox.binary(), arguments: ["replay", "--step", "--speed", "4"],
+            environment: sandbox.environment, columns: 80, rows: 30)
         #expect(terminal.waitFor("[1/2 Ana] › slow typing"))
         #expect(terminal.waitForInputMode(canonical: false))
         terminal.send(keys)
@@ -299,43 +371,47 @@ private func controlCharacters(in text: String) -> [String] {
         let sandbox = try ReplaySandbox(noColor: true)
         let path = sandbox.root + "/hinted.yaml"
         try """
-            version: 1
-            id: testing-second
-            title: Test interview
-            role: testing
-            role_title: Tester
-            kind: first
-            company: Acme
-            interviewers:
-              - id: ana
-                name: Ana Lopez
-                title: Lead
-                style: warm
-            stages:
-              - id: main
-                interviewer: ana
-                questions:
-                  - id: q1
-                    text: "Tell me about a hard problem."
-                    hint: "Tell {interviewer} what {company} gained."
+        version: 1
+        id: testing-second
+        title: Test interview
+        role: testing
+        role_title: Tester
+        kind: first
+        company: Acme
+        interviewers:
+          - id: ana
+            name: Ana Lopez
+            title: Lead
+            style: warm
+        stages:
+          - id: main
+            interviewer: ana
+            questions:
+              - id: q1
+                text: "Tell me about a hard problem."
+                hint: "Tell {interviewer} what {company} gained."
 
-            """.write(toFile: path, atomically: true, encoding: .utf8)
+        """.write(toFile: path, atomically: true, encoding: .utf8)
         let scenario = try ScenarioLoader.load(path: path)
         var lines = transcriptLines(session: "41e70000", answer: "I fixed it.")
-        lines[0]["scenario"] = ["id": "testing-second", "title": "Test interview", "checksum": scenario.checksum, "path": path]
+        lines[0]["scenario"] = [
+            "id": "testing-second", "title": "Test interview", "checksum": scenario.checksum, "path": path,
+        ]
         lines.insert(["type": "command", "t": 20, "name": "hint", "question": "q1"], at: 4)
         try sandbox.write(lines, session: "41e70000")
         let result = try sandbox.run(["replay", "--instant"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("[1/2 Ana] › /hint\nHint: Tell Ana Lopez what Acme gained.\n"), "\(result.stdout)")
+        #expect(
+            result.stdout.contains("[1/2 Ana] › /hint\nHint: Tell Ana Lopez what Acme gained.\n"), "\(result.stdout)")
     }
 
     /// On a terminal narrower than the cue, a short cue is shown, so erasing one row removes it whole.
     @Test func aNarrowTerminalGetsAShortCue() throws {
         let sandbox = try ReplaySandbox(noColor: true)
         try sandbox.write(transcriptLines(session: "57e9b000", answer: "Short."), session: "57e9b000")
-        let terminal = try PseudoTerminal(executable: try ReplaySandbox.binary(), arguments: ["replay", "--step", "--instant"],
-                                          environment: sandbox.environment, columns: 30, rows: 30)
+        let terminal = try PseudoTerminal(
+            executable: try ReplaySandbox.binary(), arguments: ["replay", "--step", "--instant"],
+            environment: sandbox.environment, columns: 30, rows: 30)
         #expect(terminal.waitFor("[⏎ next]"))
         #expect(!terminal.output.contains("[Enter: next turn"))
         terminal.send("q")
@@ -344,10 +420,14 @@ private func controlCharacters(in text: String) -> [String] {
 
     @Test func theShellReplaysAndReviewsWithIdsCompleted() throws {
         let sandbox = try ReplaySandbox(noColor: true)
-        try sandbox.write(transcriptLines(session: "aa110000", answer: String(repeating: "slow typing here ", count: 20)), session: "aa110000")
-        try sandbox.write(transcriptLines(session: "bb220000", answer: "Two."), session: "bb220000", started: "2027-02-15T080000Z")
-        let terminal = try PseudoTerminal(executable: try ReplaySandbox.binary(), arguments: ["--role", "customer-service"],
-                                          environment: sandbox.environment, columns: 100, rows: 40)
+        try sandbox.write(
+            transcriptLines(session: "aa110000", answer: String(repeating: "slow typing here ", count: 20)),
+            session: "aa110000")
+        try sandbox.write(
+            transcriptLines(session: "bb220000", answer: "Two."), session: "bb220000", started: "2027-02-15T080000Z")
+        let terminal = try PseudoTerminal(
+            executable: try ReplaySandbox.binary(), arguments: ["--role", "customer-service"],
+            environment: sandbox.environment, columns: 100, rows: 40)
         let prompt = "rehearse [customer-service]› "
         #expect(terminal.waitFor(prompt) && terminal.waitForInputMode(canonical: false))
         terminal.send("review aa\t")

@@ -7,8 +7,9 @@
 
 import Foundation
 import RehearseCore
-import Testing
 import TestSupport
+import Testing
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -17,7 +18,9 @@ import Darwin
 
 /// Starting `line-editor-harness` for the resize tests.
 private enum ResizeHarness {
-    static func start(columns: Int, rows: Int, prompt: String = "> ", environment extra: [String: String] = [:]) throws -> PseudoTerminal {
+    static func start(columns: Int, rows: Int, prompt: String = "> ", environment extra: [String: String] = [:]) throws
+        -> PseudoTerminal
+    {
         let path = try #require(BuiltProduct.path(named: "line-editor-harness"), "line-editor-harness not built")
         let home = NSTemporaryDirectory() + "resize-tests-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
@@ -28,12 +31,15 @@ private enum ResizeHarness {
         environment["LC_ALL"] = "C.UTF-8"
         environment.removeValue(forKey: "EDITRC")
         environment.merge(extra) { $1 }
-        return try PseudoTerminal(executable: path, arguments: ["--prompt", prompt], environment: environment, columns: columns, rows: rows)
+        return try PseudoTerminal(
+            executable: path, arguments: ["--prompt", prompt], environment: environment, columns: columns, rows: rows)
     }
 }
 
 /// Sizes a storm cycles through: narrower and shorter than the text, then wide again.
-private let stormSizes: [(columns: Int, rows: Int)] = [(20, 5), (100, 40), (37, 9), (80, 30), (13, 3), (120, 40), (61, 17)]
+private let stormSizes: [(columns: Int, rows: Int)] = [
+    (20, 5), (100, 40), (37, 9), (80, 30), (13, 3), (120, 40), (61, 17),
+]
 
 /// Lets the child handle what was sent (a pause for ordering, not a timing assertion) and drains its output.
 private func settle(_ terminal: PseudoTerminal) {
@@ -70,10 +76,13 @@ private func harnessResult(_ terminal: PseudoTerminal) -> [String: Any]? {
     return (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
 }
 
-private func waitForHarnessPrompt(_ terminal: PseudoTerminal, _ prompt: String = "> ",
-                                  sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+private func waitForHarnessPrompt(
+    _ terminal: PseudoTerminal, _ prompt: String = "> ",
+    sourceLocation: SourceLocation = #_sourceLocation
+) -> Bool {
     let ok = terminal.waitFor(prompt) && terminal.waitForInputMode(canonical: false)
-    #expect(ok, "no prompt; output so far: \(terminal.output.suffix(400).debugDescription)", sourceLocation: sourceLocation)
+    #expect(
+        ok, "no prompt; output so far: \(terminal.output.suffix(400).debugDescription)", sourceLocation: sourceLocation)
     return ok
 }
 
@@ -87,7 +96,9 @@ struct ResizePTYTests {
         // glibc's checking allocator: a write past a block is caught when the block is freed.
         var checks: [String: String] = [:]
         if access("/lib/x86_64-linux-gnu/libc_malloc_debug.so.0", R_OK) == 0 {
-            checks = ["LD_PRELOAD": "/lib/x86_64-linux-gnu/libc_malloc_debug.so.0", "GLIBC_TUNABLES": "glibc.malloc.check=3"]
+            checks = [
+                "LD_PRELOAD": "/lib/x86_64-linux-gnu/libc_malloc_debug.so.0", "GLIBC_TUNABLES": "glibc.malloc.check=3",
+            ]
         }
         let terminal = try ResizeHarness.start(columns: 120, rows: 40, prompt: prompt, environment: checks)
         guard waitForHarnessPrompt(terminal, prompt) else { return }
@@ -100,7 +111,9 @@ struct ResizePTYTests {
         settle(terminal)
         type(" and after growing", into: terminal)
         terminal.send(.enter)
-        let result = try #require(harnessResult(terminal), "no result; the harness exited with \(String(describing: terminal.waitForExit(timeout: 1)))")
+        let result = try #require(
+            harnessResult(terminal),
+            "no result; the harness exited with \(String(describing: terminal.waitForExit(timeout: 1)))")
         #expect(result["text"] as? String == first + " more after shrinking and after growing")
         guard waitForHarnessPrompt(terminal, prompt) else { return }
         terminal.sendKeys(.ctrlD)
@@ -117,7 +130,10 @@ struct ResizePTYTests {
             let size = stormSizes[(round + seed) % stormSizes.count]
             terminal.resize(columns: size.columns, rows: size.rows)
             // Several resizes before the next key: only the last size counts.
-            if round % 3 == 0 { terminal.resize(columns: size.rows + 10, rows: size.rows) ; terminal.resize(columns: size.columns, rows: size.rows) }
+            if round % 3 == 0 {
+                terminal.resize(columns: size.rows + 10, rows: size.rows)
+                terminal.resize(columns: size.columns, rows: size.rows)
+            }
             settle(terminal)
             let typed = "k\(round)"
             terminal.send(typed)
@@ -125,7 +141,9 @@ struct ResizePTYTests {
             settle(terminal)
         }
         terminal.send(.enter)
-        let result = try #require(harnessResult(terminal), "no result; the harness exited with \(String(describing: terminal.waitForExit(timeout: 1)))")
+        let result = try #require(
+            harnessResult(terminal),
+            "no result; the harness exited with \(String(describing: terminal.waitForExit(timeout: 1)))")
         #expect(result["text"] as? String == expected)
         guard waitForHarnessPrompt(terminal) else { return }
         terminal.sendKeys(.ctrlD)
@@ -154,7 +172,9 @@ struct ResizePTYTests {
         terminal.send(.backspace)
         inserted.removeLast()
         terminal.send(.enter)
-        let result = try #require(harnessResult(terminal), "no result; the harness exited with \(String(describing: terminal.waitForExit(timeout: 1)))")
+        let result = try #require(
+            harnessResult(terminal),
+            "no result; the harness exited with \(String(describing: terminal.waitForExit(timeout: 1)))")
         let start = text.index(text.startIndex, offsetBy: 200)
         #expect(result["text"] as? String == String(text[..<start]) + inserted + String(text[start...]))
         guard waitForHarnessPrompt(terminal) else { return }
@@ -189,7 +209,8 @@ struct ResizePTYTests {
     @Test("A fatal signal during a read puts the terminal back in its normal mode, with echo")
     func fatalSignalRestoresTheTerminal() throws {
         // Swift's crash reporter still runs after the terminal is restored; not its 30-second prompt.
-        let terminal = try ResizeHarness.start(columns: 80, rows: 24, environment: ["SWIFT_BACKTRACE": "interactive=no"])
+        let terminal = try ResizeHarness.start(
+            columns: 80, rows: 24, environment: ["SWIFT_BACKTRACE": "interactive=no"])
         guard waitForHarnessPrompt(terminal) else { return }
         terminal.send("typed before the crash")
         #expect(terminal.waitFor("crash"))
@@ -249,11 +270,14 @@ struct PracticeResizePTYTests {
     @Test("A symbolic link at history/answers stops the session before a transcript is created")
     func symbolicLinkedAnswerHistory() throws {
         let sandbox = try RehearseSandbox()
-        try FileManager.default.createDirectory(atPath: sandbox.dataFolder + "/history", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: sandbox.dataFolder + "/history", withIntermediateDirectories: true)
         let victim = sandbox.root + "/victim"
         try "precious\n".write(toFile: victim, atomically: true, encoding: .utf8)
-        try FileManager.default.createSymbolicLink(atPath: sandbox.dataFolder + "/history/answers", withDestinationPath: victim)
-        let run = try sandbox.run(["practice", "--scenario", try sandbox.writeQuickScenario(), "--seed", "1"], stdin: "an answer\n")
+        try FileManager.default.createSymbolicLink(
+            atPath: sandbox.dataFolder + "/history/answers", withDestinationPath: victim)
+        let run = try sandbox.run(
+            ["practice", "--scenario", try sandbox.writeQuickScenario(), "--seed", "1"], stdin: "an answer\n")
         #expect(run.status == 1)
         #expect(run.stderr.contains("history/answers is a symbolic link"), "stderr: \(run.stderr)")
         #expect(try String(contentsOfFile: victim, encoding: .utf8) == "precious\n")
@@ -263,7 +287,8 @@ struct PracticeResizePTYTests {
     @Test("Resize storms during wrapped and continued answers keep every answer exact")
     func stormsDuringWrappedAndContinuedAnswers() throws {
         let sandbox = try RehearseSandbox()
-        let terminal = try sandbox.start(["practice", "--scenario", try sandbox.writeQuickScenario(), "--seed", "1"], columns: 120)
+        let terminal = try sandbox.start(
+            ["practice", "--scenario", try sandbox.writeQuickScenario(), "--seed", "1"], columns: 120)
         guard waitForPrompt(terminal, "[1/2 Kim] › ") else { return }
         let firstLine = words(230)
         type(firstLine, into: terminal)

@@ -2,8 +2,8 @@
 
 import Foundation
 import RehearseCore
-import Testing
 import TestSupport
+import Testing
 
 @Suite(.serialized) struct SessionEndingPTYTests {
     @Test func endingWithCtrlCExitsLikeAnInterruptedReplay() throws {
@@ -80,7 +80,8 @@ import TestSupport
 
     @Test func theThankYouReminderStaysAfterAnAnswer() throws {
         let sandbox = try RehearseSandbox()
-        let result = try sandbox.run(["practice", "--scenario", try sandbox.writeQuickScenario()], stdin: "an answer\n/quit\n")
+        let result = try sandbox.run(
+            ["practice", "--scenario", try sandbox.writeQuickScenario()], stdin: "an answer\n/quit\n")
         #expect(result.stdout.contains("Send a thank-you email by"))
     }
 
@@ -91,13 +92,13 @@ import TestSupport
         for (index, rule) in rules.enumerated() {
             questions += """
 
-                  - id: q\(index + 1)
-                    text: Question \(index + 1)?
-                    max_probes: 1
-                    probes:
-                      - when: \(rule)
-                        ask: Can you say more?
-            """
+                      - id: q\(index + 1)
+                        text: Question \(index + 1)?
+                        max_probes: 1
+                        probes:
+                          - when: \(rule)
+                            ask: Can you say more?
+                """
         }
         let path = sandbox.root + "/flags.yaml"
         try """

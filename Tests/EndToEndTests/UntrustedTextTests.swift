@@ -4,14 +4,15 @@
 
 import Foundation
 import RehearseCore
-import Testing
 import TestSupport
+import Testing
 
 /// An OSC 52 clipboard write followed by a right-to-left override.
 private let hostileArgument = "\u{1B}]52;c;aGk=\u{07}\u{202E}x"
 private let hostileShown = "^[]52;c;aGk=^G\\u{202e}x"
 /// Every bidirectional embedding, override and isolate, inside ordinary words.
-private let bidiAnswer = "I fixed \u{202E}it\u{202C} for the \u{202A}customer\u{202C}, \u{202B}a\u{202C} \u{202D}b\u{202C} \u{2066}c\u{2069} \u{2067}d\u{2069} \u{2068}e\u{2069} in 2 days."
+private let bidiAnswer =
+    "I fixed \u{202E}it\u{202C} for the \u{202A}customer\u{202C}, \u{202B}a\u{202C} \u{202D}b\u{202C} \u{2066}c\u{2069} \u{2067}d\u{2069} \u{2068}e\u{2069} in 2 days."
 
 /// Raw ESC, BEL, other C0 controls (but newline, tab and carriage return), DEL, C1 and bidi controls.
 private func rawControls(in text: String) -> [String] {
@@ -22,20 +23,31 @@ private func rawControls(in text: String) -> [String] {
     }.map { String(format: "U+%04X", $0.value) }
 }
 
-private func expectInert(_ result: (status: Int32, stdout: String, stderr: String), _ arguments: [String],
-                         sourceLocation: SourceLocation = #_sourceLocation) {
-    #expect(rawControls(in: result.stdout).isEmpty, "\(arguments) stdout: \(rawControls(in: result.stdout))", sourceLocation: sourceLocation)
-    #expect(rawControls(in: result.stderr).isEmpty, "\(arguments) stderr: \(rawControls(in: result.stderr))", sourceLocation: sourceLocation)
+private func expectInert(
+    _ result: (status: Int32, stdout: String, stderr: String), _ arguments: [String],
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
+    #expect(
+        rawControls(in: result.stdout).isEmpty, "\(arguments) stdout: \(rawControls(in: result.stdout))",
+        sourceLocation: sourceLocation)
+    #expect(
+        rawControls(in: result.stderr).isEmpty, "\(arguments) stderr: \(rawControls(in: result.stderr))",
+        sourceLocation: sourceLocation)
     #expect(!result.stderr.contains("Fatal error"), sourceLocation: sourceLocation)
 }
 
 @Suite(.serialized) struct UntrustedTextTests {
     @Test func bidiControlsAreInertInEveryOutputAndExactInTheTranscript() throws {
         let sandbox = try ReplaySandbox(noColor: true)
-        let path = try sandbox.write(transcriptLines(session: "b1d10000", answer: bidiAnswer, question: "Why \u{202E}us\u{202C}?",
-                                                     speakerName: "Ana \u{2066}Lopez\u{2069}"), session: "b1d10000")
+        let path = try sandbox.write(
+            transcriptLines(
+                session: "b1d10000", answer: bidiAnswer, question: "Why \u{202E}us\u{202C}?",
+                speakerName: "Ana \u{2066}Lopez\u{2069}"), session: "b1d10000")
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-        var runs: [[String]] = [["replay", "last", "--instant"], ["replay", "b1d", "--instant", "--step"], ["transcripts"], ["transcripts", "--format", "json"]]
+        var runs: [[String]] = [
+            ["replay", "last", "--instant"], ["replay", "b1d", "--instant", "--step"], ["transcripts"],
+            ["transcripts", "--format", "json"],
+        ]
         runs += ["text", "markdown", "json", "html"].map { ["review", "last", "--format", $0] }
         runs += ["markdown", "html", "asciicast"].map { ["replay", "last", "--export", $0] }
         for arguments in runs {
@@ -86,7 +98,10 @@ private func expectInert(_ result: (status: Int32, stdout: String, stderr: Strin
               - id: one
                 text: "What \\u2066went\\u2069 well?"
         """.write(toFile: scenario, atomically: true, encoding: .utf8)
-        let arguments = ["practice", "--scenario", scenario, "--seed", "1", "--candidate", hostileArgument, "--company", hostileArgument]
+        let arguments = [
+            "practice", "--scenario", scenario, "--seed", "1", "--candidate", hostileArgument, "--company",
+            hostileArgument,
+        ]
         let result = try sandbox.run(arguments, stdin: bidiAnswer + "\n")
         #expect(result.status == 0, "\(result.stderr)")
         expectInert(result, arguments)
@@ -95,7 +110,10 @@ private func expectInert(_ result: (status: Int32, stdout: String, stderr: Strin
         let transcript = try #require(sandbox.transcripts().first)
         #expect(transcript.answers.first?.text == bidiAnswer)
         #expect(transcript.header.candidate == hostileArgument)
-        for arguments in [["scenarios", "show", scenario], ["scenarios", "lint", scenario], ["scenarios", "lint", "--format", "json", scenario]] {
+        for arguments in [
+            ["scenarios", "show", scenario], ["scenarios", "lint", scenario],
+            ["scenarios", "lint", "--format", "json", scenario],
+        ] {
             expectInert(try sandbox.run(arguments), arguments)
         }
     }
@@ -111,7 +129,9 @@ private func expectInert(_ result: (status: Int32, stdout: String, stderr: Strin
             lines[0]["company"] = "Acme \u{1B}]0;owned\u{07}\u{202E}"
         }
         try sandbox.write(lines, session: "4ead0000")
-        var runs: [[String]] = [["replay", "last", "--instant"], ["transcripts"], ["transcripts", "--format", "json"]]
+        var runs: [[String]] = [
+            ["replay", "last", "--instant"], ["transcripts"], ["transcripts", "--format", "json"],
+        ]
         runs += ["text", "markdown", "json", "html"].map { ["review", "last", "--format", $0] }
         runs += ["markdown", "html", "asciicast"].map { ["replay", "last", "--export", $0] }
         for arguments in runs {
@@ -120,7 +140,8 @@ private func expectInert(_ result: (status: Int32, stdout: String, stderr: Strin
             expectInert(result, arguments)
             if arguments.first != "transcripts" {
                 #expect(result.stderr.contains("format is '^[]52;c;aGk=^G'"), "\(arguments): \(result.stderr)")
-                #expect(result.stdout.contains("I helped a customer") || arguments.contains("asciicast"), "\(arguments)")
+                #expect(
+                    result.stdout.contains("I helped a customer") || arguments.contains("asciicast"), "\(arguments)")
             }
         }
     }
@@ -132,27 +153,39 @@ private func expectInert(_ result: (status: Int32, stdout: String, stderr: Strin
         let valid = try String(contentsOfFile: try sandbox.writeQuickScenario(), encoding: .utf8)
         let good = folder + "/good\u{1B}]0;x\u{07}\u{2066}.yaml"
         let bad = folder + "/bad\u{1B}]52;c;aGk=\u{07}\u{202E}.yaml"
-        try valid.replacingOccurrences(of: "id: quick-test", with: "id: named-badly").write(toFile: good, atomically: true, encoding: .utf8)
+        try valid.replacingOccurrences(of: "id: quick-test", with: "id: named-badly").write(
+            toFile: good, atomically: true, encoding: .utf8)
         try (valid + "\nbogus: [\n").write(toFile: bad, atomically: true, encoding: .utf8)
-        let runs: [[String]] = [["scenarios", "list"], ["scenarios", "lint"], ["scenarios", "lint", "--format", "json"], ["scenarios", "lint", bad],
-                                ["scenarios", "show", "named-badly"], ["practice", "--scenario", bad], ["practice", "--scenario", "named-badly", "--seed", "1"],
-                                ["roles"]]
+        let runs: [[String]] = [
+            ["scenarios", "list"], ["scenarios", "lint"], ["scenarios", "lint", "--format", "json"],
+            ["scenarios", "lint", bad],
+            ["scenarios", "show", "named-badly"], ["practice", "--scenario", bad],
+            ["practice", "--scenario", "named-badly", "--seed", "1"],
+            ["roles"],
+        ]
         for arguments in runs {
             let result = try sandbox.run(arguments, stdin: "An answer.\n/quit\n")
             expectInert(result, arguments)
             let all = result.stdout + result.stderr
-            if arguments.contains("show") { #expect(all.contains("good^[]0;x^G\\u{2066}.yaml"), "\(arguments): \(all)") }
+            if arguments.contains("show") {
+                #expect(all.contains("good^[]0;x^G\\u{2066}.yaml"), "\(arguments): \(all)")
+            }
             if arguments.contains("lint") || arguments.contains(bad) || arguments == ["scenarios", "list"] {
-                #expect(all.contains("bad^[]52;c;aGk=^G\\u{202e}.yaml") || all.contains("bad\\u001b]52;c;aGk=\\u0007\\u202e.yaml"), "\(arguments): \(all)")
+                #expect(
+                    all.contains("bad^[]52;c;aGk=^G\\u{202e}.yaml")
+                        || all.contains("bad\\u001b]52;c;aGk=\\u0007\\u202e.yaml"), "\(arguments): \(all)")
             }
         }
     }
 
     @Test(arguments: [
         ["review", hostileArgument], ["replay", hostileArgument], ["practice", "--role", hostileArgument],
-        ["practice", "--scenario", hostileArgument], ["practice", "--kind", hostileArgument], ["scenarios", "show", hostileArgument],
-        ["scenarios", "list", "--role", hostileArgument], ["review", "--format", hostileArgument], ["transcripts", "--kind", hostileArgument],
-        ["replay", "--export", hostileArgument], ["scenarios", "lint", "/no/such/" + hostileArgument], ["review", "--job", hostileArgument],
+        ["practice", "--scenario", hostileArgument], ["practice", "--kind", hostileArgument],
+        ["scenarios", "show", hostileArgument],
+        ["scenarios", "list", "--role", hostileArgument], ["review", "--format", hostileArgument],
+        ["transcripts", "--kind", hostileArgument],
+        ["replay", "--export", hostileArgument], ["scenarios", "lint", "/no/such/" + hostileArgument],
+        ["review", "--job", hostileArgument],
         [hostileArgument], ["scenarios", "new", "--role", hostileArgument, "--kind", "first"],
     ])
     func argumentsEchoedInErrorsAreShownInert(_ arguments: [String]) throws {
@@ -161,13 +194,17 @@ private func expectInert(_ result: (status: Int32, stdout: String, stderr: Strin
         let result = try sandbox.run(arguments)
         #expect(result.status != 0, "\(arguments)")
         expectInert(result, arguments)
-        #expect((result.stdout + result.stderr).contains(hostileShown), "\(arguments): \(result.stdout) \(result.stderr)")
+        #expect(
+            (result.stdout + result.stderr).contains(hostileShown), "\(arguments): \(result.stdout) \(result.stderr)")
     }
 
     @Test func theShellShowsWhatWasTypedInert() throws {
         let sandbox = try ReplaySandbox(noColor: true)
         try sandbox.write(transcriptLines(session: "5e110000", answer: "One."), session: "5e110000")
-        let typed = ["review \(hostileArgument)", "replay \(hostileArgument)", "role \(hostileArgument)", "\(hostileArgument)", "quit"]
+        let typed = [
+            "review \(hostileArgument)", "replay \(hostileArgument)", "role \(hostileArgument)", "\(hostileArgument)",
+            "quit",
+        ]
         let result = try sandbox.run([], stdin: typed.joined(separator: "\n") + "\n")
         expectInert(result, ["shell"])
         #expect((result.stdout + result.stderr).contains(hostileShown))

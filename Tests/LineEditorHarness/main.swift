@@ -14,6 +14,7 @@
 // Exits 0 at eof or terminated.
 
 import LineEditor
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

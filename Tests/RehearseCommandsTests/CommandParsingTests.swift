@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RehearseCore
 import Testing
+
 @testable import RehearseCommands
 
 /// The commands run in-process: parsing, choices and their errors, without spawning the binary.
@@ -10,7 +11,9 @@ import Testing
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("scenarios").path
 
-    @Test(arguments: [("same", InterviewKind.samePerson), ("Same-Person", .samePerson), ("first", .first), ("second", .second)])
+    @Test(arguments: [
+        ("same", InterviewKind.samePerson), ("Same-Person", .samePerson), ("first", .first), ("second", .second),
+    ])
     func practiceParsesKindsAndTheirAliases(text: String, kind: InterviewKind) throws {
         let command = try #require(try Rehearse.parseAsRoot(["practice", "--kind", text]) as? PracticeCommand)
         #expect(command.kind == kind)
@@ -34,10 +37,12 @@ import Testing
         let whole = ScenarioCatalog(bundledFolder: Self.bundledFolder, userFolders: [])
         for role in whole.roles.map(\.id) {
             for kind in InterviewKind.allCases {
-                let narrowed = ScenarioCatalog(bundledFolder: Self.bundledFolder, userFolders: [],
-                                               only: ScenarioChoice.candidates(scenario: nil, role: role, kind: kind))
+                let narrowed = ScenarioCatalog(
+                    bundledFolder: Self.bundledFolder, userFolders: [],
+                    only: ScenarioChoice.candidates(scenario: nil, role: role, kind: kind))
                 let chosen = try ScenarioChoice.resolve(catalog: narrowed, scenario: nil, role: role, kind: kind)
-                #expect(chosen.id == (try ScenarioChoice.resolve(catalog: whole, scenario: nil, role: role, kind: kind)).id)
+                #expect(
+                    chosen.id == (try ScenarioChoice.resolve(catalog: whole, scenario: nil, role: role, kind: kind)).id)
                 #expect(narrowed.scenarios.count == 1)
             }
         }

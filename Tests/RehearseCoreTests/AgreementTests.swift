@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RehearseCore
 
 /// How often the review's content rules agree with a coach's labels on the answers in
@@ -13,7 +14,9 @@ import Testing
         .appendingPathComponent("Benchmarks/agreement/labelled.jsonl").path
 
     /// The rules a coach labelled: on every answer, whether the rule should flag it.
-    static let rules = ["no_number", "no_example", "incomplete_story", "incomplete_plan", "no_specifics", "no_reasoning", "hedges"]
+    static let rules = [
+        "no_number", "no_example", "incomplete_story", "incomplete_plan", "no_specifics", "no_reasoning", "hedges",
+    ]
     static let minimumAgreement = 0.90
     static let maximumStrongFalseFlags = 0.05
 
@@ -37,17 +40,25 @@ import Testing
     /// The rules that fired on one labelled answer, reviewed as a one-question transcript whose
     /// question carries its type (`question_type`).
     static func fired(_ item: Labelled) throws -> Set<String> {
-        let header = TranscriptHeader(session: "agree000", scenario: .init(id: "agreement", title: "Agreement", checksum: "c", path: "a.yaml"),
-                                      kind: .second, role: item.role, roleTitle: item.role, company: item.company, candidate: "Sam",
-                                      interviewers: ReviewFixtures.interviewers, seed: 1, started: Date(timeIntervalSince1970: 1_800_000_000),
-                                      appVersion: "test", previousTranscript: nil)
-        let plain = ReviewFixtures.transcript([.init(id: "q1", text: item.question, answer: item.answer)], header: header)
+        let header = TranscriptHeader(
+            session: "agree000", scenario: .init(id: "agreement", title: "Agreement", checksum: "c", path: "a.yaml"),
+            kind: .second, role: item.role, roleTitle: item.role, company: item.company, candidate: "Sam",
+            interviewers: ReviewFixtures.interviewers, seed: 1, started: Date(timeIntervalSince1970: 1_800_000_000),
+            appVersion: "test", previousTranscript: nil)
+        let plain = ReviewFixtures.transcript(
+            [.init(id: "q1", text: item.question, answer: item.answer)], header: header)
         var events: [TranscriptEvent] = []
         for event in plain.events {
-            guard case .ask = event else { events.append(event); continue }
-            var object = try #require(try JSONSerialization.jsonObject(with: try JSONEncoder().encode(event)) as? [String: Any])
+            guard case .ask = event else {
+                events.append(event)
+                continue
+            }
+            var object = try #require(
+                try JSONSerialization.jsonObject(with: try JSONEncoder().encode(event)) as? [String: Any])
             object["question_type"] = item.type
-            events.append(try JSONDecoder().decode(TranscriptEvent.self, from: try JSONSerialization.data(withJSONObject: object)))
+            events.append(
+                try JSONDecoder().decode(TranscriptEvent.self, from: try JSONSerialization.data(withJSONObject: object))
+            )
         }
         let transcript = Transcript(header: header, events: events, warnings: [], path: "(agreement)")
         let review = ReviewBuilder().review(transcript)
@@ -66,8 +77,10 @@ import Testing
     @Test func theRulesAgreeWithTheCoach() throws {
         let items = try Self.load()
         var agreeing: [String: Int] = [:]
-        var falseFlags: [String: Int] = [:], misses: [String: Int] = [:]
-        var strongFlagged = 0, weakMissed = 0
+        var falseFlags: [String: Int] = [:]
+        var misses: [String: Int] = [:]
+        var strongFlagged = 0
+        var weakMissed = 0
         var details: [String] = []
         for item in items {
             let fired = try Self.fired(item)
@@ -86,25 +99,38 @@ import Testing
             if item.strength == "strong" && !fired.isEmpty { strongFlagged += 1 }
             if item.strength == "weak" && !expected.isSubset(of: fired) { weakMissed += 1 }
         }
-        let strong = items.filter { $0.strength == "strong" }.count, weak = items.filter { $0.strength == "weak" }.count
-        func percent(_ part: Int, _ whole: Int) -> String { NumberText.fixed(Double(part) * 100 / Double(max(whole, 1)), places: 1) + "%" }
-        var table = ["Agreement with the coach's labels on \(items.count) answers (\(strong) strong, \(weak) weak):",
-                     "rule               agreement  false flags  misses"]
-        for rule in Self.rules {
-            table.append(rule.padding(toLength: 19, withPad: " ", startingAt: 0)
-                + percent(agreeing[rule, default: 0], items.count).padding(toLength: 11, withPad: " ", startingAt: 0)
-                + String(falseFlags[rule, default: 0]).padding(toLength: 13, withPad: " ", startingAt: 0) + String(misses[rule, default: 0]))
+        let strong = items.filter { $0.strength == "strong" }.count
+        let weak = items.filter { $0.strength == "weak" }.count
+        func percent(_ part: Int, _ whole: Int) -> String {
+            NumberText.fixed(Double(part) * 100 / Double(max(whole, 1)), places: 1) + "%"
         }
-        table.append("strong answers with any flag: \(strongFlagged) of \(strong) (\(percent(strongFlagged, strong)); target at most 5%)")
+        var table = [
+            "Agreement with the coach's labels on \(items.count) answers (\(strong) strong, \(weak) weak):",
+            "rule               agreement  false flags  misses",
+        ]
+        for rule in Self.rules {
+            table.append(
+                rule.padding(toLength: 19, withPad: " ", startingAt: 0)
+                    + percent(agreeing[rule, default: 0], items.count).padding(
+                        toLength: 11, withPad: " ", startingAt: 0)
+                    + String(falseFlags[rule, default: 0]).padding(toLength: 13, withPad: " ", startingAt: 0)
+                    + String(misses[rule, default: 0]))
+        }
+        table.append(
+            "strong answers with any flag: \(strongFlagged) of \(strong) (\(percent(strongFlagged, strong)); target at most 5%)"
+        )
         table.append("weak answers with a flag missed: \(weakMissed) of \(weak) (\(percent(weakMissed, weak)))")
         print(table.joined(separator: "\n"))
         if ProcessInfo.processInfo.environment["AGREEMENT_DETAILS"] != nil { print(details.joined(separator: "\n")) }
 
         for rule in Self.rules {
             let share = Double(agreeing[rule, default: 0]) / Double(items.count)
-            #expect(share >= Self.minimumAgreement, "\(rule): \(percent(agreeing[rule, default: 0], items.count)) agreement")
+            #expect(
+                share >= Self.minimumAgreement, "\(rule): \(percent(agreeing[rule, default: 0], items.count)) agreement"
+            )
         }
-        #expect(Double(strongFlagged) / Double(max(strong, 1)) <= Self.maximumStrongFalseFlags,
-                "\(strongFlagged) of \(strong) strong answers flagged")
+        #expect(
+            Double(strongFlagged) / Double(max(strong, 1)) <= Self.maximumStrongFalseFlags,
+            "\(strongFlagged) of \(strong) strong answers flagged")
     }
 }

@@ -1,11 +1,13 @@
 import Foundation
 import Testing
+
 @testable import RehearseCore
 
 /// Bidirectional embeddings, overrides and isolates are shown, not obeyed, in every rendering;
 /// JSON keeps them exact as escapes.
 @Suite struct BidiControlTests {
-    static let controls: [Unicode.Scalar] = [0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069].map { Unicode.Scalar($0)! }
+    static let controls: [Unicode.Scalar] = [0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069].map
+    { Unicode.Scalar($0)! }
 
     static func hasRawControl(_ text: String) -> Bool { text.unicodeScalars.contains(where: controls.contains) }
 
@@ -35,14 +37,20 @@ import Testing
     }
 
     @Test func theReviewAndTheExportsShowThemInert() throws {
-        let answer = "When a customer \u{202E}called\u{202C} last year I fixed it in 2 days \u{2066}so that\u{2069} they stayed."
+        let answer =
+            "When a customer \u{202E}called\u{202C} last year I fixed it in 2 days \u{2066}so that\u{2069} they stayed."
         let transcript = ReviewFixtures.transcript([.init(id: "q1", text: "Why \u{202D}us\u{202C}?", answer: answer)])
         let review = ReviewBuilder().review(transcript)
-        let outputs = [ReviewTextRenderer(width: 80, style: .plain).render(review), try ReviewJSONRenderer.render(review),
-                       ReviewMarkdownRenderer.render(review), ReviewHTMLRenderer.render(review),
-                       TranscriptMarkdownExporter.render(transcript), TranscriptHTMLExporter.render(transcript),
-                       AsciicastExporter.render(transcript: transcript, width: 80)]
-            + ReplayScript(transcript: transcript, options: ReplayOptions(width: 80, style: .plain, animatesTyping: true)).frames().map(\.text)
+        let outputs =
+            [
+                ReviewTextRenderer(width: 80, style: .plain).render(review), try ReviewJSONRenderer.render(review),
+                ReviewMarkdownRenderer.render(review), ReviewHTMLRenderer.render(review),
+                TranscriptMarkdownExporter.render(transcript), TranscriptHTMLExporter.render(transcript),
+                AsciicastExporter.render(transcript: transcript, width: 80),
+            ]
+            + ReplayScript(
+                transcript: transcript, options: ReplayOptions(width: 80, style: .plain, animatesTyping: true)
+            ).frames().map(\.text)
         for output in outputs { #expect(!Self.hasRawControl(output)) }
         #expect(outputs[0].contains("\\u{202e}called\\u{202c}"))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RehearseCore
 
 /// The scenarios shipped in scenarios/ are clean: no errors, no warnings, no id used twice.
@@ -41,7 +42,9 @@ import Testing
                     guard let repeats = question.repeats else { continue }
                     let parts = repeats.split(separator: "/").map(String.init)
                     let earlier = catalog.scenario(id: parts[0])
-                    #expect(earlier?.allQuestions.contains { $0.id == parts[1] } == true, "\(scenario.id): repeats \(repeats)")
+                    #expect(
+                        earlier?.allQuestions.contains { $0.id == parts[1] } == true,
+                        "\(scenario.id): repeats \(repeats)")
                 }
             }
         }

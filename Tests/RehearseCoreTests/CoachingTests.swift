@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RehearseCore
 
 /// Issue 8: question types, stem matching, explanations, dismissals and scores, checked on the
@@ -73,65 +74,105 @@ import Testing
 
     @Test func aPromiseToCallBackCoversTheFollowUpAndDrawsNoProbe() throws {
         let question = try Self.bundledQuestion("customer-service-second", "refund-beyond-limits")
-        let answer = AnswerText("I'm so sorry, I understand how frustrating three delays are. I can't approve the whole fee myself, so I'll ask my manager for a goodwill credit, and I promised to call her back by 5 pm tomorrow.")
+        let answer = AnswerText(
+            "I'm so sorry, I understand how frustrating three delays are. I can't approve the whole fee myself, so I'll ask my manager for a goodwill credit, and I promised to call her back by 5 pm tomorrow."
+        )
         let followUp = try #require(question.talkingPoints.first { $0.point == "A firm follow-up" })
         #expect(answer.covers(followUp))
-        #expect(!ProbeRules.holds(.missingPoint(index: 4), for: answer, talkingPoints: question.talkingPoints, type: question.type))
+        #expect(
+            !ProbeRules.holds(
+                .missingPoint(index: 4), for: answer, talkingPoints: question.talkingPoints, type: question.type))
         #expect(AnswerText("I'll ring her back before five.").covers(followUp))
     }
 
     @Test func aLoadTestIsAScalingTechnique() throws {
         let question = try Self.bundledQuestion("software-engineer-same-person", "scale-concern")
         let point = try #require(question.talkingPoints.first { $0.point == "Scaling techniques you've actually used" })
-        #expect(AnswerText("Our ingest peaked at 3,000 a second; I load-tested it to 8,000 with k6 before the launch.").covers(point))
+        #expect(
+            AnswerText("Our ingest peaked at 3,000 a second; I load-tested it to 8,000 with k6 before the launch.")
+                .covers(point))
     }
 
     @Test func aCodeWalkthroughCoversWhatWhyAndChange() throws {
         let question = try Self.bundledQuestion("software-engineer-same-person", "code-walkthrough")
-        let answer = AnswerText("It's a retry wrapper for our payment client: it retries failed calls with exponential backoff. It's shaped that way because the provider rate-limits bursts. Now I'd change it to add jitter and a circuit breaker.")
-        #expect(question.talkingPoints.allSatisfy(answer.covers), "\(question.talkingPoints.filter { !answer.covers($0) }.map(\.point))")
+        let answer = AnswerText(
+            "It's a retry wrapper for our payment client: it retries failed calls with exponential backoff. It's shaped that way because the provider rate-limits bursts. Now I'd change it to add jitter and a circuit breaker."
+        )
+        #expect(
+            question.talkingPoints.allSatisfy(answer.covers),
+            "\(question.talkingPoints.filter { !answer.covers($0) }.map(\.point))")
     }
 
     @Test func aSituationalPlanIsNotFlaggedForAMissingStory() {
-        let review = ReviewBuilder().review(ReviewFixtures.transcript([
-            .init(id: "first-hour", text: "The queue is at 250. What do you do in your first hour?",
-                  answer: "First I'd post a status update on the chat banner so people stop queueing, then I'd tell my team lead which customers are elderly, and I'd check the wait times every 15 minutes to know it's working."),
-        ]))
+        let review = ReviewBuilder().review(
+            ReviewFixtures.transcript([
+                .init(
+                    id: "first-hour", text: "The queue is at 250. What do you do in your first hour?",
+                    answer:
+                        "First I'd post a status update on the chat banner so people stop queueing, then I'd tell my team lead which customers are elderly, and I'd check the wait times every 15 minutes to know it's working."
+                )
+            ]))
         let question = review.questions[0]
         #expect(question.questionType == .situational)
-        #expect(!question.has(.noExample) && !question.has(.incompleteStory) && !question.has(.noNumber) && !question.has(.incompletePlan),
-                "\(question.findings.map(\.message))")
+        #expect(
+            !question.has(.noExample) && !question.has(.incompleteStory) && !question.has(.noNumber)
+                && !question.has(.incompletePlan),
+            "\(question.findings.map(\.message))")
     }
 
     @Test func completeStoriesAreCountedAsTheFullShape() {
-        let review = ReviewBuilder().review(ReviewFixtures.transcript([
-            .init(id: "q1", answer: "When our biggest client threatened to leave over late invoices, I rebuilt the billing export myself and she stayed."),
-            .init(id: "q2", answer: "At my last job the nightly import kept failing. I rewrote the parser and after that the failures were down to one a month."),
-        ]))
+        let review = ReviewBuilder().review(
+            ReviewFixtures.transcript([
+                .init(
+                    id: "q1",
+                    answer:
+                        "When our biggest client threatened to leave over late invoices, I rebuilt the billing export myself and she stayed."
+                ),
+                .init(
+                    id: "q2",
+                    answer:
+                        "At my last job the nightly import kept failing. I rewrote the parser and after that the failures were down to one a month."
+                ),
+            ]))
         #expect(review.questions.allSatisfy { $0.evidence.story.isComplete })
-        #expect(review.selfCheck[1].evidence.contains { $0.contains("with the full shape: 2") }, "\(review.selfCheck[1].evidence)")
+        #expect(
+            review.selfCheck[1].evidence.contains { $0.contains("with the full shape: 2") },
+            "\(review.selfCheck[1].evidence)")
     }
 
     @Test func aVagueHedgedAnswerScoresClearlyBelowAPreciseOne() {
-        let review = ReviewBuilder().review(ReviewFixtures.transcript([
-            .init(id: "vague", answer: "Um, like, I guess I just sort of tried to help them, you know, and maybe it was kind of fine in the end."),
-            .init(id: "precise", answer: "When our Leeds depot missed 40 deliveries in one week, I rebuilt the routing in Excel and moved two drivers to the late shift; missed deliveries dropped to 3 the next week."),
-        ]))
-        let vague = review.questions[0].score.percent, precise = review.questions[1].score.percent
+        let review = ReviewBuilder().review(
+            ReviewFixtures.transcript([
+                .init(
+                    id: "vague",
+                    answer:
+                        "Um, like, I guess I just sort of tried to help them, you know, and maybe it was kind of fine in the end."
+                ),
+                .init(
+                    id: "precise",
+                    answer:
+                        "When our Leeds depot missed 40 deliveries in one week, I rebuilt the routing in Excel and moved two drivers to the late shift; missed deliveries dropped to 3 the next week."
+                ),
+            ]))
+        let vague = review.questions[0].score.percent
+        let precise = review.questions[1].score.percent
         #expect(vague <= 40, "\(review.questions[0].score.parts)")
         #expect(precise >= 80, "\(review.questions[1].score.parts)")
         #expect(precise - vague >= 40)
         // The figures docs/review-rules.md quotes for these two answers.
-        #expect(review.questions[0].score.points == 3 && review.questions[0].score.maximum == 10, "\(review.questions[0].score.parts)")
+        #expect(
+            review.questions[0].score.points == 3 && review.questions[0].score.maximum == 10,
+            "\(review.questions[0].score.parts)")
         #expect(review.questions[1].score.points == 10, "\(review.questions[1].score.parts)")
     }
 
     // MARK: Explanations and dismissals
 
     @Test func everyRuleOfTheTypeIsExplained() throws {
-        let review = ReviewBuilder().review(ReviewFixtures.transcript([
-            .init(id: "q1", answer: ReviewFixtures.strongAnswer, talkingPoints: ReviewFixtures.points),
-        ]))
+        let review = ReviewBuilder().review(
+            ReviewFixtures.transcript([
+                .init(id: "q1", answer: ReviewFixtures.strongAnswer, talkingPoints: ReviewFixtures.points)
+            ]))
         let explanations = review.questions[0].explanations
         let story = try #require(explanations.first { $0.rule == .incompleteStory })
         #expect(!story.fired)
@@ -142,7 +183,10 @@ import Testing
     }
 
     @Test func aDismissedFindingLeavesTheScoreAndIsShownApart() throws {
-        let transcript = ReviewFixtures.transcript([.init(id: "q1", answer: "I helped the customer a lot and they were happy with it in the end, which was nice.")])
+        let transcript = ReviewFixtures.transcript([
+            .init(
+                id: "q1", answer: "I helped the customer a lot and they were happy with it in the end, which was nice.")
+        ])
         let before = ReviewBuilder().review(transcript)
         #expect(before.questions[0].has(.noNumber))
         let entry = try ReviewDismissals.parse("Q1:no_number", in: before)
@@ -156,8 +200,11 @@ import Testing
     }
 
     @Test func aDismissalForSomethingThatDoesNotExistIsRefusedWithTheList() {
-        let review = ReviewBuilder().review(ReviewFixtures.transcript([.init(id: "q1", answer: "I helped the customer a lot.")]))
-        #expect(throws: ReviewDismissalError.noSuchQuestion("Q7", existing: "Q1")) { try ReviewDismissals.parse("Q7:no_number", in: review) }
+        let review = ReviewBuilder().review(
+            ReviewFixtures.transcript([.init(id: "q1", answer: "I helped the customer a lot.")]))
+        #expect(throws: ReviewDismissalError.noSuchQuestion("Q7", existing: "Q1")) {
+            try ReviewDismissals.parse("Q7:no_number", in: review)
+        }
         do {
             _ = try ReviewDismissals.parse("Q1:no_such_rule", in: review)
             Issue.record("an unknown rule was accepted")
@@ -167,7 +214,9 @@ import Testing
         } catch {
             Issue.record("unexpected \(error)")
         }
-        #expect(throws: ReviewDismissalError.malformed("no_number")) { try ReviewDismissals.parse("no_number", in: review) }
+        #expect(throws: ReviewDismissalError.malformed("no_number")) {
+            try ReviewDismissals.parse("no_number", in: review)
+        }
     }
 
     @Test func dismissalsAreKeptBesideTheTranscript() throws {
@@ -179,6 +228,8 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: path + ".dismissed.json"))
         #expect(try ReviewDismissals.load(forTranscript: path).rules(forQuestion: 2) == [.hedges])
         try "not json".write(toFile: path + ".dismissed.json", atomically: true, encoding: .utf8)
-        #expect(throws: ReviewDismissalError.damaged(path: path + ".dismissed.json")) { try ReviewDismissals.load(forTranscript: path) }
+        #expect(throws: ReviewDismissalError.damaged(path: path + ".dismissed.json")) {
+            try ReviewDismissals.load(forTranscript: path)
+        }
     }
 }

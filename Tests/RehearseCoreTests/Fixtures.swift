@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import RehearseCore
 
 /// A small valid scenario for engine tests; `extra` is spliced into the first question.
@@ -60,7 +61,8 @@ func sampleScenarioYAML(pick: String = "", extraProbes: String = "", maxProbes: 
 }
 
 func probeYAML(_ when: String, extra: String = "") -> String {
-    "          - when: \(when)\n" + (extra.isEmpty ? "" : "            \(extra)\n") + "            ask: \"Probe for \(when)\""
+    "          - when: \(when)\n" + (extra.isEmpty ? "" : "            \(extra)\n")
+        + "            ask: \"Probe for \(when)\""
 }
 
 func writeTemporary(_ text: String, name: String = "scenario.yaml") throws -> String {
@@ -83,11 +85,13 @@ final class ScriptedRun {
     var outputs: [SessionOutput] = []
 
     init(_ scenario: Scenario, seed: UInt64 = 1, earlier: [EarlierAnswer] = []) throws {
-        session = InterviewSession(scenario: scenario,
-                                   options: SessionOptions(seed: seed, candidate: "Sam", sessionID: "abcd1234",
-                                                           startedAt: Date(timeIntervalSince1970: 1_800_000_000), appVersion: "test",
-                                                           earlierAnswers: earlier),
-                                   clock: clock, recorder: recorder)
+        session = InterviewSession(
+            scenario: scenario,
+            options: SessionOptions(
+                seed: seed, candidate: "Sam", sessionID: "abcd1234",
+                startedAt: Date(timeIntervalSince1970: 1_800_000_000), appVersion: "test",
+                earlierAnswers: earlier),
+            clock: clock, recorder: recorder)
         outputs += try session.start()
     }
 

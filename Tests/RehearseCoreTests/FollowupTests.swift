@@ -1,13 +1,16 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import RehearseCore
 
 /// Transcripts with a panel, built event by event, for the follow-up drafts.
 enum FollowupFixtures {
-    static let panel = [Interviewer(id: "ana", name: "Ana Lopez", title: "Lead", style: .warm),
-                        Interviewer(id: "bo", name: "Bo Chen", title: "Director", style: .direct),
-                        Interviewer(id: "cy", name: "Cy Dee", title: "", style: .warm)]
+    static let panel = [
+        Interviewer(id: "ana", name: "Ana Lopez", title: "Lead", style: .warm),
+        Interviewer(id: "bo", name: "Bo Chen", title: "Director", style: .direct),
+        Interviewer(id: "cy", name: "Cy Dee", title: "", style: .warm),
+    ]
 
     struct Question {
         var speaker: String
@@ -17,35 +20,53 @@ enum FollowupFixtures {
         var talkingPoints: [TalkingPoint]? = nil
     }
 
-    static let strong = "When a customer called last year about a lost order, I called the warehouse and we shipped a replacement within 2 days, so the client stayed and the result was a renewal worth 40 thousand."
+    static let strong =
+        "When a customer called last year about a lost order, I called the warehouse and we shipped a replacement within 2 days, so the client stayed and the result was a renewal worth 40 thousand."
 
     static let questions = [
-        Question(speaker: "ana", id: "bug", text: "Tell me about a hard bug you tracked down. How did you find it?", answer: strong,
-                 talkingPoints: [TalkingPoint(point: "What you learned", keywords: ["learned", "lesson"])]),
+        Question(
+            speaker: "ana", id: "bug", text: "Tell me about a hard bug you tracked down. How did you find it?",
+            answer: strong,
+            talkingPoints: [TalkingPoint(point: "What you learned", keywords: ["learned", "lesson"])]),
         Question(speaker: "ana", id: "why", text: "Why do you want to work in testing, and why now?", answer: "Yes."),
-        Question(speaker: "bo", id: "design", text: "Trucks send location events for shipments, about 5,000 a second at peak. Walk me through the backend you would sketch for it, and what could go wrong.",
-                 answer: strong),
+        Question(
+            speaker: "bo", id: "design",
+            text:
+                "Trucks send location events for shipments, about 5,000 a second at peak. Walk me through the backend you would sketch for it, and what could go wrong.",
+            answer: strong),
     ]
 
     static let notes = ["led the migration of 3 teams", "ran the on-call rota for 18 months"]
 
     /// A panel interview: Ana asks two questions, Bo one, Cy answers the candidate's question.
-    static func transcript(questions: [Question] = questions, notes: [String] = notes, interviewers: [Interviewer] = panel,
-                           started: Date = Date(timeIntervalSince1970: 1_800_000_000), candidate: String = "Sam",
-                           company: String = "Acme", roleTitle: String = "Test Engineer") -> Transcript {
-        let header = TranscriptHeader(session: "f0110a0b", scenario: .init(id: "test-second", title: "Test", checksum: "c", path: "t.yaml"),
-                                      kind: .second, role: "testing", roleTitle: roleTitle, company: company, candidate: candidate,
-                                      interviewers: interviewers, seed: 1, started: started, appVersion: "test", previousTranscript: nil)
-        var events: [TranscriptEvent] = [.stage(.init(t: 0, stage: "main", title: "Main", interviewer: interviewers[0].id))]
+    static func transcript(
+        questions: [Question] = questions, notes: [String] = notes, interviewers: [Interviewer] = panel,
+        started: Date = Date(timeIntervalSince1970: 1_800_000_000), candidate: String = "Sam",
+        company: String = "Acme", roleTitle: String = "Test Engineer"
+    ) -> Transcript {
+        let header = TranscriptHeader(
+            session: "f0110a0b", scenario: .init(id: "test-second", title: "Test", checksum: "c", path: "t.yaml"),
+            kind: .second, role: "testing", roleTitle: roleTitle, company: company, candidate: candidate,
+            interviewers: interviewers, seed: 1, started: started, appVersion: "test", previousTranscript: nil)
+        var events: [TranscriptEvent] = [
+            .stage(.init(t: 0, stage: "main", title: "Main", interviewer: interviewers[0].id))
+        ]
         var t = 10
         var answered = 0
         for (index, question) in questions.enumerated() {
-            events.append(.ask(.init(t: t, question: question.id, speaker: question.speaker, text: question.text, number: index + 1,
-                                     total: questions.count, limitSeconds: 120, probe: nil, repeats: nil, talkingPoints: question.talkingPoints)))
+            events.append(
+                .ask(
+                    .init(
+                        t: t, question: question.id, speaker: question.speaker, text: question.text, number: index + 1,
+                        total: questions.count, limitSeconds: 120, probe: nil, repeats: nil,
+                        talkingPoints: question.talkingPoints)))
             t += 20_000
             if let answer = question.answer {
-                events.append(.answer(.init(t: t, question: question.id, probe: nil, text: answer, isRedo: nil,
-                                            timing: ReviewFixtures.timing(), typing: [])))
+                events.append(
+                    .answer(
+                        .init(
+                            t: t, question: question.id, probe: nil, text: answer, isRedo: nil,
+                            timing: ReviewFixtures.timing(), typing: [])))
                 answered += 1
             } else {
                 events.append(.command(.init(t: t, name: "skip", question: question.id)))
@@ -61,17 +82,23 @@ enum FollowupFixtures {
         }
         if interviewers.count > 2 {
             t += 1000
-            events.append(.stage(.init(t: t, stage: "ask-us", title: "Your questions", interviewer: interviewers[2].id)))
+            events.append(
+                .stage(.init(t: t, stage: "ask-us", title: "Your questions", interviewer: interviewers[2].id)))
             t += 3000
-            events.append(.candidateQuestion(.init(t: t, text: "What does the first month look like?", speaker: interviewers[2].id,
-                                                   reply: "Pairing.", matched: nil)))
+            events.append(
+                .candidateQuestion(
+                    .init(
+                        t: t, text: "What does the first month look like?", speaker: interviewers[2].id,
+                        reply: "Pairing.", matched: nil)))
         }
         t += 1000
         events.append(.end(.init(t: t, status: .completed, reason: nil, answered: answered, asked: questions.count)))
         return Transcript(header: header, events: events, warnings: [], path: "(memory)")
     }
 
-    static func draft(_ transcript: Transcript = transcript(), configure: (inout FollowupOptions) -> Void = { _ in }) throws -> FollowupDraft {
+    static func draft(_ transcript: Transcript = transcript(), configure: (inout FollowupOptions) -> Void = { _ in })
+        throws -> FollowupDraft
+    {
         var options = FollowupOptions(now: transcript.header.started.addingTimeInterval(3600))
         options.zone = .named("Europe/London")
         configure(&options)
@@ -81,7 +108,10 @@ enum FollowupFixtures {
     /// Words turned round by `TopicPhrase`, which may stand where the question had their partner,
     /// and the words a rewrite brings in ("a time you were" → "the time I was", "are you" → "I am",
     /// a scene → "the situation where …").
-    static let pronouns: Set<String> = ["the", "am", "was", "situation", "where", "i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll", "you", "your", "you're", "you'd", "you've"]
+    static let pronouns: Set<String> = [
+        "the", "am", "was", "situation", "where", "i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll",
+        "you", "your", "you're", "you'd", "you've",
+    ]
 
     /// Whether every word of `topic` occurs in `question` (pronouns aside).
     static func comesFrom(_ topic: String, question: String) -> Bool {
@@ -94,7 +124,12 @@ enum FollowupFixtures {
         var found: Set<String> = []
         var current = ""
         for character in text + " " {
-            if character.isASCII && character.isNumber { current.append(character) } else if !current.isEmpty { found.insert(current); current = "" }
+            if character.isASCII && character.isNumber {
+                current.append(character)
+            } else if !current.isEmpty {
+                found.insert(current)
+                current = ""
+            }
         }
         return found
     }
@@ -112,10 +147,29 @@ enum FollowupFixtures {
         ("formal", { $0.tone = .formal }),
         ("short", { $0.isShort = true }),
         ("each", { $0.isOnePerInterviewer = true }),
-        ("each short formal", { $0.isOnePerInterviewer = true; $0.isShort = true; $0.tone = .formal }),
+        (
+            "each short formal",
+            {
+                $0.isOnePerInterviewer = true
+                $0.isShort = true
+                $0.tone = .formal
+            }
+        ),
         ("rejected", { $0.purpose = .rejected }),
-        ("rejected short", { $0.purpose = .rejected; $0.isShort = true }),
-        ("rejected each", { $0.purpose = .rejected; $0.isOnePerInterviewer = true }),
+        (
+            "rejected short",
+            {
+                $0.purpose = .rejected
+                $0.isShort = true
+            }
+        ),
+        (
+            "rejected each",
+            {
+                $0.purpose = .rejected
+                $0.isOnePerInterviewer = true
+            }
+        ),
     ]
 
     @Test(arguments: 0..<variants.count)
@@ -124,7 +178,9 @@ enum FollowupFixtures {
         for email in draft.emails {
             for interviewer in F.panel {
                 let first = String(interviewer.name.split(separator: " ")[0])
-                #expect(email.body.contains(interviewer.name) || email.body.contains(first), "\(Self.variants[variant].0): \(interviewer.name) missing from\n\(email.body)")
+                #expect(
+                    email.body.contains(interviewer.name) || email.body.contains(first),
+                    "\(Self.variants[variant].0): \(interviewer.name) missing from\n\(email.body)")
             }
         }
     }
@@ -157,7 +213,8 @@ enum FollowupFixtures {
                     #expect(F.comesFrom(topic.text, question: question.text), "\(topic.text) ← \(question.text)")
                     #expect(topic.text.split(separator: " ").count <= TopicPhrase.maximumWords, "\(topic.text)")
                     let clauses = question.text.filter { ",.?!:;—".contains($0) }.count
-                    let own = topic.text.hasPrefix("the situation where ") ? String(topic.text.dropFirst(20)) : topic.text
+                    let own =
+                        topic.text.hasPrefix("the situation where ") ? String(topic.text.dropFirst(20)) : topic.text
                     if clauses > 1 { #expect(own.count < question.text.count, "pasted whole: \(question.text)") }
                 }
             }
@@ -166,18 +223,31 @@ enum FollowupFixtures {
     }
 
     @Test(arguments: [
-        ("Tell me about a time you and a colleague disagreed on how to handle a customer. How did you work it out?",
-         "the time a colleague and I disagreed on how to handle a customer", TopicPhrase.Form.phrase),
+        (
+            "Tell me about a time you and a colleague disagreed on how to handle a customer. How did you work it out?",
+            "the time a colleague and I disagreed on how to handle a customer", TopicPhrase.Form.phrase
+        ),
         ("How do you decide what to test, and at which level?", "how I decide what to test", .phrase),
-        ("Let's begin with one you've heard: what made you apply to Acme in particular? And has anything changed?",
-         "what made me apply to Acme in particular", .phrase),
-        ("What does a healthy engineering team look like to you, and what do you personally bring to one?",
-         "What does a healthy engineering team look like to you?", .quotation),
-        ("Walk me through your career so far. Keep it to the sales roles and what you carried in each.", "my career so far", .phrase),
-        ("Your patient's heart rate has risen to 118, and they seem confused. Talk us through your actions.",
-         "the situation where my patient's heart rate has risen to 118", .phrase),
-        ("For the benefit of the panel, please summarise your nursing education and clinical experience.",
-         "my nursing education and clinical experience", .phrase),
+        (
+            "Let's begin with one you've heard: what made you apply to Acme in particular? And has anything changed?",
+            "what made me apply to Acme in particular", .phrase
+        ),
+        (
+            "What does a healthy engineering team look like to you, and what do you personally bring to one?",
+            "What does a healthy engineering team look like to you?", .quotation
+        ),
+        (
+            "Walk me through your career so far. Keep it to the sales roles and what you carried in each.",
+            "my career so far", .phrase
+        ),
+        (
+            "Your patient's heart rate has risen to 118, and they seem confused. Talk us through your actions.",
+            "the situation where my patient's heart rate has risen to 118", .phrase
+        ),
+        (
+            "For the benefit of the panel, please summarise your nursing education and clinical experience.",
+            "my nursing education and clinical experience", .phrase
+        ),
     ])
     func topicShortensTheQuestion(question: String, topic: String, form: TopicPhrase.Form) {
         #expect(TopicPhrase(question: question) == TopicPhrase(text: topic, form: form))
@@ -188,7 +258,9 @@ enum FollowupFixtures {
         let transcript = F.transcript()
         let draft = try F.draft(transcript, configure: Self.variants[variant].1)
         var allowed = F.numbers(in: try F.allText(of: transcript))
-        if let deadline = draft.deadline { allowed.formUnion(F.numbers(in: deadline.interviewEnded.dayAndTime + deadline.due.dayAndTime)) }
+        if let deadline = draft.deadline {
+            allowed.formUnion(F.numbers(in: deadline.interviewEnded.dayAndTime + deadline.due.dayAndTime))
+        }
         for email in draft.emails {
             let used = F.numbers(in: email.subject + "\n" + email.body)
             #expect(used.isSubset(of: allowed), "\(Self.variants[variant].0): \(used.subtracting(allowed)) invented")
@@ -213,14 +285,35 @@ enum FollowupFixtures {
     @Test func aMissedTalkingPointAsksForTheDetail() throws {
         // Ana's strong answer to "bug" missed "What you learned"; the weak answer has its own sentence.
         let body = try F.draft().emails[0].body
-        #expect(body.contains("On a hard bug I tracked down, I would also add what I learned: [the detail, in one sentence]."), "\(body)")
+        #expect(
+            body.contains(
+                "On a hard bug I tracked down, I would also add what I learned: [the detail, in one sentence]."),
+            "\(body)")
     }
 
     static let fixtures: [(String, Transcript)] = [
         ("panel", F.transcript()),
-        ("one interviewer, one answer, no notes", F.transcript(questions: [F.questions[0]], notes: [], interviewers: [F.panel[0]])),
-        ("many long notes", F.transcript(notes: (1...8).map { "note \($0): " + String(repeating: "shipped the billing rewrite on time and under budget ", count: 3) })),
-        ("one-word answers", F.transcript(questions: F.questions.map { var q = $0; q.answer = "ok"; return q }, notes: [])),
+        (
+            "one interviewer, one answer, no notes",
+            F.transcript(questions: [F.questions[0]], notes: [], interviewers: [F.panel[0]])
+        ),
+        (
+            "many long notes",
+            F.transcript(
+                notes: (1...8).map {
+                    "note \($0): "
+                        + String(repeating: "shipped the billing rewrite on time and under budget ", count: 3)
+                })
+        ),
+        (
+            "one-word answers",
+            F.transcript(
+                questions: F.questions.map {
+                    var q = $0
+                    q.answer = "ok"
+                    return q
+                }, notes: [])
+        ),
         ("no company, no role title", F.transcript(notes: [], company: "", roleTitle: "")),
     ]
 
@@ -233,7 +326,9 @@ enum FollowupFixtures {
         let draft = try F.draft(transcript, configure: Self.variants[variant].1)
         for email in draft.emails {
             let words = email.body.split(whereSeparator: \.isWhitespace).count
-            #expect(bounds.contains(email.wordCount), "\(name) / \(Self.variants[variant].0): \(email.wordCount) words\n\(email.body)")
+            #expect(
+                bounds.contains(email.wordCount),
+                "\(name) / \(Self.variants[variant].0): \(email.wordCount) words\n\(email.body)")
             #expect(abs(words - email.wordCount) <= 3)
         }
     }
@@ -247,18 +342,25 @@ enum FollowupFixtures {
 
     @Test func theWeakestAnswerIsTheConcernWithAPlaceholder() throws {
         let body = try F.draft().emails[0].body
-        #expect(body.contains("Looking back on my answer about why I want to work in testing, I would like to add ["), "\(body)")
+        #expect(
+            body.contains("Looking back on my answer about why I want to work in testing, I would like to add ["),
+            "\(body)")
     }
 
     @Test func recordedConcernsReplaceTheWeakestAnswerAndGoToWhoRaisedThem() throws {
-        let concerns = [RecordedConcern(text: "limited experience with high-traffic systems", raisedBy: "bo"),
-                        RecordedConcern(text: "no on-call experience")]
+        let concerns = [
+            RecordedConcern(text: "limited experience with high-traffic systems", raisedBy: "bo"),
+            RecordedConcern(text: "no on-call experience"),
+        ]
         let draft = try F.draft { $0.concerns = concerns }
         let body = draft.emails[0].body
         #expect(body.contains("the concern Bo Chen raised about limited experience with high-traffic systems: ["))
         #expect(body.contains("the concern you raised about no on-call experience: ["))
         #expect(!body.contains("Looking back on my answer"))
-        let each = try F.draft { $0.concerns = concerns; $0.isOnePerInterviewer = true }
+        let each = try F.draft {
+            $0.concerns = concerns
+            $0.isOnePerInterviewer = true
+        }
         let bo = try #require(each.emails.first { $0.recipient.id == "bo" })
         #expect(bo.body.contains("the concern you raised about limited experience"))
         #expect(!bo.body.contains("no on-call experience"))
@@ -272,7 +374,8 @@ enum FollowupFixtures {
     }
 
     @Test func toneChangesGreetingAndSignOff() throws {
-        let warm = try F.draft().emails[0], formal = try F.draft { $0.tone = .formal }.emails[0]
+        let warm = try F.draft().emails[0]
+        let formal = try F.draft { $0.tone = .formal }.emails[0]
         #expect(warm.greeting == "Hi Ana,")
         #expect(formal.greeting == "Dear Ana Lopez,")
         #expect(warm.signOff != formal.signOff)
@@ -287,20 +390,28 @@ enum FollowupFixtures {
     }
 
     @Test func aTranscriptWithNoAnswersIsAClearError() throws {
-        let transcript = F.transcript(questions: F.questions.map { var q = $0; q.answer = nil; return q }, notes: [])
+        let transcript = F.transcript(
+            questions: F.questions.map {
+                var q = $0
+                q.answer = nil
+                return q
+            }, notes: [])
         #expect(throws: FollowupError.noAnswers(session: "f0110a0b", path: "(memory)")) { try F.draft(transcript) }
-        #expect(FollowupError.noAnswers(session: "f0110a0b", path: "x.jsonl").description.contains("rehearse transcripts"))
+        #expect(
+            FollowupError.noAnswers(session: "f0110a0b", path: "x.jsonl").description.contains("rehearse transcripts"))
     }
 
     @Test func escapeSequencesAndHTMLAreInertInEveryFormat() throws {
         var interviewers = F.panel
         interviewers[1].name = "Bo \u{1B}]0;owned\u{07}<b>Chen</b>"
-        let transcript = F.transcript(notes: ["<script>alert(\"x\")</script> \u{1B}[31mred\u{9B}2J", "[click](javascript:alert(1))"],
-                                      interviewers: interviewers)
+        let transcript = F.transcript(
+            notes: ["<script>alert(\"x\")</script> \u{1B}[31mred\u{9B}2J", "[click](javascript:alert(1))"],
+            interviewers: interviewers)
         let draft = try F.draft(transcript)
         let text = FollowupTextRenderer().render(draft)
         let markdown = FollowupMarkdownRenderer.render(draft)
-        let message = FollowupMessageRenderer.render(draft.emails[0], date: try ZonedTime.moment(Date(), in: .named("Europe/London")))
+        let message = FollowupMessageRenderer.render(
+            draft.emails[0], date: try ZonedTime.moment(Date(), in: .named("Europe/London")))
         for output in [text, markdown, message] {
             #expect(!output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B })
         }
@@ -347,17 +458,20 @@ enum FollowupFixtures {
 
     @Test func londonClocksGoBackOvernight() throws {
         // 14:00 BST on Sat 24 Oct 2026; clocks go back at 02:00 on the 25th, so 24 hours later is 13:00 GMT.
-        let (deadline, draft) = try Self.deadline(ended: "2026-10-24T13:00:00Z", now: "2026-10-24T15:30:00Z", zone: "Europe/London")
+        let (deadline, draft) = try Self.deadline(
+            ended: "2026-10-24T13:00:00Z", now: "2026-10-24T15:30:00Z", zone: "Europe/London")
         #expect(deadline.interviewEnded.dayAndTime == "Sat 24 Oct, 14:00 BST")
         #expect(deadline.due.dayAndTime == "Sun 25 Oct, 13:00 GMT")
         #expect(deadline.secondsLeft == 21 * 3600 + 30 * 60)
-        #expect(deadline.summary == "Send by Sun 25 Oct, 13:00 GMT (24 hours after the interview ended): 21 h 30 min left.")
+        #expect(
+            deadline.summary == "Send by Sun 25 Oct, 13:00 GMT (24 hours after the interview ended): 21 h 30 min left.")
         #expect(draft.emails[0].body.contains("meet me today about"))
     }
 
     @Test func newYorkClocksGoForwardInMarch() throws {
         // 10:00 EST on Sat 7 Mar 2026; clocks go forward at 02:00 on the 8th, so 24 hours later is 11:00 EDT.
-        let (deadline, draft) = try Self.deadline(ended: "2026-03-07T15:00:00Z", now: "2026-03-08T14:00:00Z", zone: "America/New_York")
+        let (deadline, draft) = try Self.deadline(
+            ended: "2026-03-07T15:00:00Z", now: "2026-03-08T14:00:00Z", zone: "America/New_York")
         #expect(deadline.interviewEnded.dayAndTime == "Sat 7 Mar, 10:00 EST")
         #expect(deadline.due.dayAndTime == "Sun 8 Mar, 11:00 EDT")
         #expect(deadline.due.rfc5322 == "Sun, 08 Mar 2026 11:00:00 -0400")
@@ -366,24 +480,34 @@ enum FollowupFixtures {
     }
 
     @Test func lateEveningCrossesIntoTheNextDay() throws {
-        let (deadline, _) = try Self.deadline(ended: "2026-11-30T23:30:00Z", now: "2026-12-01T08:00:00Z", zone: "Europe/London")
+        let (deadline, _) = try Self.deadline(
+            ended: "2026-11-30T23:30:00Z", now: "2026-12-01T08:00:00Z", zone: "Europe/London")
         #expect(deadline.interviewEnded.dayAndTime == "Mon 30 Nov, 23:30 GMT")
         #expect(deadline.due.dayAndTime == "Tue 1 Dec, 23:30 GMT")
         // In Tokyo the same moments are the next morning.
-        let (tokyo, _) = try Self.deadline(ended: "2026-11-30T23:30:00Z", now: "2026-12-01T08:00:00Z", zone: "Asia/Tokyo")
+        let (tokyo, _) = try Self.deadline(
+            ended: "2026-11-30T23:30:00Z", now: "2026-12-01T08:00:00Z", zone: "Asia/Tokyo")
         #expect(tokyo.due.dayAndTime == "Wed 2 Dec, 08:30 JST")
     }
 
     @Test func aPassedDeadlineIsSaidAndTheDraftStillMade() throws {
-        let (deadline, draft) = try Self.deadline(ended: "2026-11-02T10:00:00Z", now: "2026-11-05T12:00:00Z", zone: "Europe/London")
+        let (deadline, draft) = try Self.deadline(
+            ended: "2026-11-02T10:00:00Z", now: "2026-11-05T12:00:00Z", zone: "Europe/London")
         #expect(deadline.hasPassed)
-        #expect(deadline.summary == "The 24-hour window closed Tue 3 Nov, 10:00 GMT, 2 days 2 h ago; a thank-you is still worth sending now.")
+        #expect(
+            deadline.summary
+                == "The 24-hour window closed Tue 3 Nov, 10:00 GMT, 2 days 2 h ago; a thank-you is still worth sending now."
+        )
         #expect(draft.emails[0].body.contains("meet me on Mon 2 Nov about"))
     }
 
     @Test func anUnknownZoneIsAnError() {
-        #expect(throws: ZonedTime.ZoneError.unknown("Mars/Olympus")) { try ZonedTime.moment(Date(), in: .named("Mars/Olympus")) }
-        #expect(throws: ZonedTime.ZoneError.unknown("../etc/passwd")) { try ZonedTime.moment(Date(), in: .named("../etc/passwd")) }
+        #expect(throws: ZonedTime.ZoneError.unknown("Mars/Olympus")) {
+            try ZonedTime.moment(Date(), in: .named("Mars/Olympus"))
+        }
+        #expect(throws: ZonedTime.ZoneError.unknown("../etc/passwd")) {
+            try ZonedTime.moment(Date(), in: .named("../etc/passwd"))
+        }
     }
 }
 
@@ -409,19 +533,25 @@ enum FollowupFixtures {
         """
 
     static func parse(_ message: String) throws -> [String: Any] {
-        let python = try #require(["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) })
-        let result = runProcess(executable: python, arguments: ["-c", pythonReader], environment: ["PYTHONIOENCODING": "utf-8"], stdin: message)
+        let python = try #require(
+            ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) })
+        let result = runProcess(
+            executable: python, arguments: ["-c", pythonReader], environment: ["PYTHONIOENCODING": "utf-8"],
+            stdin: message)
         #expect(result.status == 0, "\(result.stderr)")
         return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     }
 
-    static var hasPython: Bool { ["/usr/bin/python3", "/usr/local/bin/python3"].contains { FileManager.default.isExecutableFile(atPath: $0) } }
+    static var hasPython: Bool {
+        ["/usr/bin/python3", "/usr/local/bin/python3"].contains { FileManager.default.isExecutableFile(atPath: $0) }
+    }
 
     @Test(.enabled(if: hasPython)) func emlParsesWithHeadersAndAUTF8Body() throws {
         var interviewers = F.panel
         interviewers[0].name = "José Núñez"
         let draft = try F.draft(F.transcript(interviewers: interviewers))
-        let date = try ZonedTime.moment(try #require(ISO8601DateFormatter().date(from: "2026-10-24T13:00:00Z")), in: .named("Europe/London"))
+        let date = try ZonedTime.moment(
+            try #require(ISO8601DateFormatter().date(from: "2026-10-24T13:00:00Z")), in: .named("Europe/London"))
         let message = FollowupMessageRenderer.render(draft.emails[0], date: date)
         #expect(message.contains("Content-Type: text/plain; charset=utf-8"))
         #expect(message.contains("Content-Transfer-Encoding: 8bit"))
@@ -445,7 +575,8 @@ enum FollowupFixtures {
 
     @Test(.enabled(if: hasPython)) func anAddressGivenGoesInTo() throws {
         let draft = try F.draft { $0.address = "ana@acme.example" }
-        let parsed = try Self.parse(FollowupMessageRenderer.render(draft.emails[0], date: try ZonedTime.moment(Date(), in: .system)))
+        let parsed = try Self.parse(
+            FollowupMessageRenderer.render(draft.emails[0], date: try ZonedTime.moment(Date(), in: .system)))
         #expect(parsed["to_addresses"] as? [String] == ["ana@acme.example"])
         #expect(parsed["to_defects"] as? [String] == [])
     }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import RehearseCore
+import Testing
 
 /// Inputs the fuzz targets (Fuzz/) found or started from, replayed through the same code on every
 /// test run: none may crash or hang. A new finding goes in Fuzz/regressions/TARGET/.

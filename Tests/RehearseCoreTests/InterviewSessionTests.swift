@@ -1,9 +1,11 @@
 import Foundation
 import Testing
+
 @testable import RehearseCore
 
 @Suite struct InterviewSessionTests {
-    static let longStory = "Last year a customer called because an order was lost; I handled it, called the warehouse, and as a result we shipped a replacement within 2 days so the client stayed with us and the outcome was good for everyone involved in the team."
+    static let longStory =
+        "Last year a customer called because an order was lost; I handled it, called the warehouse, and as a result we shipped a replacement within 2 days so the client stayed with us and the outcome was good for everyone involved in the team."
 
     @Test func asksEveryQuestionThenTheCandidateStageAndCompletes() throws {
         let run = try ScriptedRun(loadScenario(sampleScenarioYAML(extraProbes: probeYAML("no_numbers"))))
@@ -14,10 +16,20 @@ import Testing
         run.answer("")
         #expect(run.session.isFinished)
         #expect(run.session.status == .completed)
-        guard case .end(let end) = run.events.last else { Issue.record("no end line"); return }
+        guard case .end(let end) = run.events.last else {
+            Issue.record("no end line")
+            return
+        }
         #expect(end.status == .completed)
         #expect(end.answered == 4)
-        #expect(run.events.contains { if case .candidateQuestion(let q) = $0 { q.matched == "growth" && q.reply == "We train everyone." } else { false } })
+        #expect(
+            run.events.contains {
+                if case .candidateQuestion(let q) = $0 {
+                    q.matched == "growth" && q.reply == "We train everyone."
+                } else {
+                    false
+                }
+            })
     }
 
     @Test func sameSeedSameQuestions() throws {
@@ -35,8 +47,14 @@ import Testing
 
     /// Each rule fires on an answer where its condition holds, and stays quiet where it does not.
     @Test(arguments: [
-        ("too_few_words", "min_words: 10", "Short answer.", "One two three four five six seven eight nine ten eleven twelve."),
-        ("no_example", "", "I am a hard worker and I value teamwork a lot.", "For example, I handled a refund queue alone."),
+        (
+            "too_few_words", "min_words: 10", "Short answer.",
+            "One two three four five six seven eight nine ten eleven twelve."
+        ),
+        (
+            "no_example", "", "I am a hard worker and I value teamwork a lot.",
+            "For example, I handled a refund queue alone."
+        ),
         ("no_numbers", "", "I improved the process a great deal.", "I cut the backlog from 300 tickets to 40."),
         ("missing_point", "point: 2", "The customer was upset.", "The customer was upset and the outcome was fine."),
         ("missing_point", "", "The customer was upset.", "The client was happy with the result."),
@@ -105,7 +123,10 @@ import Testing
         #expect(run.commands == ["skip", "redo", "quit"])
         #expect(run.events.contains { if case .note(let n) = $0 { n.text == "mention the 2019 award" } else { false } })
         #expect(run.answers.last?.isRedo == true)
-        guard case .end(let end) = run.events.last else { Issue.record("no end"); return }
+        guard case .end(let end) = run.events.last else {
+            Issue.record("no end")
+            return
+        }
         #expect(end.answered == 2)
     }
 
@@ -119,8 +140,11 @@ import Testing
             return nil
         }
         #expect(hints.map(\.question) == ["q1", "q2"])
-        #expect(hints.map(\.text) == ["Hint: Say what happened.",
-                                      "There is no hint for this question. Try: what happened, what you did, and what came of it."])
+        #expect(
+            hints.map(\.text) == [
+                "Hint: Say what happened.",
+                "There is no hint for this question. Try: what happened, what you did, and what came of it.",
+            ])
     }
 
     @Test func redoMarksTheNewAnswer() throws {
@@ -198,7 +222,9 @@ import Testing
         #expect(!run.session.isFinished)
         #expect(run.events.contains { if case .say(let say) = $0 { say.text == CandidateStage.nudge } else { false } })
         run.answer("/hint")
-        let hint = run.events.compactMap { if case .command(let command) = $0, command.name == "hint" { command.text } else { nil } }.last
+        let hint = run.events.compactMap {
+            if case .command(let command) = $0, command.name == "hint" { command.text } else { nil }
+        }.last
         #expect(hint?.contains("How is success measured") == true, "\(String(describing: hint))")
         run.answer("")
         #expect(run.session.status == .completed)
@@ -210,7 +236,10 @@ import Testing
         let run = try ScriptedRun(loadScenario(sampleScenarioYAML(extraProbes: probeYAML("no_numbers"))))
         run.answer("One answer, 1.")
         _ = run.session.interrupt(reason: "SIGTERM")
-        guard case .end(let end) = run.events.last else { Issue.record("no end"); return }
+        guard case .end(let end) = run.events.last else {
+            Issue.record("no end")
+            return
+        }
         #expect(end.status == .interrupted)
         #expect(end.reason == "SIGTERM")
         #expect(run.answers.count == 1)
@@ -219,6 +248,10 @@ import Testing
     @Test func variablesAreFilledIn() throws {
         let run = try ScriptedRun(loadScenario(sampleScenarioYAML(extraProbes: probeYAML("no_numbers"))))
         #expect(run.asks.first?.text == "Tell me about a hard problem, Sam.")
-        #expect(run.outputs.contains(.say(Interviewer(id: "ana", name: "Ana Lopez", title: "Lead", style: .warm), "Hello Sam, welcome to Acme.")))
+        #expect(
+            run.outputs.contains(
+                .say(
+                    Interviewer(id: "ana", name: "Ana Lopez", title: "Lead", style: .warm),
+                    "Hello Sam, welcome to Acme.")))
     }
 }

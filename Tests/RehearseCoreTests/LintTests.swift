@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RehearseCore
 
 @Suite struct LintTests {
@@ -15,10 +16,13 @@ import Testing
         #expect(targets.map(\.path) == [first, second])
         let report = ScenarioLinter.lint(targets)
         #expect(report.files[0].diagnostics.isEmpty)
-        #expect(report.files[1].diagnostics == [
-            Diagnostic(file: second, line: 3, column: 5, message: "duplicate scenario id 'lint-base': \(first):2 declares it too",
-                       suggestion: "give each scenario its own id"),
-        ])
+        #expect(
+            report.files[1].diagnostics == [
+                Diagnostic(
+                    file: second, line: 3, column: 5,
+                    message: "duplicate scenario id 'lint-base': \(first):2 declares it too",
+                    suggestion: "give each scenario its own id")
+            ])
         #expect(report.failed(strict: false))
     }
 
@@ -32,12 +36,14 @@ import Testing
 
     @Test func aFileWithErrorsStillTakesPartInTheDuplicateCheck() throws {
         let first = try writeTemporary(lintBase, name: "one.yaml")
-        let second = try writeTemporary(lintBase.replacingOccurrences(of: "style: warm", with: "style: grumpy"), name: "two.yaml")
+        let second = try writeTemporary(
+            lintBase.replacingOccurrences(of: "style: warm", with: "style: grumpy"), name: "two.yaml")
         let report = ScenarioLinter.lint([LintTarget(path: first), LintTarget(path: second)])
-        #expect(report.files[1].diagnostics.map(\.message) == [
-            "duplicate scenario id 'lint-base': \(first):2 declares it too",
-            "'grumpy' is not a valid style",
-        ])
+        #expect(
+            report.files[1].diagnostics.map(\.message) == [
+                "duplicate scenario id 'lint-base': \(first):2 declares it too",
+                "'grumpy' is not a valid style",
+            ])
     }
 
     @Test func foldersExpandAndEmptyFoldersAreReported() throws {
@@ -58,44 +64,57 @@ import Testing
 
     /// `lintBase` with `repeats: VALUE` on question q2, the value marked with `‸`.
     private func repeating(_ value: String) -> String {
-        lintBase.replacingOccurrences(of: "        text: \"Why {company}?\"\n", with: "        text: \"Why {company}?\"\n        repeats: ‸\(value)\n")
+        lintBase.replacingOccurrences(
+            of: "        text: \"Why {company}?\"\n",
+            with: "        text: \"Why {company}?\"\n        repeats: ‸\(value)\n")
     }
 
-    private func lintMarked(_ marked: String, name: String = "second.yaml", knownScenarios: [Scenario] = [],
-                            others: [String] = []) throws -> (report: LintReport, path: String, place: SourcePlace) {
+    private func lintMarked(
+        _ marked: String, name: String = "second.yaml", knownScenarios: [Scenario] = [],
+        others: [String] = []
+    ) throws -> (report: LintReport, path: String, place: SourcePlace) {
         let (source, places) = MarkedSource.strip(marked)
         let path = try writeTemporary(source, name: name)
         let otherPaths = try others.enumerated().map { try writeTemporary($0.element, name: "other-\($0.offset).yaml") }
-        let report = ScenarioLinter.lint(([path] + otherPaths).map { LintTarget(path: $0) }, knownScenarios: knownScenarios)
+        let report = ScenarioLinter.lint(
+            ([path] + otherPaths).map { LintTarget(path: $0) }, knownScenarios: knownScenarios)
         return (report, path, try #require(places.first))
     }
 
     @Test func repeatsNamingAScenarioThatDoesNotExistIsAWarningThatFailsStrict() throws {
         let known = try loadScenario(lintSamePersonBase)
         let (report, path, place) = try lintMarked(repeating("lint-sme/fallback-one"), knownScenarios: [known])
-        #expect(report.diagnostics == [
-            Diagnostic(file: path, line: place.line, column: place.column, severity: .warning,
-                       message: "'repeats' names the scenario 'lint-sme', which does not exist", suggestion: "did you mean 'lint-same'?"),
-        ])
+        #expect(
+            report.diagnostics == [
+                Diagnostic(
+                    file: path, line: place.line, column: place.column, severity: .warning,
+                    message: "'repeats' names the scenario 'lint-sme', which does not exist",
+                    suggestion: "did you mean 'lint-same'?")
+            ])
         #expect(!report.failed(strict: false))
         #expect(report.failed(strict: true))
     }
 
     @Test func repeatsFarFromAnyScenarioSaysWhereToLook() throws {
         let (report, path, place) = try lintMarked(repeating("customer-service-first/why-support"))
-        #expect(report.diagnostics == [
-            Diagnostic(file: path, line: place.line, column: place.column, severity: .warning,
-                       message: "'repeats' names the scenario 'customer-service-first', which does not exist",
-                       suggestion: "name a scenario from `rehearse scenarios list`, or write that scenario first"),
-        ])
+        #expect(
+            report.diagnostics == [
+                Diagnostic(
+                    file: path, line: place.line, column: place.column, severity: .warning,
+                    message: "'repeats' names the scenario 'customer-service-first', which does not exist",
+                    suggestion: "name a scenario from `rehearse scenarios list`, or write that scenario first")
+            ])
     }
 
     @Test func repeatsNamingAQuestionTheScenarioLacksIsAWarning() throws {
         let (report, path, place) = try lintMarked(repeating("lint-same/fallback-on"), others: [lintSamePersonBase])
-        #expect(report.diagnostics == [
-            Diagnostic(file: path, line: place.line, column: place.column, severity: .warning,
-                       message: "the scenario 'lint-same' has no question 'fallback-on'", suggestion: "did you mean 'fallback-one'?"),
-        ])
+        #expect(
+            report.diagnostics == [
+                Diagnostic(
+                    file: path, line: place.line, column: place.column, severity: .warning,
+                    message: "the scenario 'lint-same' has no question 'fallback-on'",
+                    suggestion: "did you mean 'fallback-one'?")
+            ])
     }
 
     @Test func repeatsNamingAKnownScenarioAndQuestionIsClean() throws {
@@ -109,12 +128,14 @@ import Testing
     /// checked, including a `repeats:` that names the broken file's scenario (not reported as missing).
     @Test func aSyntaxErrorDoesNotStopTheOtherFilesOrTheirReferences() throws {
         let broken = lintSamePersonBase.replacingOccurrences(of: "title: Lint same", with: "title: Lint: same")
-        let (report, path, place) = try lintMarked(repeating("lint-same/fallback-one").replacingOccurrences(of: "style: warm", with: "style: grumpy"),
-                                                   others: [broken])
-        #expect(report.files.map { $0.diagnostics.map(\.message) } == [
-            ["'grumpy' is not a valid style"],
-            ["the value of 'title' contains ': ', which YAML reads as the start of another key"],
-        ])
+        let (report, path, place) = try lintMarked(
+            repeating("lint-same/fallback-one").replacingOccurrences(of: "style: warm", with: "style: grumpy"),
+            others: [broken])
+        #expect(
+            report.files.map { $0.diagnostics.map(\.message) } == [
+                ["'grumpy' is not a valid style"],
+                ["the value of 'title' contains ': ', which YAML reads as the start of another key"],
+            ])
         #expect(report.files[0].path == path && place.line > 0)
         #expect(report.summary == "2 files checked: 2 errors, 0 warnings")
     }
@@ -122,16 +143,22 @@ import Testing
     // MARK: Output
 
     @Test func theJSONReportHasEveryField() throws {
-        let broken = try writeTemporary(lintBase.replacingOccurrences(of: "kind: second", with: "kind: first"), name: "panel.yaml")
+        let broken = try writeTemporary(
+            lintBase.replacingOccurrences(of: "kind: second", with: "kind: first"), name: "panel.yaml")
         let report = ScenarioLinter.lint([LintTarget(path: broken)])
         let json = report.json()
         let document = try JSONDecoder().decode(LintReport.JSONDocument.self, from: Data(json.utf8))
-        #expect(document == LintReport.JSONDocument(
-            files: [broken],
-            diagnostics: [.init(file: broken, line: 6, column: 7, severity: "warning",
-                                message: "a first interview usually has one interviewer; this one has 2",
-                                suggestion: "use kind 'second' for a panel")],
-            errors: 0, warnings: 1))
+        #expect(
+            document
+                == LintReport.JSONDocument(
+                    files: [broken],
+                    diagnostics: [
+                        .init(
+                            file: broken, line: 6, column: 7, severity: "warning",
+                            message: "a first interview usually has one interviewer; this one has 2",
+                            suggestion: "use kind 'second' for a panel")
+                    ],
+                    errors: 0, warnings: 1))
         #expect(!report.failed(strict: false))
         #expect(report.failed(strict: true))
 
@@ -143,7 +170,9 @@ import Testing
 
     @Test func aMissingSuggestionIsWrittenAsNull() throws {
         let path = try writeTemporary(lintBase.replacingOccurrences(of: "pick: 2", with: "pick: 0"))
-        let object = try #require(JSONSerialization.jsonObject(with: Data(ScenarioLinter.lint([LintTarget(path: path)]).json().utf8)) as? [String: Any])
+        let object = try #require(
+            JSONSerialization.jsonObject(with: Data(ScenarioLinter.lint([LintTarget(path: path)]).json().utf8))
+                as? [String: Any])
         let entry = try #require((object["diagnostics"] as? [[String: Any]])?.first)
         #expect(Set(entry.keys) == ["file", "line", "column", "severity", "message", "suggestion"])
         #expect(entry["suggestion"] is NSNull)
@@ -152,11 +181,12 @@ import Testing
     @Test func theTextReportShowsTheLineAndACaret() throws {
         let path = try writeTemporary(lintBase.replacingOccurrences(of: "style: direct", with: "style: grumpy"))
         let report = ScenarioLinter.lint([LintTarget(path: path)])
-        #expect(report.text() == """
-            \(path):17:12: error: 'grumpy' is not a valid style (use one of: warm, direct, skeptical, analytical, formal)
-                    style: grumpy
-                           ^
-            """)
+        #expect(
+            report.text() == """
+                \(path):17:12: error: 'grumpy' is not a valid style (use one of: warm, direct, skeptical, analytical, formal)
+                        style: grumpy
+                               ^
+                """)
     }
 
     @Test func excerptsCountColumnsInCharactersAndShowTabsAsSpaces() {
@@ -178,7 +208,8 @@ import Testing
     }
 
     @Test func excerptsMakeControlCharactersInert() {
-        let rendered = DiagnosticExcerpt.render(Diagnostic(file: "f.yaml", line: 1, column: 4, message: "m"), source: "a: \u{1B}[31mred\n")
+        let rendered = DiagnosticExcerpt.render(
+            Diagnostic(file: "f.yaml", line: 1, column: 4, message: "m"), source: "a: \u{1B}[31mred\n")
         #expect(!rendered.contains("\u{1B}"))
         #expect(rendered.contains("^[[31mred"))
     }
@@ -187,7 +218,8 @@ import Testing
 
     @Test(arguments: InterviewKind.allCases)
     func everyStarterPassesStrictLint(_ kind: InterviewKind) throws {
-        let text = ScenarioTemplate.starter(role: "teacher", roleTitle: ScenarioTemplate.title(forRole: "teacher"), kind: kind)
+        let text = ScenarioTemplate.starter(
+            role: "teacher", roleTitle: ScenarioTemplate.title(forRole: "teacher"), kind: kind)
         let path = try writeTemporary(text, name: "teacher-\(kind.rawValue).yaml")
         let report = ScenarioLinter.lint([LintTarget(path: path)])
         #expect(report.diagnostics.isEmpty, "\(report.text())")
@@ -221,7 +253,10 @@ import Testing
 /// A hang fails the suite through its time limit (speed itself is measured in Benchmarks/, not here).
 @Suite(.timeLimit(.minutes(1))) struct HostileFileTests {
     /// Reads the file through the linter and checks the only diagnostic.
-    private func expectRefusal(_ path: String, line: Int = 1, column: Int = 1, _ message: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    private func expectRefusal(
+        _ path: String, line: Int = 1, column: Int = 1, _ message: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let report = ScenarioLinter.lint([LintTarget(path: path)])
         let diagnostics = report.diagnostics
         #expect(diagnostics.map(\.message) == [message], sourceLocation: sourceLocation)
@@ -233,7 +268,9 @@ import Testing
         let folder = NSTemporaryDirectory() + "rehearse-dir-" + UUID().uuidString + ".yaml"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         expectRefusal(folder, "is a directory, not a scenario file")
-        #expect(ScenarioLoader.read(path: folder).errors.first?.suggestion == "pass a .yaml file, or use --scenarios DIR for a folder")
+        #expect(
+            ScenarioLoader.read(path: folder).errors.first?.suggestion
+                == "pass a .yaml file, or use --scenarios DIR for a folder")
     }
 
     @Test func aFIFOWithNoWriter() throws {
@@ -255,7 +292,8 @@ import Testing
         let path = try writeTemporary("")
         let size = ScenarioLoader.maximumFileSize + 1
         try Data(repeating: UInt8(ascii: "#"), count: size).write(to: URL(fileURLWithPath: path))
-        expectRefusal(path, "file is \(size) bytes; scenario files are limited to \(ScenarioLoader.maximumFileSize) bytes")
+        expectRefusal(
+            path, "file is \(size) bytes; scenario files are limited to \(ScenarioLoader.maximumFileSize) bytes")
     }
 
     @Test func bytesThatAreNotUTF8() throws {
@@ -278,13 +316,15 @@ import Testing
     }
 
     @Test func deepFlowNesting() throws {
-        let path = try writeTemporary("a: " + String(repeating: "[", count: 40) + String(repeating: "]", count: 40) + "\n")
+        let path = try writeTemporary(
+            "a: " + String(repeating: "[", count: 40) + String(repeating: "]", count: 40) + "\n")
         expectRefusal(path, line: 1, column: 35, "nesting is deeper than 32 levels")
     }
 
     /// Far deeper than the limit: the reader stops at the 33rd level without reading the rest.
     @Test func veryDeepFlowNesting() throws {
-        let path = try writeTemporary("a: " + String(repeating: "[", count: 400_000) + String(repeating: "]", count: 400_000) + "\n")
+        let path = try writeTemporary(
+            "a: " + String(repeating: "[", count: 400_000) + String(repeating: "]", count: 400_000) + "\n")
         expectRefusal(path, line: 1, column: 35, "nesting is deeper than 32 levels")
     }
 
@@ -308,7 +348,9 @@ import Testing
         var lines = ["a0: &a0 [x, x]"]
         for level in 1...40 { lines.append("a\(level): &a\(level) [&d\(level) 0, *a\(level - 1), *a\(level - 1)]") }
         lines.append("? *a40\n: boom")
-        expectRefusal(try writeTemporary(lines.joined(separator: "\n") + "\n"), line: 6, column: 17, "more than 64 alias expansions")
+        expectRefusal(
+            try writeTemporary(lines.joined(separator: "\n") + "\n"), line: 6, column: 17,
+            "more than 64 alias expansions")
     }
 
     /// A stray quote before the bomb must not hide it.
@@ -316,7 +358,8 @@ import Testing
         var yaml = "t: 5\" monitor\na: &a [x, x, x, x, x, x, x, x, x, x]\n"
         var previous = "a"
         for level in ["b", "c", "d", "e", "f", "g", "h", "i"] {
-            yaml += "\(level): &\(level) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
+            yaml +=
+                "\(level): &\(level) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
             previous = level
         }
         expectRefusal(try writeTemporary(yaml), line: 4, column: 24, "more than 64 alias expansions")
@@ -326,12 +369,14 @@ import Testing
     @Test func aliasesOfALargeList() throws {
         let items = (0..<2000).map { "  - item \($0)" }.joined(separator: "\n")
         let uses = (0..<10).map { "use\($0): *big" }.joined(separator: "\n")
-        expectRefusal(try writeTemporary("big: &big\n\(items)\n\(uses)\n"), line: 2006, column: 7,
-                      "YAML aliases would copy more than \(ScenarioLoader.maximumAliasedValues) values")
+        expectRefusal(
+            try writeTemporary("big: &big\n\(items)\n\(uses)\n"), line: 2006, column: 7,
+            "YAML aliases would copy more than \(ScenarioLoader.maximumAliasedValues) values")
     }
 
     @Test func aFewSmallAliasesAreFine() throws {
-        let yaml = lintBase
+        let yaml =
+            lintBase
             .replacingOccurrences(of: "keywords: [customer, client]", with: "keywords: &people [customer, client]")
             .replacingOccurrences(of: "keywords: [team]", with: "keywords: *people")
         let result = ScenarioLoader.read(path: try writeTemporary(yaml))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RehearseCore
 
 /// Random edits to the bundled scenarios never crash or hang the loader: each mutant either
@@ -14,10 +15,13 @@ import Testing
 
     @Test func randomEditsNeverCrashTheLoader() throws {
         let folder = BundledScenariosTests.folder
-        let originals = try ScenarioCatalog.scenarioFiles(in: folder).map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+        let originals = try ScenarioCatalog.scenarioFiles(in: folder).map {
+            try Data(contentsOf: URL(fileURLWithPath: $0))
+        }
         #expect(originals.count >= 18)
         var generator = SeededGenerator(seed: 20_261_127)
-        var loaded = 0, refused = 0
+        var loaded = 0
+        var refused = 0
         var seen = Set<Mutation>()
         // No time limit here: the loader's speed is measured by Benchmarks/lint-benchmark.sh
         // (figures in Benchmarks/README.md), and this test's duration is in the runner's report.
@@ -34,11 +38,14 @@ import Testing
                     #expect(result.errors.isEmpty)
                 } else {
                     refused += 1
-                    let first = try #require(result.errors.first, "mutant \(number) (\(mutation)) neither loads nor has an error")
+                    let first = try #require(
+                        result.errors.first, "mutant \(number) (\(mutation)) neither loads nor has an error")
                     #expect(first.file == path)
                     #expect(first.line >= 1 && first.column >= 1)
                     let lineCount = bytes.filter { $0 == UInt8(ascii: "\n") }.count + 1
-                    #expect(result.errors.allSatisfy { $0.line <= lineCount + 1 }, "mutant \(number) (\(mutation)): an error past the end of the file")
+                    #expect(
+                        result.errors.allSatisfy { $0.line <= lineCount + 1 },
+                        "mutant \(number) (\(mutation)): an error past the end of the file")
                 }
             }
         }
@@ -66,7 +73,9 @@ import Testing
             return Array(bytes.prefix(Int.random(in: 0...bytes.count, using: &generator)))
         case .insertRandomBytes:
             var copy = bytes
-            let junk = (0..<Int.random(in: 1...8, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let junk = (0..<Int.random(in: 1...8, using: &generator)).map { _ in
+                UInt8.random(in: 0...255, using: &generator)
+            }
             copy.insert(contentsOf: junk, at: Int.random(in: 0...copy.count, using: &generator))
             return copy
         case .overwriteRandomBytes:
@@ -78,7 +87,10 @@ import Testing
         case .swapValueType:
             // Replace the value after the first ': ' of a line with one of another type.
             let index = randomLine()
-            let replacements = ["[a, b]", "{x: 1}", "12", "-3", "true", "~", "\"\"", "2.5", "*nowhere", "&anchor text", "|", "!!binary AAAA"]
+            let replacements = [
+                "[a, b]", "{x: 1}", "12", "-3", "true", "~", "\"\"", "2.5", "*nowhere", "&anchor text", "|",
+                "!!binary AAAA",
+            ]
             if let colon = lines[index].firstIndex(of: UInt8(ascii: ":")) {
                 let replacement = replacements.randomElement(using: &generator)!
                 lines[index] = Array(lines[index][...colon]) + Array(" \(replacement)".utf8)
@@ -88,12 +100,18 @@ import Testing
             let index = randomLine()
             let indent = lines[index].prefix { $0 == UInt8(ascii: " ") }.count
             let shift = Int.random(in: -3...3, using: &generator)
-            lines[index] = Array(repeating: UInt8(ascii: " "), count: max(0, indent + shift)) + lines[index].dropFirst(indent)
+            lines[index] =
+                Array(repeating: UInt8(ascii: " "), count: max(0, indent + shift)) + lines[index].dropFirst(indent)
             return joined()
         case .insertYAMLIndicator:
             var copy = bytes
-            let indicators = ["- ", ": ", "? ", "[", "]", "{", "}", "#", "&a ", "*a ", "!", "|", ">", "'", "\"", "%", "@", "`", "---\n", "\t"]
-            copy.insert(contentsOf: Array(indicators.randomElement(using: &generator)!.utf8), at: Int.random(in: 0...copy.count, using: &generator))
+            let indicators = [
+                "- ", ": ", "? ", "[", "]", "{", "}", "#", "&a ", "*a ", "!", "|", ">", "'", "\"", "%", "@", "`",
+                "---\n", "\t",
+            ]
+            copy.insert(
+                contentsOf: Array(indicators.randomElement(using: &generator)!.utf8),
+                at: Int.random(in: 0...copy.count, using: &generator))
             return copy
         case .dropCharacter:
             var copy = bytes

@@ -1,20 +1,31 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import RehearseCore
 
 /// A debrief recorded in memory: `questions` (text, answer, asked by) and `concerns` (text, raised by).
-func builtDebrief(questions: [(String, String?, String?)], concerns: [(String, String?)] = [], wishes: [String] = [],
-                  session: String = "d00dfeed") throws -> Transcript {
-    let details = DebriefDetails(company: "Acme", role: "customer-service", roleTitle: "Support Specialist", kind: .first,
-                                 date: "2026-11-30",
-                                 interviewers: [Interviewer(id: "dana", name: "Dana Reyes", title: "Lead", style: .warm),
-                                                Interviewer(id: "sam", name: "Sam Okafor", title: "Analyst", style: .warm)],
-                                 candidate: "Sam")
+func builtDebrief(
+    questions: [(String, String?, String?)], concerns: [(String, String?)] = [], wishes: [String] = [],
+    session: String = "d00dfeed"
+) throws -> Transcript {
+    let details = DebriefDetails(
+        company: "Acme", role: "customer-service", roleTitle: "Support Specialist", kind: .first,
+        date: "2026-11-30",
+        interviewers: [
+            Interviewer(id: "dana", name: "Dana Reyes", title: "Lead", style: .warm),
+            Interviewer(id: "sam", name: "Sam Okafor", title: "Analyst", style: .warm),
+        ],
+        candidate: "Sam")
     let recorder = MemoryTranscriptRecorder()
     var time = 0
-    let writer = DebriefWriter(details: details, sessionID: session, started: Date(timeIntervalSince1970: 1_800_000_000), appVersion: "t",
-                               recorder: recorder, elapsed: { time += 10; return time })
+    let writer = DebriefWriter(
+        details: details, sessionID: session, started: Date(timeIntervalSince1970: 1_800_000_000), appVersion: "t",
+        recorder: recorder,
+        elapsed: {
+            time += 10
+            return time
+        })
     for (text, answer, speaker) in questions {
         try writer.add(.question(text, askedBy: speaker))
         if let answer { try writer.add(.answer(answer)) }
@@ -26,21 +37,32 @@ func builtDebrief(questions: [(String, String?, String?)], concerns: [(String, S
 }
 
 @Suite struct NextRoundTests {
-    static let template: Scenario? = try? ScenarioLoader.load(path: BundledScenariosTests.folder + "/customer-service-second.yaml")
+    static let template: Scenario? = try? ScenarioLoader.load(
+        path: BundledScenariosTests.folder + "/customer-service-second.yaml")
 
-    static let debrief = [("Tell me about a time you led a team.", "I ran a rota of 6 people and cut callbacks by 30%.", "dana"),
-                          ("Why us?", "I like your heat pumps.", nil),
-                          ("What would you do with an angry {customer}?", nil, "sam")] as [(String, String?, String?)]
-    static let concerns = [("asked twice about my lack of team-lead experience", "sam"),
-                           ("seemed unsure about my billing knowledge", nil)] as [(String, String?)]
+    static let debrief =
+        [
+            ("Tell me about a time you led a team.", "I ran a rota of 6 people and cut callbacks by 30%.", "dana"),
+            ("Why us?", "I like your heat pumps.", nil),
+            ("What would you do with an angry {customer}?", nil, "sam"),
+        ] as [(String, String?, String?)]
+    static let concerns =
+        [
+            ("asked twice about my lack of team-lead experience", "sam"),
+            ("seemed unsure about my billing knowledge", nil),
+        ] as [(String, String?)]
 
     @Test func everyRealQuestionComesBackAsARepeatAndEveryConcernAsAQuestionFromWhoRaisedIt() throws {
         let transcript = try builtDebrief(questions: Self.debrief, concerns: Self.concerns)
-        let scenario = NextRoundBuilder(round: RoundRecord(transcript), kind: .second, template: try #require(Self.template)).build()
+        let scenario = NextRoundBuilder(
+            round: RoundRecord(transcript), kind: .second, template: try #require(Self.template)
+        ).build()
         let questions = scenario.allQuestions
-        #expect(questions.compactMap(\.repeats) == ["debrief-d00dfeed/q1", "debrief-d00dfeed/q2", "debrief-d00dfeed/q3"])
+        #expect(
+            questions.compactMap(\.repeats) == ["debrief-d00dfeed/q1", "debrief-d00dfeed/q2", "debrief-d00dfeed/q3"])
         // Braces a person typed are literal, not template variables.
-        #expect(TextTemplate.render(questions[2].text, ["customer": "X"]) == "What would you do with an angry {customer}?")
+        #expect(
+            TextTemplate.render(questions[2].text, ["customer": "X"]) == "What would you do with an angry {customer}?")
         let concernQuestions = questions.filter { $0.id.hasPrefix("concern-") }
         #expect(concernQuestions.count == 2)
         #expect(concernQuestions[0].text.hasPrefix("Last time we talked about your lack of team-lead experience."))
@@ -55,10 +77,14 @@ func builtDebrief(questions: [(String, String?, String?)], concerns: [(String, S
 
     @Test func aSessionOfTheGeneratedRoundAsksAllInAStableOrderForASeed() throws {
         let transcript = try builtDebrief(questions: Self.debrief, concerns: Self.concerns)
-        let scenario = NextRoundBuilder(round: RoundRecord(transcript), kind: .second, template: try #require(Self.template)).build()
+        let scenario = NextRoundBuilder(
+            round: RoundRecord(transcript), kind: .second, template: try #require(Self.template)
+        ).build()
         func asked(seed: UInt64) throws -> [String] {
             let run = try ScriptedRun(scenario, seed: seed)
-            for _ in 0..<40 { run.answer("I handled it myself last year, and 3 customers stayed as a result of what I did.") }
+            for _ in 0..<40 {
+                run.answer("I handled it myself last year, and 3 customers stayed as a result of what I did.")
+            }
             return run.asks.filter { $0.probe == nil }.map(\.question)
         }
         let first = try asked(seed: 7)
@@ -67,16 +93,25 @@ func builtDebrief(questions: [(String, String?, String?)], concerns: [(String, S
     }
 
     @Test func theGeneratedYAMLIsLintCleanAndLoadsToTheSameInterview() throws {
-        let transcript = try builtDebrief(questions: Self.debrief, concerns: Self.concerns + [("whether I can handle \u{1B}[31m billing", nil)])
+        let transcript = try builtDebrief(
+            questions: Self.debrief, concerns: Self.concerns + [("whether I can handle \u{1B}[31m billing", nil)])
         for kind in [InterviewKind.second, .samePerson] {
-            let scenario = NextRoundBuilder(round: RoundRecord(transcript), kind: kind, template: try #require(Self.template)).build()
+            let scenario = NextRoundBuilder(
+                round: RoundRecord(transcript), kind: kind, template: try #require(Self.template)
+            ).build()
             let yaml = ScenarioWriter.yaml(scenario, comment: ["generated"])
             let path = try writeTemporary(yaml, name: "\(scenario.id).yaml")
             let report = ScenarioLinter.lint([LintTarget(path: path)])
             #expect(!report.failed(strict: true), "\(report.text())")
             var loaded = try ScenarioLoader.load(path: path)
             #expect(loaded.stages.map(\.id) == scenario.stages.map(\.id))
-            func unplaced(_ questions: [Question]) -> [Question] { questions.map { var question = $0; question.place = .unknown; return question } }
+            func unplaced(_ questions: [Question]) -> [Question] {
+                questions.map {
+                    var question = $0
+                    question.place = .unknown
+                    return question
+                }
+            }
             // Same interview: everything but where things sit in the file.
             loaded.checksum = ""
             loaded.sourcePath = ""
@@ -103,11 +138,16 @@ func builtDebrief(questions: [(String, String?, String?)], concerns: [(String, S
 
     @Test func aSamePersonRoundHasOnlyTheLeadAndQuotesTheEarlierAnswer() throws {
         let transcript = try builtDebrief(questions: Self.debrief, concerns: Self.concerns)
-        let scenario = NextRoundBuilder(round: RoundRecord(transcript), kind: .samePerson, template: try #require(Self.template)).build()
+        let scenario = NextRoundBuilder(
+            round: RoundRecord(transcript), kind: .samePerson, template: try #require(Self.template)
+        ).build()
         #expect(scenario.interviewers.map(\.id) == ["dana"])
         #expect(Set(scenario.stages.map(\.interviewerID)) == ["dana"])
         let revisit = try #require(scenario.stages.first?.revisit)
-        #expect(revisit.fallbackQuestions.compactMap(\.repeats) == ["debrief-d00dfeed/q1", "debrief-d00dfeed/q2", "debrief-d00dfeed/q3"])
+        #expect(
+            revisit.fallbackQuestions.compactMap(\.repeats) == [
+                "debrief-d00dfeed/q1", "debrief-d00dfeed/q2", "debrief-d00dfeed/q3",
+            ])
         // With the real round found, its answers come back, the one a concern is about first, quoting what was said.
         let run = try ScriptedRun(scenario, earlier: EarlierAnswer.from(transcript))
         let first = try #require(run.asks.first)
@@ -120,7 +160,9 @@ func builtDebrief(questions: [(String, String?, String?)], concerns: [(String, S
         var transcript = try builtDebrief(questions: Self.debrief)
         transcript.header.role = "junior-data-person"
         transcript.header.roleTitle = "Junior Data Analyst"
-        let roles = [(id: "customer-service", title: "Customer Support Specialist"), (id: "data-analyst", title: "Data Analyst")]
+        let roles = [
+            (id: "customer-service", title: "Customer Support Specialist"), (id: "data-analyst", title: "Data Analyst"),
+        ]
         #expect(NextRoundBuilder.nearestRole(to: RoundRecord(transcript), roles: roles) == "data-analyst")
     }
 }
@@ -129,20 +171,32 @@ func builtDebrief(questions: [(String, String?, String?)], concerns: [(String, S
     @Test func concernsComeFirstThenFlaggedAnswersThenTheThinnest() {
         let answers = [
             EarlierAnswer(questionID: "thin", question: "Q1", answer: "Short."),
-            EarlierAnswer(questionID: "flagged-once", question: "Q2", answer: "A longer answer without numbers in it at all.", flags: ["no_number"]),
+            EarlierAnswer(
+                questionID: "flagged-once", question: "Q2", answer: "A longer answer without numbers in it at all.",
+                flags: ["no_number"]),
             EarlierAnswer(questionID: "skipped", question: "Q3", answer: "", flags: ["skipped", "no_example"]),
-            EarlierAnswer(questionID: "concern", question: "Q4", answer: "A long and full answer.", concern: "team lead"),
-            EarlierAnswer(questionID: "full", question: "Q5", answer: "A very long answer with many many many words in it here."),
+            EarlierAnswer(
+                questionID: "concern", question: "Q4", answer: "A long and full answer.", concern: "team lead"),
+            EarlierAnswer(
+                questionID: "full", question: "Q5", answer: "A very long answer with many many many words in it here."),
         ]
-        #expect(RevisitOrder.choose(answers, count: 5).map(\.questionID) == ["concern", "skipped", "flagged-once", "thin", "full"])
+        #expect(
+            RevisitOrder.choose(answers, count: 5).map(\.questionID) == [
+                "concern", "skipped", "flagged-once", "thin", "full",
+            ])
         #expect(RevisitOrder.choose(answers, count: 2).map(\.questionID) == ["concern", "skipped"])
     }
 
     @Test func aRecordedRoundGivesConcernsAndFlagsAndTheQuestionSaysWhy() throws {
         let transcript = try builtDebrief(
-            questions: [("Tell me about your experience leading a team.", "Last year I led a team of 4 and we shipped on time, which meant happy customers.", nil),
-                        ("Tell me about a time you won back an unhappy customer.", "I like it.", nil),
-                        ("What is your notice period?", nil, nil)],
+            questions: [
+                (
+                    "Tell me about your experience leading a team.",
+                    "Last year I led a team of 4 and we shipped on time, which meant happy customers.", nil
+                ),
+                ("Tell me about a time you won back an unhappy customer.", "I like it.", nil),
+                ("What is your notice period?", nil, nil),
+            ],
             concerns: [("worried about my team lead experience", nil)])
         let earlier = EarlierAnswer.from(transcript)
         #expect(earlier.map(\.questionID) == ["q1", "q2", "q3"])
@@ -158,28 +212,41 @@ func builtDebrief(questions: [(String, String?, String?)], concerns: [(String, S
 }
 
 @Suite struct DebriefLayoutTests {
-    static let details = DebriefDetails(company: "Acme", role: "x", roleTitle: "X", kind: .first, date: "2026-11-30",
-                                        interviewers: [Interviewer(id: "dana-reyes", name: "Dana Reyes", title: "Lead", style: .warm)],
-                                        candidate: "Sam")
+    static let details = DebriefDetails(
+        company: "Acme", role: "x", roleTitle: "X", kind: .first, date: "2026-11-30",
+        interviewers: [Interviewer(id: "dana-reyes", name: "Dana Reyes", title: "Lead", style: .warm)],
+        candidate: "Sam")
 
     @Test func tagsUntaggedContinuationsAndBlankLines() throws {
-        let entries = try DebriefLayout.parse("Q: (dana) One?\n\nA: first line\n  second line\nCONCERN: Dana asked twice\nWISH: more\n",
-                                              details: Self.details)
-        #expect(entries == [.question("One?", askedBy: "dana-reyes"), .answer("first line\nsecond line"),
-                            .concern("Dana asked twice", raisedBy: "dana-reyes"), .wish("more")])
+        let entries = try DebriefLayout.parse(
+            "Q: (dana) One?\n\nA: first line\n  second line\nCONCERN: Dana asked twice\nWISH: more\n",
+            details: Self.details)
+        #expect(
+            entries == [
+                .question("One?", askedBy: "dana-reyes"), .answer("first line\nsecond line"),
+                .concern("Dana asked twice", raisedBy: "dana-reyes"), .wish("more"),
+            ])
     }
 
-    @Test(arguments: [("Q: one\nNOTE: two\n", 2, "unknown tag 'NOTE:'"), ("A: answer\n", 1, "an answer before any question"),
-                      ("text\nQ: one\n", 1, "text before the first tag"), ("Q: one\nA: a\nA: b\n", 3, "a second answer to one question")])
+    @Test(arguments: [
+        ("Q: one\nNOTE: two\n", 2, "unknown tag 'NOTE:'"), ("A: answer\n", 1, "an answer before any question"),
+        ("text\nQ: one\n", 1, "text before the first tag"),
+        ("Q: one\nA: a\nA: b\n", 3, "a second answer to one question"),
+    ])
     func linesOutOfTheLayoutNameTheirLine(input: String, line: Int, reason: String) {
-        #expect(throws: DebriefError.badLine(line: line, text: String(input.split(separator: "\n")[line - 1]), reason: reason)) {
+        #expect(
+            throws: DebriefError.badLine(
+                line: line, text: String(input.split(separator: "\n")[line - 1]), reason: reason)
+        ) {
             try DebriefLayout.parse(input, details: Self.details)
         }
     }
 
     @Test func noQuestionsIsRefusedAndAnswerTextKeepsColons() throws {
         #expect(throws: DebriefError.noQuestions) { try DebriefLayout.parse("\n\n", details: Self.details) }
-        #expect(try DebriefLayout.parse("Q: x\nA: Note: it went well\n", details: Self.details).last == .answer("Note: it went well"))
+        #expect(
+            try DebriefLayout.parse("Q: x\nA: Note: it went well\n", details: Self.details).last
+                == .answer("Note: it went well"))
     }
 
     @Test func aFreeRoleTitleBecomesASlugAndAKnownTitleItsID() {
@@ -191,11 +258,15 @@ func builtDebrief(questions: [(String, String?, String?)], concerns: [(String, S
     }
 
     @Test func anOldVersionOneTranscriptStillReads() throws {
-        let old = #"{"format":"rehearse-transcript","version":1,"session":"s","kind":"first","role":"r","role_title":"T","company":"A","candidate":"C","seed":1,"started":"2026-01-01T00:00:00Z","app_version":"t","scenario":{"id":"r-first","title":"T","checksum":"c","path":"t.yaml"},"interviewers":[]}"#
+        let old =
+            #"{"format":"rehearse-transcript","version":1,"session":"s","kind":"first","role":"r","role_title":"T","company":"A","candidate":"C","seed":1,"started":"2026-01-01T00:00:00Z","app_version":"t","scenario":{"id":"r-first","title":"T","checksum":"c","path":"t.yaml"},"interviewers":[]}"#
             + "\n" + #"{"type":"note","t":1,"text":"n"}"# + "\n"
         let transcript = try Transcript.parse(Data(old.utf8), path: "old.jsonl")
         #expect(transcript.header.source == nil && !transcript.header.isRealInterview)
-        guard case .note(let note)? = transcript.events.first else { Issue.record("no note"); return }
+        guard case .note(let note)? = transcript.events.first else {
+            Issue.record("no note")
+            return
+        }
         #expect(note.about == nil)
     }
 }
@@ -203,13 +274,17 @@ func builtDebrief(questions: [(String, String?, String?)], concerns: [(String, S
 @Suite struct DebriefFormTests {
     static func form(recorderAt path: String, spare: [String] = []) -> (DebriefForm, () -> FileTranscriptRecorder?) {
         var recorder: FileTranscriptRecorder?
-        let form = DebriefForm(company: "Acme", role: "Support Lead", kind: .first, date: "2026-11-30",
-                               interviewers: [Interviewer(id: "dana", name: "Dana Reyes", title: "Lead", style: .warm)], candidate: "Sam",
-                               knownRoles: [(id: "customer-service", title: "Customer Support Specialist")], today: "2026-12-01") { details in
+        let form = DebriefForm(
+            company: "Acme", role: "Support Lead", kind: .first, date: "2026-11-30",
+            interviewers: [Interviewer(id: "dana", name: "Dana Reyes", title: "Lead", style: .warm)], candidate: "Sam",
+            knownRoles: [(id: "customer-service", title: "Customer Support Specialist")], today: "2026-12-01"
+        ) { details in
             let file = try FileTranscriptRecorder(path: path, spareFolders: spare)
             recorder = file
-            return DebriefWriter(details: details, sessionID: "f00d", started: Date(timeIntervalSince1970: 1_800_000_000), appVersion: "t",
-                                 recorder: file, elapsed: { 0 })
+            return DebriefWriter(
+                details: details, sessionID: "f00d", started: Date(timeIntervalSince1970: 1_800_000_000),
+                appVersion: "t",
+                recorder: file, elapsed: { 0 })
         }
         return (form, { recorder })
     }

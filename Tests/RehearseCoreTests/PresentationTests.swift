@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RehearseCore
 @testable import TerminalText
 
@@ -40,10 +41,13 @@ import Testing
         #expect(DisplayWidth.of(text) == expected, "\(name)")
     }
 
-    @Test(arguments: [
-        (Unicode.Scalar(0x301)!, 0), ("\u{94D}", 0), ("\u{200D}", 0), ("\u{FE0F}", 0), ("\u{1161}", 0), ("\u{D7B0}", 0),
-        ("界", 2), ("\u{1100}", 2), ("😀", 2), ("\u{20000}", 2), ("\u{FF01}", 2), ("A", 1), ("é", 1), ("\u{2764}", 1), ("\u{7F}", 0), ("\u{9B}", 0),
-    ] as [(Unicode.Scalar, Int)])
+    @Test(
+        arguments: [
+            (Unicode.Scalar(0x301)!, 0), ("\u{94D}", 0), ("\u{200D}", 0), ("\u{FE0F}", 0), ("\u{1161}", 0),
+            ("\u{D7B0}", 0),
+            ("界", 2), ("\u{1100}", 2), ("😀", 2), ("\u{20000}", 2), ("\u{FF01}", 2), ("A", 1), ("é", 1), ("\u{2764}", 1),
+            ("\u{7F}", 0), ("\u{9B}", 0),
+        ] as [(Unicode.Scalar, Int)])
     func scalarColumns(_ scalar: Unicode.Scalar, _ expected: Int) {
         #expect(DisplayWidth.of(scalar: scalar) == expected, "U+\(String(scalar.value, radix: 16))")
     }
@@ -54,8 +58,11 @@ import Testing
         #expect(DisplayWidth.of(text[...]) == DisplayWidth.of(text))
     }
 
-    @Test(arguments: [("", 10, 0), ("abcdefghij", 10, 0), ("abcdefghijk", 10, 1), ("abcdefghi日", 10, 1), ("abcdefgh日", 10, 0),
-                      ("日本語日本", 10, 0), ("日本語日本x", 10, 1), ("cafe\u{301}cafe\u{301}ab", 10, 0), (String(repeating: "a", count: 25), 10, 2)])
+    @Test(arguments: [
+        ("", 10, 0), ("abcdefghij", 10, 0), ("abcdefghijk", 10, 1), ("abcdefghi日", 10, 1), ("abcdefgh日", 10, 0),
+        ("日本語日本", 10, 0), ("日本語日本x", 10, 1), ("cafe\u{301}cafe\u{301}ab", 10, 0),
+        (String(repeating: "a", count: 25), 10, 2),
+    ])
     func rowsOfAWrappedLine(_ text: String, _ columns: Int, _ expected: Int) {
         #expect(DisplayWidth.lastRow(of: text, columns: columns) == expected)
     }
@@ -79,38 +86,58 @@ import Testing
     }
 
     static let cases: [Case] = [
-        Case(name: "wraps at spaces", width: 20, text: "the quick brown fox jumps over the lazy dog",
-             expected: ["the quick brown fox", "jumps over the lazy", "dog"]),
-        Case(name: "hanging indent under a lead", width: 30, text: "one over the limit; you asked no questions", lead: "  Flags: ",
-             indent: "         ", expected: ["  Flags: one over the limit;", "         you asked no", "         questions"]),
-        Case(name: "breaks a word longer than a line", width: 20, text: "see https://example.com/a/very/long/path ok",
-             expected: ["see", "https://example.com/", "a/very/long/path", "ok"]),
-        Case(name: "keeps paragraphs, indents the later ones", width: 20, text: "first\nsecond", lead: "> ", indent: "  ",
-             expected: ["> first", "  second"]),
+        Case(
+            name: "wraps at spaces", width: 20, text: "the quick brown fox jumps over the lazy dog",
+            expected: ["the quick brown fox", "jumps over the lazy", "dog"]),
+        Case(
+            name: "hanging indent under a lead", width: 30, text: "one over the limit; you asked no questions",
+            lead: "  Flags: ",
+            indent: "         ",
+            expected: ["  Flags: one over the limit;", "         you asked no", "         questions"]),
+        Case(
+            name: "breaks a word longer than a line", width: 20, text: "see https://example.com/a/very/long/path ok",
+            expected: ["see", "https://example.com/", "a/very/long/path", "ok"]),
+        Case(
+            name: "keeps paragraphs, indents the later ones", width: 20, text: "first\nsecond", lead: "> ",
+            indent: "  ",
+            expected: ["> first", "  second"]),
         Case(name: "makes escape sequences inert", width: 20, text: "\u{1B}[31mred", expected: ["^[[31mred"]),
-        Case(name: "combining marks take no column", width: 20, text: "नमस्ते नमस्ते नमस्ते नमस्ते नमस्ते",
-             expected: ["नमस्ते नमस्ते नमस्ते नमस्ते", "नमस्ते"]),
-        Case(name: "e + U+0301 counts once", width: 20, text: "cafe\u{301} cafe\u{301} cafe\u{301} cafe\u{301} cafe\u{301}",
-             expected: ["cafe\u{301} cafe\u{301} cafe\u{301} cafe\u{301}", "cafe\u{301}"]),
-        Case(name: "wide characters break at the width", width: 20, text: "日本語の文章はスペースなしで続きます",
-             expected: ["日本語の文章はスペー", "スなしで続きます"]),
-        Case(name: "an emoji sequence is one emoji", width: 20, text: "👩‍👩‍👧 👩‍👩‍👧 👩‍👩‍👧 👩‍👩‍👧 👩‍👩‍👧 👩‍👩‍👧 👩‍👩‍👧 👩‍👩‍👧",
-             expected: ["👩‍👩‍👧 👩‍👩‍👧 👩‍👩‍👧 👩‍👩‍👧 👩‍👩‍👧 👩‍👩‍👧 👩‍👩‍👧", "👩‍👩‍👧"]),
-        Case(name: "zero-width characters take no room", width: 20, text: "a\u{200B}b\u{200B}c\u{200B}d\u{200B}e\u{200B}f\u{200B}g\u{200B}h\u{200B}i\u{200B}j\u{200B}k\u{200B}l\u{200B}m\u{200B}n\u{200B}o\u{200B}p\u{200B}q\u{200B}r\u{200B}s\u{200B}t",
-             expected: ["a\u{200B}b\u{200B}c\u{200B}d\u{200B}e\u{200B}f\u{200B}g\u{200B}h\u{200B}i\u{200B}j\u{200B}k\u{200B}l\u{200B}m\u{200B}n\u{200B}o\u{200B}p\u{200B}q\u{200B}r\u{200B}s\u{200B}t"]),
+        Case(
+            name: "combining marks take no column", width: 20, text: "नमस्ते नमस्ते नमस्ते नमस्ते नमस्ते",
+            expected: ["नमस्ते नमस्ते नमस्ते नमस्ते", "नमस्ते"]),
+        Case(
+            name: "e + U+0301 counts once", width: 20,
+            text: "cafe\u{301} cafe\u{301} cafe\u{301} cafe\u{301} cafe\u{301}",
+            expected: ["cafe\u{301} cafe\u{301} cafe\u{301} cafe\u{301}", "cafe\u{301}"]),
+        Case(
+            name: "wide characters break at the width", width: 20, text: "日本語の文章はスペースなしで続きます",
+            expected: ["日本語の文章はスペー", "スなしで続きます"]),
+        Case(
+            name: "an emoji sequence is one emoji", width: 20, text: "👩‍👩‍👧 👩‍👩‍👧 👩‍👩‍👧 👩‍👩‍👧 👩‍👩‍👧 👩‍👩‍👧 👩‍👩‍👧 👩‍👩‍👧",
+            expected: ["👩‍👩‍👧 👩‍👩‍👧 👩‍👩‍👧 👩‍👩‍👧 👩‍👩‍👧 👩‍👩‍👧 👩‍👩‍👧", "👩‍👩‍👧"]),
+        Case(
+            name: "zero-width characters take no room", width: 20,
+            text:
+                "a\u{200B}b\u{200B}c\u{200B}d\u{200B}e\u{200B}f\u{200B}g\u{200B}h\u{200B}i\u{200B}j\u{200B}k\u{200B}l\u{200B}m\u{200B}n\u{200B}o\u{200B}p\u{200B}q\u{200B}r\u{200B}s\u{200B}t",
+            expected: [
+                "a\u{200B}b\u{200B}c\u{200B}d\u{200B}e\u{200B}f\u{200B}g\u{200B}h\u{200B}i\u{200B}j\u{200B}k\u{200B}l\u{200B}m\u{200B}n\u{200B}o\u{200B}p\u{200B}q\u{200B}r\u{200B}s\u{200B}t"
+            ]),
     ]
 
     @Test(arguments: cases)
     func layout(_ testCase: Case) {
-        let lines = TextLayout(width: testCase.width).paragraph(testCase.text, lead: testCase.lead, indent: testCase.indent)
+        let lines = TextLayout(width: testCase.width).paragraph(
+            testCase.text, lead: testCase.lead, indent: testCase.indent)
         #expect(lines == testCase.expected)
         #expect(lines.allSatisfy { DisplayWidth.of($0) <= testCase.width })
     }
 
     @Test func speechStylesTheNameAndKeepsTheIndent() {
-        let plain = TextLayout(width: 30).speech(name: "Priya Raman", title: "Lead", text: "Tell me about a time you disagreed.", style: .plain)
+        let plain = TextLayout(width: 30).speech(
+            name: "Priya Raman", title: "Lead", text: "Tell me about a time you disagreed.", style: .plain)
         #expect(plain == ["Priya Raman (Lead): Tell me", "   about a time you disagreed."])
-        let coloured = TextLayout(width: 30).speech(name: "Priya Raman", title: "Lead", text: "Hi.", style: TextStyle(colour: true))
+        let coloured = TextLayout(width: 30).speech(
+            name: "Priya Raman", title: "Lead", text: "Hi.", style: TextStyle(colour: true))
         #expect(coloured == ["\u{1B}[1;36mPriya Raman\u{1B}[0m\u{1B}[2m (Lead)\u{1B}[0m: Hi."])
         #expect(TextLayout(width: 30).speech(name: "x\u{1B}", title: nil, text: "Hi.", style: .plain) == ["x^[: Hi."])
     }
@@ -128,14 +155,17 @@ import Testing
 
 @Suite struct DurationTextTests {
     @Test(arguments: [
-        (0, "0.0 s"), (-5, "0.0 s"), (4_249, "4.2 s"), (9_949, "9.9 s"), (9_999, "10.0 s"), (10_000, "10 s"), (42_400, "42 s"),
+        (0, "0.0 s"), (-5, "0.0 s"), (4_249, "4.2 s"), (9_949, "9.9 s"), (9_999, "10.0 s"), (10_000, "10 s"),
+        (42_400, "42 s"),
         (59_499, "59 s"), (59_500, "1 min 00 s"), (125_000, "2 min 05 s"), (3_600_000, "60 min 00 s"),
     ])
     func measured(_ milliseconds: Int, _ expected: String) {
         #expect(DurationText.milliseconds(milliseconds) == expected)
     }
 
-    @Test(arguments: [(0, "0 s"), (-1, "0 s"), (45, "45 s"), (60, "1 min"), (90, "1 min 30 s"), (125, "2 min 5 s"), (600, "10 min")])
+    @Test(arguments: [
+        (0, "0 s"), (-1, "0 s"), (45, "45 s"), (60, "1 min"), (90, "1 min 30 s"), (125, "2 min 5 s"), (600, "10 min"),
+    ])
     func wholeSeconds(_ seconds: Int, _ expected: String) {
         #expect(DurationText.seconds(seconds) == expected)
     }
@@ -150,7 +180,9 @@ import Testing
         #expect(DurationText.aboutMinutes(seconds: seconds) == expected)
     }
 
-    @Test(arguments: [(0, "0:00"), (499, "0:00"), (500, "0:01"), (42_000, "0:42"), (125_000, "2:05"), (3_600_000, "60:00")])
+    @Test(arguments: [
+        (0, "0:00"), (499, "0:00"), (500, "0:01"), (42_000, "0:42"), (125_000, "2:05"), (3_600_000, "60:00"),
+    ])
     func clock(_ milliseconds: Int, _ expected: String) {
         #expect(DurationText.clock(milliseconds: milliseconds) == expected)
     }
@@ -165,7 +197,9 @@ import Testing
     }
 
     @Test func thePromptStyleFencesEscapesForTheLineEditor() {
-        #expect(TextStyle(colour: true).prompt("[1/8 Priya] › ") == "\u{01}\u{1B}[1;36m\u{01}[1/8 Priya] › \u{01}\u{1B}[0m\u{01}")
+        #expect(
+            TextStyle(colour: true).prompt("[1/8 Priya] › ")
+                == "\u{01}\u{1B}[1;36m\u{01}[1/8 Priya] › \u{01}\u{1B}[0m\u{01}")
         #expect(TextStyle.plain.prompt("[1/8 Priya] › ") == "[1/8 Priya] › ")
         #expect(TextStyle(colour: true).accent("x") == "\u{1B}[1;36mx\u{1B}[0m")
     }
@@ -189,7 +223,9 @@ import Testing
         for file in try sources(in: folder) {
             for line in file.split(separator: "\n") where !line.hasPrefix(" ") {
                 let words = line.split(whereSeparator: { $0 == " " || $0 == ":" || $0 == "<" || $0 == "{" })
-                if let index = words.firstIndex(where: { ["struct", "enum", "class", "protocol"].contains($0) }), index + 1 < words.count {
+                if let index = words.firstIndex(where: { ["struct", "enum", "class", "protocol"].contains($0) }),
+                    index + 1 < words.count
+                {
                     names.insert(String(words[index + 1]))
                 }
             }
@@ -207,7 +243,9 @@ import Testing
         Set(text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }).map(String.init))
     }
 
-    @Test(arguments: [("Replay", "Review"), ("Scenario", "Analysis"), ("Presentation", "Review"), ("Support", "Review")])
+    @Test(arguments: [
+        ("Replay", "Review"), ("Scenario", "Analysis"), ("Presentation", "Review"), ("Support", "Review"),
+    ])
     func folderUsesNothingFrom(_ user: String, _ used: String) throws {
         let types = try Self.declaredTypes(in: used)
         #expect(!types.isEmpty)
@@ -228,7 +266,8 @@ import Testing
         #expect(labels.first == "[1/4 Ana] › ")
         #expect(labels.contains { $0.hasPrefix("[your question for ") })
         let transcript = try #require(run.recorder.transcript)
-        let replay = ReplayScript(transcript: transcript, options: ReplayOptions(width: 200, animatesTyping: false)).frames().map(\.text).joined()
+        let replay = ReplayScript(transcript: transcript, options: ReplayOptions(width: 200, animatesTyping: false))
+            .frames().map(\.text).joined()
         for label in Set(labels) { #expect(replay.contains(label), "\(label)") }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import RehearseCore
 
 /// The transcript recorder and the data folder under faults: a full disk, planted symlinks,
@@ -14,10 +15,12 @@ import TestSupport
 
         init(path: String, spareFolders: [String] = []) throws {
             recorder = try FileTranscriptRecorder(path: path, spareFolders: spareFolders)
-            session = InterviewSession(scenario: try loadScenario(sampleScenarioYAML(extraProbes: probeYAML("no_numbers"))),
-                                       options: SessionOptions(seed: 1, candidate: "Sam", sessionID: "d15cf011",
-                                                               startedAt: Date(timeIntervalSince1970: 1_800_000_000), appVersion: "test"),
-                                       clock: clock, recorder: recorder)
+            session = InterviewSession(
+                scenario: try loadScenario(sampleScenarioYAML(extraProbes: probeYAML("no_numbers"))),
+                options: SessionOptions(
+                    seed: 1, candidate: "Sam", sessionID: "d15cf011",
+                    startedAt: Date(timeIntervalSince1970: 1_800_000_000), appVersion: "test"),
+                clock: clock, recorder: recorder)
         }
 
         func start() throws { _ = try session.start() }
@@ -95,8 +98,9 @@ import TestSupport
         #expect(told.count == 1)
         let spareCopy = try #require(run.recorder.sparePath)
         #expect(told.first?.contains("a copy of the whole session in \(spareCopy)") == true)
-        #expect(Self.starts(try Transcript.read(path: spareCopy).answers) == ["kept on disk", "only in memory and m"],
-                "the copy is written at once, so a crash now loses nothing")
+        #expect(
+            Self.starts(try Transcript.read(path: spareCopy).answers) == ["kept on disk", "only in memory and m"],
+            "the copy is written at once, so a crash now loses nothing")
         #expect(Self.warnings(run.answer(Self.long("also in memory"))).isEmpty, "told once, not at every answer")
         _ = run.session.interrupt(reason: "SIGTERM")
         let report = run.recorder.finish()
@@ -148,7 +152,8 @@ import TestSupport
         disk.fill(leavingBytes: freeBytes)
         #expect { try folder.prepare() } throws: { error in
             let text = "\(error)"
-            return text.contains(folder.transcripts) && text.contains("free some space") && text.contains("REHEARSE_HOME")
+            return text.contains(folder.transcripts) && text.contains("free some space")
+                && text.contains("REHEARSE_HOME")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.transcripts).isEmpty)
     }
@@ -158,7 +163,9 @@ import TestSupport
         let folder = DataFolder(environment: ["HOME": base + "/home", "REHEARSE_HOME": ""])
         #expect(folder.root == base + "/home/.local/share/rehearse")
         #expect(try folder.prepare() == nil)
-        for path in [base + "/home/.local", base + "/home/.local/share", folder.root, folder.transcripts, folder.historyFolder] {
+        for path in [
+            base + "/home/.local", base + "/home/.local/share", folder.root, folder.transcripts, folder.historyFolder,
+        ] {
             var status = stat()
             #expect(stat(path, &status) == 0, "\(path) was not created")
             #expect(status.st_mode & 0o777 == 0o700, "\(path)")
@@ -178,7 +185,9 @@ import TestSupport
         chmod(root + "/transcripts", 0o755)
         let folder = DataFolder(root: root)
         let note = try #require(try folder.prepare())
-        #expect(note.contains(root + " (was 777)") && note.contains(root + "/transcripts (was 755)") && note.contains("0700"))
+        #expect(
+            note.contains(root + " (was 777)") && note.contains(root + "/transcripts (was 755)")
+                && note.contains("0700"))
         #expect(!note.contains("\n"))
         for path in [root, folder.transcripts, folder.historyFolder] {
             var status = stat()

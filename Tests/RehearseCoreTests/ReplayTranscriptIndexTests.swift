@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RehearseCore
 
 /// The summary cache beside the transcripts and how references resolve.
@@ -11,8 +12,9 @@ import Testing
     }
 
     func sample(_ session: String, role: String = "testing", started: TimeInterval = 1_800_000_000) -> Transcript {
-        ReviewFixtures.transcript([.init(id: "q1", answer: "One."), .init(id: "q2", answer: nil)],
-                                  header: ReviewFixtures.header(session: session, role: role, started: Date(timeIntervalSince1970: started)))
+        ReviewFixtures.transcript(
+            [.init(id: "q1", answer: "One."), .init(id: "q2", answer: nil)],
+            header: ReviewFixtures.header(session: session, role: role, started: Date(timeIntervalSince1970: started)))
     }
 
     @Test func summariesComeFromTheFilesAndTheIndexFollowsThem() throws {
@@ -20,12 +22,15 @@ import Testing
         let index = TranscriptIndex(folder: DataFolder(root: root))
         let cache = TranscriptSummaryCache(folder: root + "/transcripts")
         _ = try write(sample("aaaa1111"), folder: root, name: "2027-01-15T080000Z-aaaa1111.jsonl")
-        let second = try write(sample("bbbb2222", role: "sales"), folder: root, name: "2027-01-16T080000Z-bbbb2222.jsonl")
+        let second = try write(
+            sample("bbbb2222", role: "sales"), folder: root, name: "2027-01-16T080000Z-bbbb2222.jsonl")
 
         var result = cache.summaries(of: index.files())
         #expect(result.statistics == .init(reused: 0, rebuilt: 2, removed: 0, wroteIndex: true))
         #expect(result.summaries.map(\.session) == ["aaaa1111", "bbbb2222"])
-        #expect(result.summaries[0].answered == 1 && result.summaries[0].asked == 2 && result.summaries[0].status == .completed)
+        #expect(
+            result.summaries[0].answered == 1 && result.summaries[0].asked == 2
+                && result.summaries[0].status == .completed)
         var attributes = stat()
         stat(cache.path, &attributes)
         #expect(attributes.st_mode & 0o777 == 0o600)
@@ -84,11 +89,17 @@ import Testing
     @Test func earlierTranscriptsAreOfTheSameRoleAndStartedBefore() throws {
         let root = try ReviewFixtures.temporaryFolder()
         let index = TranscriptIndex(folder: DataFolder(root: root))
-        _ = try write(sample("e1000000", started: 1_700_000_000), folder: root, name: "2023-11-14T221320Z-e1000000.jsonl")
-        _ = try write(sample("e2000000", role: "sales", started: 1_700_000_100), folder: root, name: "2023-11-14T221500Z-e2000000.jsonl")
-        _ = try write(sample("e3000000", started: 1_700_000_200), folder: root, name: "2023-11-14T221640Z-e3000000.jsonl")
-        let now = try write(sample("e4000000", started: 1_700_000_300), folder: root, name: "2023-11-14T221820Z-e4000000.jsonl")
-        _ = try write(sample("e5000000", started: 1_700_000_400), folder: root, name: "2023-11-14T222000Z-e5000000.jsonl")
+        _ = try write(
+            sample("e1000000", started: 1_700_000_000), folder: root, name: "2023-11-14T221320Z-e1000000.jsonl")
+        _ = try write(
+            sample("e2000000", role: "sales", started: 1_700_000_100), folder: root,
+            name: "2023-11-14T221500Z-e2000000.jsonl")
+        _ = try write(
+            sample("e3000000", started: 1_700_000_200), folder: root, name: "2023-11-14T221640Z-e3000000.jsonl")
+        let now = try write(
+            sample("e4000000", started: 1_700_000_300), folder: root, name: "2023-11-14T221820Z-e4000000.jsonl")
+        _ = try write(
+            sample("e5000000", started: 1_700_000_400), folder: root, name: "2023-11-14T222000Z-e5000000.jsonl")
         let earlier = index.earlierTranscripts(than: try Transcript.read(path: now))
         #expect(earlier.map(\.header.session) == ["e3000000", "e1000000"])
         #expect(index.latest(role: "testing", kind: .second)?.header.session == "e5000000")

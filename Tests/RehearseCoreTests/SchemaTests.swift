@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RehearseCore
 
 /// docs/scenario.schema.json and the loader must agree: the same keys at each level, the same
@@ -21,28 +22,47 @@ import Testing
         var testDescription: String { name }
     }
 
-    enum PathStep: Sendable { case key(String), index(Int) }
+    enum PathStep: Sendable {
+        case key(String)
+        case index(Int)
+    }
 
     static let levels: [Level] = [
-        Level(name: "scenario", definition: nil, keys: ScenarioDecoder.topKeys, required: ScenarioDecoder.topRequiredKeys,
-              base: lintBase, path: []),
-        Level(name: "interviewer", definition: "interviewer", keys: ScenarioDecoder.interviewerKeys,
-              required: ScenarioDecoder.interviewerRequiredKeys, base: lintBase, path: [.key("interviewers"), .index(0)]),
-        Level(name: "questions stage", definition: "questionsStage", keys: ScenarioDecoder.stageKeysByType[.questions]!,
-              required: ScenarioDecoder.stageRequiredKeysByType[.questions]!, base: lintBase, path: [.key("stages"), .index(0)]),
-        Level(name: "candidate_questions stage", definition: "candidateQuestionsStage", keys: ScenarioDecoder.stageKeysByType[.candidateQuestions]!,
-              required: ScenarioDecoder.stageRequiredKeysByType[.candidateQuestions]!, base: lintBase, path: [.key("stages"), .index(1)]),
-        Level(name: "revisit stage", definition: "revisitStage", keys: ScenarioDecoder.stageKeysByType[.revisit]!,
-              required: ScenarioDecoder.stageRequiredKeysByType[.revisit]!, base: lintSamePersonBase, path: [.key("stages"), .index(0)]),
-        Level(name: "reply", definition: "reply", keys: ScenarioDecoder.replyKeys, required: ScenarioDecoder.replyRequiredKeys,
-              base: lintBase, path: [.key("stages"), .index(1), .key("replies"), .index(0)]),
-        Level(name: "question", definition: "question", keys: ScenarioDecoder.questionKeys, required: ScenarioDecoder.questionRequiredKeys,
-              base: lintBase, path: [.key("stages"), .index(0), .key("questions"), .index(0)]),
-        Level(name: "talking point", definition: "talkingPoint", keys: ScenarioDecoder.talkingPointKeys,
-              required: ScenarioDecoder.talkingPointRequiredKeys, base: lintBase,
-              path: [.key("stages"), .index(0), .key("questions"), .index(0), .key("talking_points"), .index(0)]),
-        Level(name: "probe", definition: "probe", keys: ScenarioDecoder.probeKeys, required: ScenarioDecoder.probeRequiredKeys,
-              base: lintBase, path: [.key("stages"), .index(0), .key("questions"), .index(0), .key("probes"), .index(0)]),
+        Level(
+            name: "scenario", definition: nil, keys: ScenarioDecoder.topKeys, required: ScenarioDecoder.topRequiredKeys,
+            base: lintBase, path: []),
+        Level(
+            name: "interviewer", definition: "interviewer", keys: ScenarioDecoder.interviewerKeys,
+            required: ScenarioDecoder.interviewerRequiredKeys, base: lintBase, path: [.key("interviewers"), .index(0)]),
+        Level(
+            name: "questions stage", definition: "questionsStage", keys: ScenarioDecoder.stageKeysByType[.questions]!,
+            required: ScenarioDecoder.stageRequiredKeysByType[.questions]!, base: lintBase,
+            path: [.key("stages"), .index(0)]),
+        Level(
+            name: "candidate_questions stage", definition: "candidateQuestionsStage",
+            keys: ScenarioDecoder.stageKeysByType[.candidateQuestions]!,
+            required: ScenarioDecoder.stageRequiredKeysByType[.candidateQuestions]!, base: lintBase,
+            path: [.key("stages"), .index(1)]),
+        Level(
+            name: "revisit stage", definition: "revisitStage", keys: ScenarioDecoder.stageKeysByType[.revisit]!,
+            required: ScenarioDecoder.stageRequiredKeysByType[.revisit]!, base: lintSamePersonBase,
+            path: [.key("stages"), .index(0)]),
+        Level(
+            name: "reply", definition: "reply", keys: ScenarioDecoder.replyKeys,
+            required: ScenarioDecoder.replyRequiredKeys,
+            base: lintBase, path: [.key("stages"), .index(1), .key("replies"), .index(0)]),
+        Level(
+            name: "question", definition: "question", keys: ScenarioDecoder.questionKeys,
+            required: ScenarioDecoder.questionRequiredKeys,
+            base: lintBase, path: [.key("stages"), .index(0), .key("questions"), .index(0)]),
+        Level(
+            name: "talking point", definition: "talkingPoint", keys: ScenarioDecoder.talkingPointKeys,
+            required: ScenarioDecoder.talkingPointRequiredKeys, base: lintBase,
+            path: [.key("stages"), .index(0), .key("questions"), .index(0), .key("talking_points"), .index(0)]),
+        Level(
+            name: "probe", definition: "probe", keys: ScenarioDecoder.probeKeys,
+            required: ScenarioDecoder.probeRequiredKeys,
+            base: lintBase, path: [.key("stages"), .index(0), .key("questions"), .index(0), .key("probes"), .index(0)]),
     ]
 
     static func loadSchema() throws -> [String: Any] {
@@ -60,7 +80,9 @@ import Testing
     static func resolved(_ property: [String: Any], in schema: [String: Any]) -> [String: Any] {
         var result = property
         if let reference = property["$ref"] as? String, reference.hasPrefix("#/$defs/"),
-           let target = (schema["$defs"] as? [String: Any])?[String(reference.dropFirst("#/$defs/".count))] as? [String: Any] {
+            let target = (schema["$defs"] as? [String: Any])?[String(reference.dropFirst("#/$defs/".count))]
+                as? [String: Any]
+        {
             result = resolved(target, in: schema).merging(property.filter { $0.key != "$ref" }) { _, own in own }
             result["$ref"] = reference
         }
@@ -96,7 +118,9 @@ import Testing
         let schema = try Self.loadSchema()
         let definitions = try #require(schema["$defs"] as? [String: Any])
         func values(_ object: Any?, _ key: String) -> [String]? {
-            ((object as? [String: Any])?["properties"] as? [String: Any]).flatMap { ($0[key] as? [String: Any])?["enum"] as? [String] }
+            ((object as? [String: Any])?["properties"] as? [String: Any]).flatMap {
+                ($0[key] as? [String: Any])?["enum"] as? [String]
+            }
         }
         #expect(values(schema, "kind") == InterviewKind.allCases.map(\.rawValue))
         #expect(values(definitions["interviewer"], "style") == InterviewerStyle.allCases.map(\.rawValue))
@@ -110,11 +134,12 @@ import Testing
             let properties = (definitions[name] as? [String: Any])?["properties"] as? [String: Any]
             typeByDefinition[name] = (properties?["type"] as? [String: Any])?["const"] as? String
         }
-        #expect(typeByDefinition == [
-            "questionsStage": Stage.StageType.questions.rawValue,
-            "candidateQuestionsStage": Stage.StageType.candidateQuestions.rawValue,
-            "revisitStage": Stage.StageType.revisit.rawValue,
-        ])
+        #expect(
+            typeByDefinition == [
+                "questionsStage": Stage.StageType.questions.rawValue,
+                "candidateQuestionsStage": Stage.StageType.candidateQuestions.rawValue,
+                "revisitStage": Stage.StageType.revisit.rawValue,
+            ])
         #expect(Set(typeByDefinition.values) == Set(Stage.StageType.allCases.map(\.rawValue)))
     }
 
@@ -149,14 +174,19 @@ import Testing
                 let document = JSONShape.setting(wrong, at: level.path + [.key(key)], in: base)
                 let errors = try Self.errors(loading: document)
                 let mentioned = errors.contains { $0.message.contains(key) || $0.message.contains("\(wrong)") }
-                #expect(mentioned, "'\(key)' = \(wrong) in the \(level.name): the schema rejects it, the loader said \(errors.map(\.message))")
+                #expect(
+                    mentioned,
+                    "'\(key)' = \(wrong) in the \(level.name): the schema rejects it, the loader said \(errors.map(\.message))"
+                )
             }
             if property["$ref"] as? String == "#/$defs/text" {
                 for accepted: Any in [42, true, "Plain text"] {
                     let document = JSONShape.setting(accepted, at: level.path + [.key(key)], in: base)
                     let errors = try Self.errors(loading: document)
-                    #expect(!errors.contains { $0.message.contains("'\(key)'") },
-                            "'\(key)' = \(accepted) in the \(level.name): the schema accepts it, the loader said \(errors.map(\.message))")
+                    #expect(
+                        !errors.contains { $0.message.contains("'\(key)'") },
+                        "'\(key)' = \(accepted) in the \(level.name): the schema accepts it, the loader said \(errors.map(\.message))"
+                    )
                 }
             }
         }
@@ -176,7 +206,9 @@ import Testing
         if property["$ref"] as? String == "#/$defs/slug" { values.append("Not A Slug") }
         if property["pattern"] as? String == "^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$" { values.append("no-slash") }
         if types == ["array"] { values.append("plain text") }
-        if (property["patterns"] as? [String] ?? []).contains(where: { $0.contains("previous_") }) { values.append("Plain text") }
+        if (property["patterns"] as? [String] ?? []).contains(where: { $0.contains("previous_") }) {
+            values.append("Plain text")
+        }
         return values
     }
 

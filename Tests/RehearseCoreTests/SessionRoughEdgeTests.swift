@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RehearseCore
 
 /// Rough edges a new user met in a session (issue 7), each pinned by a test that failed before its fix.
@@ -9,7 +10,8 @@ import Testing
     }
 
     static func review(_ run: ScriptedRun) -> TranscriptReview {
-        ReviewBuilder().review(Transcript(header: run.session.header, events: run.events, warnings: [], path: "(memory)"))
+        ReviewBuilder().review(
+            Transcript(header: run.session.header, events: run.events, warnings: [], path: "(memory)"))
     }
 
     @Test func redoWhileAQuestionIsOpenIsNotASkip() throws {
@@ -141,8 +143,10 @@ import Testing
             }
         }
         let review = ReviewBuilder().review(transcript)
-        for text in [ReviewMarkdownRenderer.render(review), ReviewHTMLRenderer.render(review),
-                     TranscriptMarkdownExporter.render(transcript), TranscriptHTMLExporter.render(transcript)] {
+        for text in [
+            ReviewMarkdownRenderer.render(review), ReviewHTMLRenderer.render(review),
+            TranscriptMarkdownExporter.render(transcript), TranscriptHTMLExporter.render(transcript),
+        ] {
             #expect(text.contains("1 correction"))
             #expect(!text.contains("1 corrections"))
         }

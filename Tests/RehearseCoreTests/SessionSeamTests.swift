@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RehearseCore
 
 /// The pieces `InterviewSession` is built from: one command parser, the end decision, the
@@ -22,7 +23,9 @@ import Testing
         #expect(SlashCommand.parse(line) == nil)
     }
 
-    @Test(arguments: [("//etc/hosts is a file", "/etc/hosts is a file"), ("  //x", "/x"), ("plain", "plain"), ("/one", "/one")])
+    @Test(arguments: [
+        ("//etc/hosts is a file", "/etc/hosts is a file"), ("  //x", "/x"), ("plain", "plain"), ("/one", "/one"),
+    ])
     func unescapes(line: String, answer: String) {
         #expect(SlashCommand.unescaped(line) == answer)
     }
@@ -35,8 +38,10 @@ import Testing
         }
     }
 
-    @Test(arguments: [("y", EndDecision.end), ("Y", .end), ("yes", .end), ("  yes please", .end), ("n", .carryOn),
-                      ("", .carryOn), ("no", .carryOn), ("maybe", .carryOn)])
+    @Test(arguments: [
+        ("y", EndDecision.end), ("Y", .end), ("yes", .end), ("  yes please", .end), ("n", .carryOn),
+        ("", .carryOn), ("no", .carryOn), ("maybe", .carryOn),
+    ])
     func endDecision(reply: String, decision: EndDecision) {
         #expect(EndDecision(reply: reply) == decision)
     }
@@ -46,8 +51,11 @@ import Testing
     static let revisitYAML = lintSamePersonBase
 
     @Test func aRevisitAskNamesTheEarlierQuestionInAField() throws {
-        let earlier = [EarlierAnswer(questionID: "motivation", question: "Why us?", answer: "Because."),
-                       EarlierAnswer(questionID: "story", question: "A hard day?", answer: "A long answer with many more words in it.")]
+        let earlier = [
+            EarlierAnswer(questionID: "motivation", question: "Why us?", answer: "Because."),
+            EarlierAnswer(
+                questionID: "story", question: "A hard day?", answer: "A long answer with many more words in it."),
+        ]
         let run = try ScriptedRun(loadScenario(Self.revisitYAML), earlier: earlier)
         run.answer("More this time, with 3 numbers.")
         let asks = run.asks
@@ -60,8 +68,9 @@ import Testing
     }
 
     @Test func revisitsAreReadFromTheFieldAndFromTheOldPrefix() throws {
-        let base = TranscriptEvent.Ask(t: 0, question: "revisit-story", speaker: "ana", text: "More?", number: 1, total: 1,
-                                       limitSeconds: 60, probe: nil, repeats: nil, talkingPoints: nil)
+        let base = TranscriptEvent.Ask(
+            t: 0, question: "revisit-story", speaker: "ana", text: "More?", number: 1, total: 1,
+            limitSeconds: 60, probe: nil, repeats: nil, talkingPoints: nil)
         #expect(base.revisitedQuestion == "story")
         var renamed = base
         renamed.question = "again-1"
@@ -70,8 +79,10 @@ import Testing
         var plain = base
         plain.question = "story"
         #expect(plain.revisitedQuestion == nil)
-        let old = #"{"type":"ask","t":0,"question":"revisit-story","speaker":"ana","text":"More?","number":1,"total":1,"limit_s":60}"#
-        guard case .ask(let decoded) = try TranscriptCoding.decoder().decode(TranscriptEvent.self, from: Data(old.utf8)) else {
+        let old =
+            #"{"type":"ask","t":0,"question":"revisit-story","speaker":"ana","text":"More?","number":1,"total":1,"limit_s":60}"#
+        guard case .ask(let decoded) = try TranscriptCoding.decoder().decode(TranscriptEvent.self, from: Data(old.utf8))
+        else {
             Issue.record("not an ask")
             return
         }
@@ -126,10 +137,12 @@ final class ScriptedConsole: SessionConsole {
 
 @Suite struct SessionDriverTests {
     func session(_ clock: ManualClock, _ recorder: MemoryTranscriptRecorder) throws -> InterviewSession {
-        InterviewSession(scenario: try loadScenario(sampleScenarioYAML(extraProbes: probeYAML("no_numbers"))),
-                         options: SessionOptions(seed: 1, candidate: "Sam", sessionID: "abcd1234",
-                                                 startedAt: Date(timeIntervalSince1970: 1_800_000_000), appVersion: "test"),
-                         clock: clock, recorder: recorder)
+        InterviewSession(
+            scenario: try loadScenario(sampleScenarioYAML(extraProbes: probeYAML("no_numbers"))),
+            options: SessionOptions(
+                seed: 1, candidate: "Sam", sessionID: "abcd1234",
+                startedAt: Date(timeIntervalSince1970: 1_800_000_000), appVersion: "test"),
+            clock: clock, recorder: recorder)
     }
 
     @Test func theNoticeIsRecordedWhenShownWithTheTextTypedByThen() throws {
@@ -145,13 +158,18 @@ final class ScriptedConsole: SessionConsole {
                 clock.nanoseconds = deadline + 3_000_000_000
                 let secondKey = TypingRecord.Key(time: clock.now(), position: first.count, inserted: second)
                 clock.advance(milliseconds: 500)
-                return .line(first + second, TypingRecord(keys: [firstKey, secondKey], submittedAt: clock.now()), noticeShownAt: deadline)
+                return .line(
+                    first + second, TypingRecord(keys: [firstKey, secondKey], submittedAt: clock.now()),
+                    noticeShownAt: deadline)
             }
         }
-        let console = ScriptedConsole(inputs: [typed("before, ", "after \\"), { _ in
-            clock.advance(milliseconds: 1000)
-            return .line("and 2 more.", .instant("and 2 more.", at: clock.now()), noticeShownAt: nil)
-        }])
+        let console = ScriptedConsole(inputs: [
+            typed("before, ", "after \\"),
+            { _ in
+                clock.advance(milliseconds: 1000)
+                return .line("and 2 more.", .instant("and 2 more.", at: clock.now()), noticeShownAt: nil)
+            },
+        ])
         _ = try SessionDriver.run(session, console: console)
         let events = recorder.events
         let notices = events.compactMap { if case .notice(let notice) = $0 { notice } else { nil } }
@@ -174,7 +192,8 @@ final class ScriptedConsole: SessionConsole {
         #expect(console.requests[1].deadline == nil)
         // An animated replay types "before, ", shows the notice, then types "after".
         let transcript = Transcript(header: session.header, events: events, warnings: [], path: "(memory)")
-        let frames = ReplayScript(transcript: transcript, options: ReplayOptions(width: 80, animatesTyping: true)).frames().map(\.text)
+        let frames = ReplayScript(transcript: transcript, options: ReplayOptions(width: 80, animatesTyping: true))
+            .frames().map(\.text)
         let before = try #require(frames.firstIndex { $0.contains("before, ") })
         let notice = try #require(frames.firstIndex { $0.contains("have passed for this question") })
         let after = try #require(frames.firstIndex { $0.contains("after") && !$0.contains("before") })
@@ -196,28 +215,40 @@ final class ScriptedConsole: SessionConsole {
     }
 
     @Test func otherEndings() throws {
-        let quit = try SessionDriver.run(try session(ManualClock(), MemoryTranscriptRecorder()), console: ScriptedConsole(inputs: []))
+        let quit = try SessionDriver.run(
+            try session(ManualClock(), MemoryTranscriptRecorder()), console: ScriptedConsole(inputs: []))
         #expect(quit == .quit)
-        let terminated = try SessionDriver.run(try session(ManualClock(), MemoryTranscriptRecorder()),
-                                               console: ScriptedConsole(inputs: [{ _ in .terminated("SIGTERM") }]))
+        let terminated = try SessionDriver.run(
+            try session(ManualClock(), MemoryTranscriptRecorder()),
+            console: ScriptedConsole(inputs: [{ _ in .terminated("SIGTERM") }]))
         #expect(terminated == .terminated("SIGTERM"))
-        let duringConfirm = try SessionDriver.run(try session(ManualClock(), MemoryTranscriptRecorder()),
-                                                  console: ScriptedConsole(inputs: [{ _ in .interrupt }], decisions: [.terminated("SIGHUP")]))
+        let duringConfirm = try SessionDriver.run(
+            try session(ManualClock(), MemoryTranscriptRecorder()),
+            console: ScriptedConsole(inputs: [{ _ in .interrupt }], decisions: [.terminated("SIGHUP")]))
         #expect(duringConfirm == .terminated("SIGHUP"))
     }
 }
 
 @Suite struct CandidateStageTests {
     static let content = CandidateQuestionsStage(
-        replies: [CandidateReply(keywords: ["team"], text: "Six people.", interviewerID: "bo")], fallbackReply: "Good question.",
+        replies: [CandidateReply(keywords: ["team"], text: "Six people.", interviewerID: "bo")],
+        fallbackReply: "Good question.",
         maxQuestions: 2)
 
     @Test(arguments: [
-        ("", CandidateStage.Step.nudge(CandidateStage.nudge)), ("   ", .nudge(CandidateStage.nudge)), ("/done", .nudge(CandidateStage.nudge)),
+        ("", CandidateStage.Step.nudge(CandidateStage.nudge)), ("   ", .nudge(CandidateStage.nudge)),
+        ("/done", .nudge(CandidateStage.nudge)),
         ("/DONE", .nudge(CandidateStage.nudge)), ("/quit", .quit),
-        ("/note ask about pay", .note("ask about pay")), ("/note", .help), ("/skip", .help), ("/help", .help), ("/xyz", .help),
-        ("How big is the team?", .asked(question: "How big is the team?", reply: "Six people.", interviewerID: "bo", matched: "team")),
-        ("//slash first?", .asked(question: "/slash first?", reply: "Good question.", interviewerID: nil, matched: nil)),
+        ("/note ask about pay", .note("ask about pay")), ("/note", .help), ("/skip", .help), ("/help", .help),
+        ("/xyz", .help),
+        (
+            "How big is the team?",
+            .asked(question: "How big is the team?", reply: "Six people.", interviewerID: "bo", matched: "team")
+        ),
+        (
+            "//slash first?",
+            .asked(question: "/slash first?", reply: "Good question.", interviewerID: nil, matched: nil)
+        ),
         ("What is next? \\ ", .continued),
     ])
     func takes(line: String, step: CandidateStage.Step) {
@@ -233,7 +264,8 @@ final class ScriptedConsole: SessionConsole {
     }
 
     @Test func hintOffersTheSuggestedQuestions() {
-        let suggestions = CandidateQuestionSuggestions.suggestions(roleTitle: "Data Analyst", company: "Acme", kind: .second)
+        let suggestions = CandidateQuestionSuggestions.suggestions(
+            roleTitle: "Data Analyst", company: "Acme", kind: .second)
         #expect(suggestions.count == 3)
         #expect(suggestions.contains { $0.contains("Data Analyst") && $0.contains("first three months") })
         #expect(suggestions.contains { $0.contains("success measured") && $0.contains("at Acme") })
@@ -245,26 +277,32 @@ final class ScriptedConsole: SessionConsole {
 
     /// The reply with the most specific keyword wins over an earlier one with a general keyword.
     @Test func theBestMatchingReplyWinsOverFileOrder() {
-        let replies = [CandidateReply(keywords: ["team", "how many"], text: "Six people.", interviewerID: nil),
-                       CandidateReply(keywords: ["on-call", "on call", "pager"], text: "One week in six.", interviewerID: nil),
-                       CandidateReply(keywords: ["team culture", "culture"], text: "Friendly.", interviewerID: nil)]
+        let replies = [
+            CandidateReply(keywords: ["team", "how many"], text: "Six people.", interviewerID: nil),
+            CandidateReply(keywords: ["on-call", "on call", "pager"], text: "One week in six.", interviewerID: nil),
+            CandidateReply(keywords: ["team culture", "culture"], text: "Friendly.", interviewerID: nil),
+        ]
         #expect(CandidateStage.bestReply(to: "What does on-call look like for the team?", among: replies)?.index == 1)
         #expect(CandidateStage.bestReply(to: "How would you describe the team culture?", among: replies)?.index == 2)
         #expect(CandidateStage.bestReply(to: "How big is the team?", among: replies)?.index == 0)
         #expect(CandidateStage.bestReply(to: "When will I hear back?", among: replies) == nil)
         // Equally specific: the one matching more keywords wins.
-        let tied = [CandidateReply(keywords: ["team"], text: "A", interviewerID: nil),
-                    CandidateReply(keywords: ["size", "team"], text: "B", interviewerID: nil)]
+        let tied = [
+            CandidateReply(keywords: ["team"], text: "A", interviewerID: nil),
+            CandidateReply(keywords: ["size", "team"], text: "B", interviewerID: nil),
+        ]
         #expect(CandidateStage.bestReply(to: "What size is the team?", among: tied)?.index == 1)
     }
 
     @Test func aContinuedQuestionIsOneQuestionAndTheStageFillsUp() {
         var stage = CandidateStage(stageIndex: 0, content: Self.content)
         #expect(stage.take("Tell me about \\", typing: .instant("Tell me about \\", at: 1)) == .continued)
-        #expect(stage.take("/done", typing: .instant("/done", at: 2))
+        #expect(
+            stage.take("/done", typing: .instant("/done", at: 2))
                 == .asked(question: "Tell me about \n/done", reply: "Good question.", interviewerID: nil, matched: nil))
         #expect(!stage.isFull)
-        #expect(stage.take("And the team?", typing: .instant("And the team?", at: 3))
+        #expect(
+            stage.take("And the team?", typing: .instant("And the team?", at: 3))
                 == .asked(question: "And the team?", reply: "Six people.", interviewerID: "bo", matched: "team"))
         #expect(stage.isFull)
         #expect(stage.closingLine(candidate: "Sam") == "Thank you for those questions, Sam. We'll be in touch.")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RehearseCore
 
 /// Damaged transcripts keep every answer whose text is intact, and say what was damaged.
@@ -20,7 +21,10 @@ import Testing
     }
 
     /// Which line a mutant damages: the header, or the first line of a type.
-    enum Target: Sendable { case header, first(String) }
+    enum Target: Sendable {
+        case header
+        case first(String)
+    }
 
     struct Mutant: Sendable, CustomTestStringConvertible {
         var name: String
@@ -39,7 +43,9 @@ import Testing
             people[0]["style"] = "grumpy"
             header["interviewers"] = people
         },
-        Mutant(name: "interviewers not a list", target: .header, field: "interviewers") { $0["interviewers"] = "Ana and Bo" },
+        Mutant(name: "interviewers not a list", target: .header, field: "interviewers") {
+            $0["interviewers"] = "Ana and Bo"
+        },
         Mutant(name: "started not a date", target: .header, field: "started") { $0["started"] = "last tuesday" },
         Mutant(name: "unknown kind", target: .header, field: "kind") { $0["kind"] = "third" },
         Mutant(name: "session a number", target: .header, field: "session") { $0["session"] = 42 },
@@ -51,7 +57,9 @@ import Testing
         },
         Mutant(name: "candidate null", target: .header, field: "candidate") { $0["candidate"] = NSNull() },
         Mutant(name: "role missing", target: .header, field: "role") { $0["role"] = nil },
-        Mutant(name: "previous transcript a list", target: .header, field: "previous_transcript") { $0["previous_transcript"] = [1] },
+        Mutant(name: "previous transcript a list", target: .header, field: "previous_transcript") {
+            $0["previous_transcript"] = [1]
+        },
         Mutant(name: "answer t a string", target: .first("answer"), field: "t") { $0["t"] = "9000" },
         Mutant(name: "answer t missing", target: .first("answer"), field: "t") { $0["t"] = nil },
         Mutant(name: "answer timing a string", target: .first("answer"), field: "timing") { $0["timing"] = "fast" },
@@ -67,12 +75,18 @@ import Testing
             answer["timing"] = timing
         },
         Mutant(name: "answer typing a string", target: .first("answer"), field: "typing") { $0["typing"] = "abc" },
-        Mutant(name: "answer typing step misshapen", target: .first("answer"), field: "typing") { $0["typing"] = [[1, "x"]] },
-        Mutant(name: "answer typing step not a list", target: .first("answer"), field: "typing") { $0["typing"] = ["x"] },
+        Mutant(name: "answer typing step misshapen", target: .first("answer"), field: "typing") {
+            $0["typing"] = [[1, "x"]]
+        },
+        Mutant(name: "answer typing step not a list", target: .first("answer"), field: "typing") {
+            $0["typing"] = ["x"]
+        },
         Mutant(name: "answer probe a number", target: .first("answer"), field: "probe") { $0["probe"] = 7 },
         Mutant(name: "answer redo a string", target: .first("answer"), field: "redo") { $0["redo"] = "yes" },
         Mutant(name: "ask number a string", target: .first("ask"), field: "number") { $0["number"] = "one" },
-        Mutant(name: "ask talking points a string", target: .first("ask"), field: "talking_points") { $0["talking_points"] = "x" },
+        Mutant(name: "ask talking points a string", target: .first("ask"), field: "talking_points") {
+            $0["talking_points"] = "x"
+        },
         Mutant(name: "say speaker a number", target: .first("say"), field: "speaker") { $0["speaker"] = 5 },
         Mutant(name: "stage title a number", target: .first("stage"), field: "title") { $0["title"] = 3 },
         Mutant(name: "end answered a string", target: .first("end"), field: "answered") { $0["answered"] = "2" },
@@ -91,7 +105,8 @@ import Testing
         }
         var object = try #require(try JSONSerialization.jsonObject(with: Data(lines[index].utf8)) as? [String: Any])
         mutant.edit(&object)
-        lines[index] = String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+        lines[index] = String(
+            decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
         let path = "/tmp/2027-01-15T080000Z-cafe0001.jsonl"
         let transcript = try Transcript.parse(Data((lines.joined(separator: "\n") + "\n").utf8), path: path)
         #expect(transcript.answers.map(\.text) == originalTexts)
@@ -106,16 +121,21 @@ import Testing
         var lines = try Self.realTranscriptLines()
         let texts = try Self.answerTexts(lines)
         lines[0] = "{\"format\":\"rehearse-transcr"
-        let transcript = try Transcript.parse(Data((lines.joined(separator: "\n") + "\n").utf8), path: "/x/2027-01-15T080000Z-cafe0001.jsonl")
+        let transcript = try Transcript.parse(
+            Data((lines.joined(separator: "\n") + "\n").utf8), path: "/x/2027-01-15T080000Z-cafe0001.jsonl")
         #expect(transcript.answers.map(\.text) == texts)
         #expect(transcript.header.session == "cafe0001")
         #expect(transcript.header.started == (try Date("2027-01-15T08:00:00Z", strategy: .iso8601)))
-        #expect(transcript.warnings == ["/x/2027-01-15T080000Z-cafe0001.jsonl:1: the header could not be read; the session's details come from the file name"])
+        #expect(
+            transcript.warnings == [
+                "/x/2027-01-15T080000Z-cafe0001.jsonl:1: the header could not be read; the session's details come from the file name"
+            ])
     }
 
     @Test func aForeignFormatNameIsReadWithAWarningWhenTheEventsAreATranscript() throws {
         var lines = try Self.realTranscriptLines()
-        lines[0] = lines[0].replacingOccurrences(of: "\"format\":\"rehearse-transcript\"", with: "\"format\":\"\\u001b]52;c;aGk=\\u0007\"")
+        lines[0] = lines[0].replacingOccurrences(
+            of: "\"format\":\"rehearse-transcript\"", with: "\"format\":\"\\u001b]52;c;aGk=\\u0007\"")
         let transcript = try Transcript.parse(Data((lines.joined(separator: "\n") + "\n").utf8), path: "t.jsonl")
         #expect(transcript.answers.count == 3)
         #expect(transcript.warnings.count == 1)
@@ -131,7 +151,10 @@ import Testing
         lines[index] = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
         let transcript = try Transcript.parse(Data((lines.joined(separator: "\n") + "\n").utf8), path: "t.jsonl")
         #expect(transcript.answers.map(\.text) == Array(texts.dropFirst()))
-        #expect(transcript.warnings == ["t.jsonl:\(index + 1): skipped a line that could not be read (an event of type 'answer' without the text or question it needs)"])
+        #expect(
+            transcript.warnings == [
+                "t.jsonl:\(index + 1): skipped a line that could not be read (an event of type 'answer' without the text or question it needs)"
+            ])
     }
 
     @Test(arguments: [
@@ -153,7 +176,8 @@ import Testing
         let current = TranscriptHeader.currentVersion
         #expect(lines[0].contains("\"version\":\(current)"))
         lines[0] = lines[0].replacingOccurrences(of: "\"version\":\(current)", with: "\"version\":\(current + 1)")
-        #expect { try Transcript.parse(Data((lines.joined(separator: "\n") + "\n").utf8), path: "t.jsonl") } throws: { error in
+        #expect { try Transcript.parse(Data((lines.joined(separator: "\n") + "\n").utf8), path: "t.jsonl") } throws: {
+            error in
             "\(error)".contains("update rehearse")
         }
     }
@@ -179,25 +203,35 @@ import Testing
             switch number % 5 {
             case 0:  // overwrite bytes (never with a newline, which would make two lines)
                 for _ in 0..<Int.random(in: 1...4, using: &generator) {
-                    bytes[Int.random(in: 0..<bytes.count, using: &generator)] = UInt8.random(in: 0x20...0xFF, using: &generator)
+                    bytes[Int.random(in: 0..<bytes.count, using: &generator)] = UInt8.random(
+                        in: 0x20...0xFF, using: &generator)
                 }
             case 1:  // cut the line short
                 bytes = Array(bytes.prefix(Int.random(in: 0..<bytes.count, using: &generator)))
             case 2:  // drop a byte
                 bytes.remove(at: Int.random(in: 0..<bytes.count, using: &generator))
             case 3:  // a value of another type after a colon
-                if let colon = bytes.indices.filter({ bytes[$0] == UInt8(ascii: ":") }).randomElement(using: &generator) {
-                    let junk = ["\"x\"", "-1", "[]", "{}", "null", "true", "1.5", "\"\u{1B}]0;t\u{07}\""].randomElement(using: &generator)!
-                    let end = bytes[(colon + 1)...].firstIndex { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "}") } ?? bytes.count
+                if let colon = bytes.indices.filter({ bytes[$0] == UInt8(ascii: ":") }).randomElement(using: &generator)
+                {
+                    let junk = ["\"x\"", "-1", "[]", "{}", "null", "true", "1.5", "\"\u{1B}]0;t\u{07}\""].randomElement(
+                        using: &generator)!
+                    let end =
+                        bytes[(colon + 1)...].firstIndex { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "}") }
+                        ?? bytes.count
                     bytes.replaceSubrange((colon + 1)..<end, with: Array(junk.utf8))
                 }
             default:  // drop the line
                 bytes = []
             }
             mutated[target] = bytes
-            let data = Data(mutated.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n").utf8 + [UInt8(ascii: "\n")])
-            let expected = lines.enumerated().filter { $0.offset != target && $0.element.contains("\"type\":\"answer\"") }
-                .compactMap { (try? JSONSerialization.jsonObject(with: Data($0.element.utf8)) as? [String: Any])?["text"] as? String }
+            let data = Data(
+                mutated.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n").utf8 + [UInt8(ascii: "\n")])
+            let expected = lines.enumerated().filter {
+                $0.offset != target && $0.element.contains("\"type\":\"answer\"")
+            }
+            .compactMap {
+                (try? JSONSerialization.jsonObject(with: Data($0.element.utf8)) as? [String: Any])?["text"] as? String
+            }
             do {
                 let transcript = try Transcript.parse(data, path: "mutant-\(number).jsonl")
                 let texts = transcript.answers.map(\.text)

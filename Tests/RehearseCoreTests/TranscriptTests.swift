@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import RehearseCore
 
 @Suite struct TranscriptTests {
@@ -10,15 +11,22 @@ import TestSupport
         let memory = MemoryTranscriptRecorder()
         let clock = ManualClock()
         for target in [recorder as TranscriptRecorder, memory] {
-            let session = InterviewSession(scenario: scenario, options: SessionOptions(seed: 3, candidate: "José", sessionID: "cafe0001",
-                                           startedAt: Date(timeIntervalSince1970: 1_800_000_000), appVersion: "t"), clock: clock, recorder: target)
+            let session = InterviewSession(
+                scenario: scenario,
+                options: SessionOptions(
+                    seed: 3, candidate: "José", sessionID: "cafe0001",
+                    startedAt: Date(timeIntervalSince1970: 1_800_000_000), appVersion: "t"), clock: clock,
+                recorder: target)
             _ = try session.start()
             clock.advance(milliseconds: 500)
-            let keys = [TypingRecord.Key(time: clock.now(), position: 0, deleted: 0, inserted: "Jos"),
-                        TypingRecord.Key(time: clock.now() + 1_000_000, position: 3, deleted: 0, inserted: "x"),
-                        TypingRecord.Key(time: clock.now() + 2_000_000, position: 3, deleted: 1, inserted: ""),
-                        TypingRecord.Key(time: clock.now() + 3_000_000, position: 3, deleted: 0, inserted: "é — café ✓ 1")]
-            _ = session.submit("José — café ✓ 1", typing: TypingRecord(keys: keys, submittedAt: clock.now() + 4_000_000))
+            let keys = [
+                TypingRecord.Key(time: clock.now(), position: 0, deleted: 0, inserted: "Jos"),
+                TypingRecord.Key(time: clock.now() + 1_000_000, position: 3, deleted: 0, inserted: "x"),
+                TypingRecord.Key(time: clock.now() + 2_000_000, position: 3, deleted: 1, inserted: ""),
+                TypingRecord.Key(time: clock.now() + 3_000_000, position: 3, deleted: 0, inserted: "é — café ✓ 1"),
+            ]
+            _ = session.submit(
+                "José — café ✓ 1", typing: TypingRecord(keys: keys, submittedAt: clock.now() + 4_000_000))
             _ = session.submit("/note remember this", typing: .instant("/note remember this", at: clock.now()))
             _ = session.interrupt(reason: "test")
         }
@@ -54,7 +62,9 @@ import TestSupport
     }
 
     @Test func typingStepsAreCompact() throws {
-        let data = try TranscriptCoding.encoder().encode([TypingStep(delayMilliseconds: 5), TypingStep(delayMilliseconds: 7, position: 1, deleted: 0, inserted: "a")])
+        let data = try TranscriptCoding.encoder().encode([
+            TypingStep(delayMilliseconds: 5), TypingStep(delayMilliseconds: 7, position: 1, deleted: 0, inserted: "a"),
+        ])
         #expect(String(decoding: data, as: UTF8.self) == "[[5],[7,1,0,\"a\"]]")
     }
 

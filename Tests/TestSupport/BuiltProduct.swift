@@ -26,7 +26,8 @@ public enum BuiltProduct {
                 let candidate = directory.appendingPathComponent(name).path
                 var isDirectory: ObjCBool = false
                 if fileManager.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue,
-                   fileManager.isExecutableFile(atPath: candidate) {
+                    fileManager.isExecutableFile(atPath: candidate)
+                {
                     return candidate
                 }
                 let parent = directory.deletingLastPathComponent()

@@ -1,6 +1,7 @@
 // A forkpty driver for end-to-end tests. Glibc/Foundation only: no test framework, so it links anywhere.
 
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -56,7 +57,9 @@ public func monotonicNanoseconds() -> UInt64 {
 
 /// Signals reset to their default action in children, so a test runner that ignores some
 /// (SIGPIPE, SIGINT, ...) does not change how the program under test behaves.
-let signalsResetInChildren: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGTSTP, SIGTTIN, SIGTTOU, SIGWINCH, SIGCHLD, SIGALRM]
+let signalsResetInChildren: [Int32] = [
+    SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGTSTP, SIGTTIN, SIGTTOU, SIGWINCH, SIGCHLD, SIGALRM,
+]
 
 /// Sets the default action for `sig` (async-signal-safe; used in a forked child).
 private func resetToDefaultAction(_ sig: Int32) {
@@ -146,7 +149,8 @@ public final class PseudoTerminal {
         var emptyMask = sigset_t()
         sigemptyset(&emptyMask)
         let resetSignals = signalsResetInChildren
-        var size = winsize(ws_row: UInt16(clamping: rows), ws_col: UInt16(clamping: columns), ws_xpixel: 0, ws_ypixel: 0)
+        var size = winsize(
+            ws_row: UInt16(clamping: rows), ws_col: UInt16(clamping: columns), ws_xpixel: 0, ws_ypixel: 0)
         var master: Int32 = -1
         let child = forkpty(&master, nil, nil, &size)
         if child == 0 {
@@ -315,7 +319,8 @@ public final class PseudoTerminal {
 
     /// Changes the terminal size (the child gets SIGWINCH).
     public func resize(columns: Int, rows: Int) {
-        var size = winsize(ws_row: UInt16(clamping: rows), ws_col: UInt16(clamping: columns), ws_xpixel: 0, ws_ypixel: 0)
+        var size = winsize(
+            ws_row: UInt16(clamping: rows), ws_col: UInt16(clamping: columns), ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(masterFileDescriptor, UInt(TIOCSWINSZ), &size)
     }
 
@@ -372,7 +377,9 @@ public func runProcess(
     timeout: TimeInterval = 30
 ) -> (status: Int32, stdout: String, stderr: String) {
     guard access(executable, X_OK) == 0 else { return (127, "", "not executable: \(executable)") }
-    var inPipe: [Int32] = [-1, -1], outPipe: [Int32] = [-1, -1], errPipe: [Int32] = [-1, -1]
+    var inPipe: [Int32] = [-1, -1]
+    var outPipe: [Int32] = [-1, -1]
+    var errPipe: [Int32] = [-1, -1]
     guard pipe(&inPipe) == 0, pipe(&outPipe) == 0, pipe(&errPipe) == 0 else {
         return (127, "", "pipe failed")
     }
@@ -406,7 +413,9 @@ public func runProcess(
     close(outPipe[1])
     close(errPipe[1])
     guard spawned == 0 else {
-        close(inPipe[1]); close(outPipe[0]); close(errPipe[0])
+        close(inPipe[1])
+        close(outPipe[0])
+        close(errPipe[0])
         return (127, "", "posix_spawn failed: \(spawned)")
     }
 
@@ -414,7 +423,10 @@ public func runProcess(
     var written = 0
     var inputFD: Int32 = inPipe[1]
     _ = fcntl(inputFD, F_SETFL, fcntl(inputFD, F_GETFL) | O_NONBLOCK)
-    if input.isEmpty { close(inputFD); inputFD = -1 }
+    if input.isEmpty {
+        close(inputFD)
+        inputFD = -1
+    }
     var outputs: [[UInt8]] = [[], []]
     var open = [outPipe[0], errPipe[0]]
     let deadline = monotonicNanoseconds() + UInt64(max(0, timeout) * 1e9)
@@ -422,7 +434,10 @@ public func runProcess(
     var timedOut = false
     while open[0] >= 0 || open[1] >= 0 {
         let now = monotonicNanoseconds()
-        if now >= deadline { timedOut = true; break }
+        if now >= deadline {
+            timedOut = true
+            break
+        }
         var fds = [
             pollfd(fd: open[0], events: Int16(POLLIN), revents: 0),
             pollfd(fd: open[1], events: Int16(POLLIN), revents: 0),
@@ -457,7 +472,10 @@ public func runProcess(
     let waitDeadline = monotonicNanoseconds() + 5_000_000_000
     while true {
         let r = waitpid(pid, &status, WNOHANG)
-        if r == pid { code = decodeWaitStatus(status); break }
+        if r == pid {
+            code = decodeWaitStatus(status)
+            break
+        }
         if r < 0 && errno != EINTR { break }
         if monotonicNanoseconds() >= waitDeadline {
             kill(pid, SIGKILL)

@@ -1,6 +1,7 @@
 // A tiny tmpfs that tests can fill up, for disk-full faults. Needs the right to mount (root on Linux).
 
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -23,8 +24,9 @@ public final class SmallDisk {
     public init(kilobytes: Int) throws {
         path = NSTemporaryDirectory() + "rehearse-small-disk-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        let result = runProcess(executable: "/bin/mount", arguments: ["-t", "tmpfs", "-o", "size=\(kilobytes)k,mode=0700", "tmpfs", path],
-                                environment: ProcessInfo.processInfo.environment, stdin: "")
+        let result = runProcess(
+            executable: "/bin/mount", arguments: ["-t", "tmpfs", "-o", "size=\(kilobytes)k,mode=0700", "tmpfs", path],
+            environment: ProcessInfo.processInfo.environment, stdin: "")
         guard result.status == 0 else {
             rmdir(path)
             throw ProcessStartError.systemCall("mount: \(result.stderr)", EPERM)
@@ -32,7 +34,9 @@ public final class SmallDisk {
     }
 
     deinit {
-        _ = runProcess(executable: "/bin/umount", arguments: ["-l", path], environment: ProcessInfo.processInfo.environment, stdin: "")
+        _ = runProcess(
+            executable: "/bin/umount", arguments: ["-l", path], environment: ProcessInfo.processInfo.environment,
+            stdin: "")
         rmdir(path)
     }
 

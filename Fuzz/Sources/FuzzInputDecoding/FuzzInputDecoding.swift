@@ -9,8 +9,9 @@ import LineEditor
         runFuzzer { start, count in
             let bytes = fuzzBytes(start, count)
             guard let split = bytes.first else { return 0 }
-            precondition(InputDecodingCheck.holds(for: Array(bytes.dropFirst()), splitAt: Int(split)),
-                         "the input decoder disagrees with itself or with the standard library")
+            precondition(
+                InputDecodingCheck.holds(for: Array(bytes.dropFirst()), splitAt: Int(split)),
+                "the input decoder disagrees with itself or with the standard library")
             return 0
         }
     }

@@ -27,13 +27,21 @@ struct PracticeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The interview kind; `same` is short for same-person.", valueName: "KIND"))
     var kind: InterviewKind?
 
-    @Option(help: ArgumentHelp("A scenario id (see `rehearse scenarios list`) or a path to a scenario file.", valueName: "ID|FILE"))
+    @Option(
+        help: ArgumentHelp(
+            "A scenario id (see `rehearse scenarios list`) or a path to a scenario file.", valueName: "ID|FILE"))
     var scenario: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Seed for choosing questions; the same seed asks the same questions. Default: random.", valueName: "N"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Seed for choosing questions; the same seed asks the same questions. Default: random.", valueName: "N"))
     var seed: UInt64?
 
-    @Option(help: ArgumentHelp("Your name, as the interviewers say it. Default: $USER, capitalised (Candidate when $USER is unset or root).", valueName: "NAME"))
+    @Option(
+        help: ArgumentHelp(
+            "Your name, as the interviewers say it. Default: $USER, capitalised (Candidate when $USER is unset or root).",
+            valueName: "NAME"))
     var candidate: String?
 
     @Option(help: ArgumentHelp("The company's name, in place of the scenario's.", valueName: "NAME"))
@@ -42,8 +50,10 @@ struct PracticeCommand: ParsableCommand {
     @Option(help: NextRound.help)
     var after: String?
 
-    @Option(name: .customLong("self-rating"), parsing: .unconditional,
-            help: ArgumentHelp("Your rating of the session, 1–5, recorded without asking (for piped input).", valueName: "N"))
+    @Option(
+        name: .customLong("self-rating"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "Your rating of the session, 1–5, recorded without asking (for piped input).", valueName: "N"))
     var selfRating: Int?
 
     @OptionGroup var sources: ScenarioSourceOptions
@@ -52,15 +62,19 @@ struct PracticeCommand: ParsableCommand {
         if after != nil, scenario != nil {
             throw ValidationError("--after and --scenario both choose the interview; pass one of them")
         }
-        if let selfRating, !SelfRating.range.contains(selfRating) { throw ValidationError("--self-rating \(selfRating): use 1 to 5") }
+        if let selfRating, !SelfRating.range.contains(selfRating) {
+            throw ValidationError("--self-rating \(selfRating): use 1 to 5")
+        }
     }
 
     func run() throws {
         if let after {
             let (transcript, round) = try NextRound.transcript(after: after)
             let generated = try NextRound.scenario(after: round, kind: kind, role: role, sources: sources)
-            let status = try PracticeRunner(editor: LineEditor(), catalog: try sources.catalog(only: { _ in false })).run(
-                scenario: generated, seed: seed, candidate: candidate, company: company, after: transcript, selfRating: selfRating)
+            let status = try PracticeRunner(editor: LineEditor(), catalog: try sources.catalog(only: { _ in false }))
+                .run(
+                    scenario: generated, seed: seed, candidate: candidate, company: company, after: transcript,
+                    selfRating: selfRating)
             if case .interrupted(let signal?) = status { exitProcess(128 + signal) }
             return
         }
@@ -86,27 +100,35 @@ struct PracticeCommand: ParsableCommand {
 
 /// Finds the scenario a command asked for, with usage errors that list what exists.
 enum ScenarioChoice {
-    static func resolve(catalog: ScenarioCatalog, scenario: String?, role: String?, kind: InterviewKind?) throws -> Scenario {
+    static func resolve(catalog: ScenarioCatalog, scenario: String?, role: String?, kind: InterviewKind?) throws
+        -> Scenario
+    {
         if let scenario {
             if scenario.contains("/") || scenario.hasSuffix(".yaml") || scenario.hasSuffix(".yml") {
                 let result = ScenarioLoader.read(path: scenario)
                 if let loaded = result.scenario { return loaded }
-                throw UserError("the scenario file has errors:\n" + result.errors.map(\.description).joined(separator: "\n")
-                                + "\nrun `rehearse scenarios lint \(scenario)` for details")
+                throw UserError(
+                    "the scenario file has errors:\n" + result.errors.map(\.description).joined(separator: "\n")
+                        + "\nrun `rehearse scenarios lint \(scenario)` for details")
             }
             if let found = catalog.scenario(id: scenario) { return found }
-            throw ValidationError(unknown("scenario", scenario, known: catalog.scenarios.map(\.id),
-                                          fix: "pass one of these ids or a path to a scenario file"))
+            throw ValidationError(
+                unknown(
+                    "scenario", scenario, known: catalog.scenarios.map(\.id),
+                    fix: "pass one of these ids or a path to a scenario file"))
         }
         let roleID = try resolveRole(role ?? AppContext.defaultRole, catalog: catalog)
         let kindValue = kind ?? .second
         if let found = catalog.scenario(role: roleID, kind: kindValue) { return found }
         let kinds = catalog.roles.first { $0.id == roleID }?.kinds.map(\.rawValue) ?? []
-        throw ValidationError("role '\(roleID)' has no \(kindValue.rawValue) interview; it has: \(kinds.joined(separator: ", "))")
+        throw ValidationError(
+            "role '\(roleID)' has no \(kindValue.rawValue) interview; it has: \(kinds.joined(separator: ", "))")
     }
 
     /// Which catalog files can hold the scenario `resolve` would choose.
-    static func candidates(scenario: String?, role: String?, kind: InterviewKind?) -> @Sendable (ScenarioCatalog.Headline) -> Bool {
+    static func candidates(scenario: String?, role: String?, kind: InterviewKind?)
+        -> @Sendable (ScenarioCatalog.Headline) -> Bool
+    {
         if let scenario { return { $0.id == scenario } }
         let role = role ?? AppContext.defaultRole
         let kind = (kind ?? .second).rawValue
@@ -118,7 +140,9 @@ enum ScenarioChoice {
         let roles = catalog.roles.map(\.id)
         if roles.contains(role) { return role }
         if roles.isEmpty {
-            throw UserError("no scenarios were found; set REHEARSE_SCENARIOS to the folder of bundled scenarios, or pass --scenarios DIR")
+            throw UserError(
+                "no scenarios were found; set REHEARSE_SCENARIOS to the folder of bundled scenarios, or pass --scenarios DIR"
+            )
         }
         throw ValidationError(unknown("role", role, known: roles, fix: "see `rehearse roles`"))
     }

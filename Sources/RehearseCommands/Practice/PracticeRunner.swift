@@ -14,8 +14,10 @@ struct PracticeRunner {
 
     /// - Parameter after: the round a generated round follows (`practice --after`): its answers are the
     ///   ones revisited, and it is recorded as the previous transcript.
-    func run(scenario: Scenario, seed: UInt64?, candidate: String?, company: String?, after: Transcript? = nil,
-             selfRating: Int? = nil) throws -> Outcome {
+    func run(
+        scenario: Scenario, seed: UInt64?, candidate: String?, company: String?, after: Transcript? = nil,
+        selfRating: Int? = nil
+    ) throws -> Outcome {
         let folder = AppContext.dataFolder
         do {
             if let note = try folder.prepare() { StandardStreams.error("note: \(note)\n") }
@@ -35,9 +37,10 @@ struct PracticeRunner {
             earlier = EarlierAnswer.from(after)
             earlierID = after.header.session
         }
-        let options = SessionOptions(seed: seed, candidate: candidate ?? Self.defaultCandidate, company: company,
-                                     sessionID: sessionID, startedAt: started, appVersion: Rehearse.version,
-                                     earlierAnswers: earlier, earlierTranscriptID: earlierID)
+        let options = SessionOptions(
+            seed: seed, candidate: candidate ?? Self.defaultCandidate, company: company,
+            sessionID: sessionID, startedAt: started, appVersion: Rehearse.version,
+            earlierAnswers: earlier, earlierTranscriptID: earlierID)
         // Before the transcript file exists, so a history that cannot be used leaves nothing behind.
         let answerHistory = try History(file: folder.historyFolder + "/answers")
         let path = folder.transcriptPath(sessionID: sessionID, started: started)
@@ -61,8 +64,9 @@ struct PracticeRunner {
             ending = try SessionDriver.run(session, console: console)
         } catch let error as TranscriptError {
             // Only the header is written before the first question; the recorder removed the file.
-            throw UserError("\(error); free some space on the disk that holds \(folder.transcripts) "
-                            + "(`df -h \(folder.transcripts)`) or set REHEARSE_HOME to a folder you can write")
+            throw UserError(
+                "\(error); free some space on the disk that holds \(folder.transcripts) "
+                    + "(`df -h \(folder.transcripts)`) or set REHEARSE_HOME to a folder you can write")
         }
         terminal.saveHistory()
         let outcome: Outcome
@@ -75,7 +79,9 @@ struct PracticeRunner {
         }
         // Whatever could not be written is never lost silently: it is saved elsewhere or printed, and the exit status says so.
         let report = console.report ?? recorder.finish()
-        if ending == .completed || ending == .quit { SelfRatingPrompt.showNextDue(role: scenario.role, folder: folder, output: terminal.output) }
+        if ending == .completed || ending == .quit {
+            SelfRatingPrompt.showNextDue(role: scenario.role, folder: folder, output: terminal.output)
+        }
         guard let problem = report.problem else { return outcome }
         if !report.unsavedLines.isEmpty { StandardStreams.output(report.unsavedLines.joined(separator: "\n") + "\n") }
         if case .interrupted(let signal?) = outcome, signal != SIGINT {

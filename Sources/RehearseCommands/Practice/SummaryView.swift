@@ -16,16 +16,24 @@ struct SummaryView {
         case .interrupted: heading = "Session interrupted."
         }
         output.line(output.bold(heading))
-        output.line("  Answered \(summary.answered) of \(summary.asked) asked" + (summary.skipped > 0 ? ", skipped \(summary.skipped)" : "") + " · \(DurationText.seconds(summary.totalMilliseconds / 1000))")
+        output.line(
+            "  Answered \(summary.answered) of \(summary.asked) asked"
+                + (summary.skipped > 0 ? ", skipped \(summary.skipped)" : "")
+                + " · \(DurationText.seconds(summary.totalMilliseconds / 1000))")
         if !summary.slowestStarts.isEmpty, summary.answered > 0 {
             output.line("  Slowest starts:")
             for start in summary.slowestStarts {
-                let question = TextLayout(width: max(30, output.width - 16)).firstLine(TerminalSafeText.inert(start.question, keepNewlines: false))
-                output.line("    \(NumberText.rightAligned(NumberText.fixed(Double(start.thinkMilliseconds) / 1000, places: 1), width: 5)) s  \(question)")
+                let question = TextLayout(width: max(30, output.width - 16)).firstLine(
+                    TerminalSafeText.inert(start.question, keepNewlines: false))
+                output.line(
+                    "    \(NumberText.rightAligned(NumberText.fixed(Double(start.thinkMilliseconds) / 1000, places: 1), width: 5)) s  \(question)"
+                )
             }
         }
         var flags: [String] = []
-        if summary.overLimit > 0 { flags.append("\(summary.overLimit) answer\(summary.overLimit == 1 ? "" : "s") over the time limit") }
+        if summary.overLimit > 0 {
+            flags.append("\(summary.overLimit) answer\(summary.overLimit == 1 ? "" : "s") over the time limit")
+        }
         for (rule, count) in summary.probes.sorted(by: { $0.key < $1.key }) {
             flags.append("\(count)× follow-up for \(rule.replacing("_", with: " "))")
         }
@@ -35,7 +43,9 @@ struct SummaryView {
         if !flags.isEmpty { hanging("  Flags: ", flags.joined(separator: "; ")) }
         if let saveReport, !saveReport.isComplete {
             let count = saveReport.unwrittenEvents
-            output.line("  Transcript: \(summary.transcriptPath) " + output.bold("(incomplete: \(count) event\(count == 1 ? "" : "s") not written)"))
+            output.line(
+                "  Transcript: \(summary.transcriptPath) "
+                    + output.bold("(incomplete: \(count) event\(count == 1 ? "" : "s") not written)"))
             if let copy = saveReport.copyPath { output.line("  Saved in full: \(copy)") }
         } else {
             output.line("  Transcript: \(summary.transcriptPath)")

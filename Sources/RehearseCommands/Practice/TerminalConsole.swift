@@ -18,7 +18,8 @@ final class TerminalConsole: SessionConsole {
 
     func showIntroduction(scenario: Scenario, session: InterviewSession, seed: UInt64) {
         output.line(output.bold(TerminalSafeText.inert(scenario.title, keepNewlines: false)))
-        output.line(output.dim("\(session.plannedQuestions) questions · seed \(seed) · /help for commands · Ctrl-D ends"))
+        output.line(
+            output.dim("\(session.plannedQuestions) questions · seed \(seed) · /help for commands · Ctrl-D ends"))
     }
 
     func show(_ item: SessionOutput) {
@@ -45,10 +46,13 @@ final class TerminalConsole: SessionConsole {
     }
 
     func read(_ request: PromptRequest) -> ConsoleInput {
-        let notice = request.deadline.map { Notice(deadline: $0, text: output.dim(request.deadlineNotice ?? "Time is up.")) }
+        let notice = request.deadline.map {
+            Notice(deadline: $0, text: output.dim(request.deadlineNotice ?? "Time is up."))
+        }
         let readStarted = clock.now()
         let label = TerminalSafeText.inert(request.label, keepNewlines: false)  // it names an interviewer from the scenario
-        let result = editor.readLine(prompt: output.prompt(label), history: answerHistory, completion: nil, notice: notice)
+        let result = editor.readLine(
+            prompt: output.prompt(label), history: answerHistory, completion: nil, notice: notice)
         switch result {
         case .line(let text, let log):
             let submitted = clock.now()
@@ -56,10 +60,14 @@ final class TerminalConsole: SessionConsole {
             if !editor.isInteractive { output.line(TerminalSafeText.inert(text, keepNewlines: false)) }
             if !text.trimmingBlanks().isEmpty { answerHistory.add(text) }
             let keys = log.keystrokes.map { key in
-                TypingRecord.Key(time: key.time, position: key.change?.position ?? 0, deleted: key.change?.deleted ?? 0, inserted: key.change?.inserted ?? "")
+                TypingRecord.Key(
+                    time: key.time, position: key.change?.position ?? 0, deleted: key.change?.deleted ?? 0,
+                    inserted: key.change?.inserted ?? "")
             }
             // The editor shows the notice as soon as the deadline passes during the read.
-            let noticeShownAt = request.deadline.flatMap { editor.isInteractive && $0 <= submitted ? max($0, readStarted) : nil }
+            let noticeShownAt = request.deadline.flatMap {
+                editor.isInteractive && $0 <= submitted ? max($0, readStarted) : nil
+            }
             return .line(text, TypingRecord(keys: keys, submittedAt: submitted), noticeShownAt: noticeShownAt)
         case .endOfInput:
             if editor.isInteractive { output.line("") }
@@ -73,7 +81,9 @@ final class TerminalConsole: SessionConsole {
 
     func confirmEnd() -> EndDecision {
         guard editor.isInteractive else { return .end }
-        switch editor.readLine(prompt: "End the session? Everything so far is saved. [y/N] ", history: nil, completion: nil, notice: nil) {
+        switch editor.readLine(
+            prompt: "End the session? Everything so far is saved. [y/N] ", history: nil, completion: nil, notice: nil)
+        {
         case .line(let text, _): return EndDecision(reply: text)
         case .endOfInput, .interruptOnEmptyLine: return .end
         case .terminated(let signal): return .terminated(Self.signalName(signal))

@@ -18,20 +18,28 @@ struct CompareCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown, json, html }
 
-    @Argument(help: ArgumentHelp("Up to two sessions: `last`, a session id or a unique prefix, or a transcript path.", valueName: "ID"))
+    @Argument(
+        help: ArgumentHelp(
+            "Up to two sessions: `last`, a session id or a unique prefix, or a transcript path.", valueName: "ID"))
     var transcripts: [String] = []
 
     @Option(help: ArgumentHelp("text, markdown, json or html.", valueName: "FORMAT"))
     var format: Format = .text
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write to FILE instead of standard output.", valueName: "FILE"))
+    @Option(
+        name: [.customShort("o"), .customLong("output")],
+        help: ArgumentHelp("Write to FILE instead of standard output.", valueName: "FILE"))
     var output: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Columns to fit the text to. Default: the terminal's width.", valueName: "N"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Columns to fit the text to. Default: the terminal's width.", valueName: "N"))
     var width: Int?
 
     func validate() throws {
-        if transcripts.count > 2 { throw ValidationError("compare takes at most two sessions; got \(transcripts.count)") }
+        if transcripts.count > 2 {
+            throw ValidationError("compare takes at most two sessions; got \(transcripts.count)")
+        }
         if let width, !(20...1000).contains(width) { throw ValidationError("--width \(width): use 20 to 1000 columns") }
     }
 
@@ -43,7 +51,8 @@ struct CompareCommand: ParsableCommand {
         switch format {
         case .text:
             let colour = output == nil && AppContext.usesColour(fileDescriptor: 1)
-            text = ComparisonRenderer.text(comparison, width: OutputTarget.width(width), style: TextStyle(colour: colour))
+            text = ComparisonRenderer.text(
+                comparison, width: OutputTarget.width(width), style: TextStyle(colour: colour))
         case .markdown: text = ComparisonRenderer.markdown(comparison)
         case .json: text = try ComparisonRenderer.json(comparison)
         case .html: text = ComparisonRenderer.html(comparison)
@@ -64,21 +73,34 @@ struct CompareCommand: ParsableCommand {
             later = try TranscriptReference.load(reference, index: index)
         } else {
             // The newest session that has an earlier attempt of the same scenario.
-            guard let newest = summaries.reversed().first(where: { candidate in
-                summaries.contains { $0.scenarioID == candidate.scenarioID && $0.started! < candidate.started! && $0.file != candidate.file }
-            }) else {
-                throw UserError(summaries.isEmpty ? "there are no transcripts yet; run `rehearse practice` twice with the same scenario, then compare"
-                                : "fewer than two attempts of any scenario: compare needs two sessions of the same scenario; "
-                                + "run `rehearse practice --scenario \(summaries.last!.scenarioID)` again, or name two sessions: `rehearse compare ID1 ID2`")
+            guard
+                let newest = summaries.reversed().first(where: { candidate in
+                    summaries.contains {
+                        $0.scenarioID == candidate.scenarioID && $0.started! < candidate.started!
+                            && $0.file != candidate.file
+                    }
+                })
+            else {
+                throw UserError(
+                    summaries.isEmpty
+                        ? "there are no transcripts yet; run `rehearse practice` twice with the same scenario, then compare"
+                        : "fewer than two attempts of any scenario: compare needs two sessions of the same scenario; "
+                            + "run `rehearse practice --scenario \(summaries.last!.scenarioID)` again, or name two sessions: `rehearse compare ID1 ID2`"
+                )
             }
-            later = try TranscriptReference.load(newest.file.isEmpty ? "last" : index.folder.transcripts + "/" + newest.file, index: index)
+            later = try TranscriptReference.load(
+                newest.file.isEmpty ? "last" : index.folder.transcripts + "/" + newest.file, index: index)
         }
         let scenario = later.header.scenario.id
-        guard let previous = summaries.last(where: {
-            $0.scenarioID == scenario && $0.started! < later.header.started && $0.session != later.header.session
-        }) else {
-            throw UserError("fewer than two attempts: session \(later.header.session) is the first of scenario \(scenario); "
-                            + "run `rehearse practice --scenario \(scenario)` again, or name two sessions: `rehearse compare ID1 ID2`")
+        guard
+            let previous = summaries.last(where: {
+                $0.scenarioID == scenario && $0.started! < later.header.started && $0.session != later.header.session
+            })
+        else {
+            throw UserError(
+                "fewer than two attempts: session \(later.header.session) is the first of scenario \(scenario); "
+                    + "run `rehearse practice --scenario \(scenario)` again, or name two sessions: `rehearse compare ID1 ID2`"
+            )
         }
         let before = try TranscriptReference.load(index.folder.transcripts + "/" + previous.file, index: index)
         return (before, later)

@@ -6,7 +6,8 @@ import RehearseCore
 struct DrillCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "drill",
-        abstract: "Practise the questions that are due again: skipped, over the time limit, or scored low, on a spaced schedule.",
+        abstract:
+            "Practise the questions that are due again: skipped, over the time limit, or scored low, on a spaced schedule.",
         discussion: """
             A question joins the schedule when an attempt at it is weak (docs/review-rules.md, "Drill"), due at \
             once. After each later attempt it comes back after 1, 3, 7, then 14 days while the answers are good, \
@@ -22,7 +23,9 @@ struct DrillCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The role to drill. Default: the role of your newest session.", valueName: "ROLE"))
     var role: String?
 
-    @Option(help: ArgumentHelp("The interview date, YYYY-MM-DD (remembered for the role; `none` forgets it).", valueName: "DATE"))
+    @Option(
+        help: ArgumentHelp(
+            "The interview date, YYYY-MM-DD (remembered for the role; `none` forgets it).", valueName: "DATE"))
     var until: String?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Ask at most N of the due questions.", valueName: "N"))
@@ -34,8 +37,9 @@ struct DrillCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --list: text or json.", valueName: "FORMAT"))
     var format: Format = .text
 
-    @Option(name: .customLong("self-rating"), parsing: .unconditional,
-            help: ArgumentHelp("Your rating of the drill, 1–5, recorded without asking (for piped input).", valueName: "N"))
+    @Option(
+        name: .customLong("self-rating"), parsing: .unconditional,
+        help: ArgumentHelp("Your rating of the drill, 1–5, recorded without asking (for piped input).", valueName: "N"))
     var selfRating: Int?
 
     @OptionGroup var sources: ScenarioSourceOptions
@@ -43,9 +47,13 @@ struct DrillCommand: ParsableCommand {
     func validate() throws {
         if count < 1 { throw ValidationError("--count \(count): ask at least 1 question") }
         if let until, until != "none", LocalTime.parse(until) == nil {
-            throw ValidationError("--until '\(TerminalSafeText.inert(until, keepNewlines: false))': use the interview date as YYYY-MM-DD, e.g. 2026-12-20 (or `none` to forget it)")
+            throw ValidationError(
+                "--until '\(TerminalSafeText.inert(until, keepNewlines: false))': use the interview date as YYYY-MM-DD, e.g. 2026-12-20 (or `none` to forget it)"
+            )
         }
-        if let selfRating, !SelfRating.range.contains(selfRating) { throw ValidationError("--self-rating \(selfRating): use 1 to 5") }
+        if let selfRating, !SelfRating.range.contains(selfRating) {
+            throw ValidationError("--self-rating \(selfRating): use 1 to 5")
+        }
     }
 
     func run() throws {
@@ -73,8 +81,9 @@ struct DrillCommand: ParsableCommand {
         // The interview is at the end of its day: a drill that morning still counts as before it.
         let interviewDate = dateText.flatMap(LocalTime.parse).map { $0.addingTimeInterval(86_399) }
         if let interviewDate, let dateText, interviewDate < now {
-            StandardStreams.error("note: the interview date for \(roleID), \(dateText), has passed; the usual gaps apply "
-                                  + "(`rehearse drill --until YYYY-MM-DD` sets a new one, `--until none` forgets it)\n")
+            StandardStreams.error(
+                "note: the interview date for \(roleID), \(dateText), has passed; the usual gaps apply "
+                    + "(`rehearse drill --until YYYY-MM-DD` sets a new one, `--until none` forgets it)\n")
         }
         let schedule = DrillSchedule(records: history.records(role: roleID), now: now, interviewDate: interviewDate)
         if list {
@@ -88,13 +97,16 @@ struct DrillCommand: ParsableCommand {
         if due.isEmpty {
             StandardStreams.output(DrillListRenderer.text(schedule, role: roleID, interviewDate: dateText))
             if history.records(role: roleID).isEmpty {
-                throw UserError("no sessions of role '\(TerminalSafeText.inert(roleID, keepNewlines: false))' yet; run `rehearse practice --role \(roleID)` first")
+                throw UserError(
+                    "no sessions of role '\(TerminalSafeText.inert(roleID, keepNewlines: false))' yet; run `rehearse practice --role \(roleID)` first"
+                )
             }
             return .completed
         }
         let wanted = Set(due.map(\.key.scenario))
         let catalog = try sources.catalog(only: { wanted.contains($0.id) })
-        guard let scenario = DrillScenario.scenario(role: roleID, items: due, lookup: { catalog.scenario(id: $0) }) else { return .completed }
+        guard let scenario = DrillScenario.scenario(role: roleID, items: due, lookup: { catalog.scenario(id: $0) })
+        else { return .completed }
         return try PracticeRunner(editor: editor, catalog: catalog).run(
             scenario: scenario, seed: 0, candidate: nil, company: nil, selfRating: selfRating)
     }

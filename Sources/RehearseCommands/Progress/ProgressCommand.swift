@@ -5,7 +5,8 @@ import RehearseCore
 struct ProgressCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "progress",
-        abstract: "Show progress over time: score, answered, fillers, think time and time limits per role, and the questions that need work.",
+        abstract:
+            "Show progress over time: score, answered, fillers, think time and time limits per role, and the questions that need work.",
         discussion: """
             Per role, the sessions in order with the review's score (docs/review-rules.md), answered of asked, \
             fillers per 100 words, median think time and answers over the limit, as sparklines (ASCII when the \
@@ -21,21 +22,29 @@ struct ProgressCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only this role, e.g. customer-service.", valueName: "ROLE"))
     var role: String?
 
-    @Option(help: ArgumentHelp("Only sessions that asked this question: a question id, or SCENARIO/QUESTION.", valueName: "ID"))
+    @Option(
+        help: ArgumentHelp(
+            "Only sessions that asked this question: a question id, or SCENARIO/QUESTION.", valueName: "ID"))
     var question: String?
 
-    @Option(help: ArgumentHelp("Only sessions started on or after DATE: 2026-05-01, 2026-05-01T14:30 (local time), a full ISO 8601 time, or 7d for the last seven days.", valueName: "DATE"))
+    @Option(
+        help: ArgumentHelp(
+            "Only sessions started on or after DATE: 2026-05-01, 2026-05-01T14:30 (local time), a full ISO 8601 time, or 7d for the last seven days.",
+            valueName: "DATE"))
     var since: String?
 
     @Option(help: ArgumentHelp("text, json or html.", valueName: "FORMAT"))
     var format: Format = .text
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write to FILE instead of standard output.", valueName: "FILE"))
+    @Option(
+        name: [.customShort("o"), .customLong("output")],
+        help: ArgumentHelp("Write to FILE instead of standard output.", valueName: "FILE"))
     var output: String?
 
     func validate() throws {
         if let since, TranscriptFilter.date(parsing: since) == nil {
-            throw ValidationError("--since '\(since)': use a date such as 2026-05-01, 2026-05-01T14:30, or 7d for the last seven days")
+            throw ValidationError(
+                "--since '\(since)': use a date such as 2026-05-01, 2026-05-01T14:30, or 7d for the last seven days")
         }
     }
 
@@ -43,21 +52,30 @@ struct ProgressCommand: ParsableCommand {
         let history = PracticeHistory.load(from: AppContext.dataFolder)
         ProgressWarnings.print(history.warnings)
         if history.records.isEmpty {
-            throw UserError("there are no readable sessions yet in \(AppContext.dataFolder.transcripts); run `rehearse practice` first")
+            throw UserError(
+                "there are no readable sessions yet in \(AppContext.dataFolder.transcripts); run `rehearse practice` first"
+            )
         }
         if let role, !history.roles.contains(role) {
-            throw UserError("no sessions of role '\(TerminalSafeText.inert(role, keepNewlines: false))'; roles with sessions: \(history.roles.joined(separator: ", "))")
+            throw UserError(
+                "no sessions of role '\(TerminalSafeText.inert(role, keepNewlines: false))'; roles with sessions: \(history.roles.joined(separator: ", "))"
+            )
         }
-        let report = ProgressReport(history: history, role: role, question: question, since: since.flatMap { TranscriptFilter.date(parsing: $0) })
+        let report = ProgressReport(
+            history: history, role: role, question: question,
+            since: since.flatMap { TranscriptFilter.date(parsing: $0) })
         if report.roles.isEmpty {
-            throw UserError("no sessions match" + (question.map { " --question \($0)" } ?? "") + (since.map { " --since \($0)" } ?? "")
-                            + "; try without the filter")
+            throw UserError(
+                "no sessions match" + (question.map { " --question \($0)" } ?? "")
+                    + (since.map { " --since \($0)" } ?? "")
+                    + "; try without the filter")
         }
         let text: String
         switch format {
         case .text:
             let colour = output == nil && AppContext.usesColour(fileDescriptor: 1)
-            text = ProgressRenderer.text(report, unicode: ProgressWarnings.localeIsUTF8, style: TextStyle(colour: colour))
+            text = ProgressRenderer.text(
+                report, unicode: ProgressWarnings.localeIsUTF8, style: TextStyle(colour: colour))
         case .json: text = try ProgressRenderer.json(report)
         case .html: text = ProgressRenderer.html(report)
         }
@@ -68,7 +86,9 @@ struct ProgressCommand: ParsableCommand {
 /// Shared by progress and drill: the warnings about skipped files, and the locale's character set.
 enum ProgressWarnings {
     static func print(_ warnings: [String]) {
-        for warning in warnings { StandardStreams.error("warning: \(TerminalSafeText.inert(warning, keepNewlines: false))\n") }
+        for warning in warnings {
+            StandardStreams.error("warning: \(TerminalSafeText.inert(warning, keepNewlines: false))\n")
+        }
     }
 
     /// Whether the locale (LC_CTYPE, set from the environment at start) uses UTF-8, so sparklines can use block characters.

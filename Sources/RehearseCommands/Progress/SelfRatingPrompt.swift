@@ -12,9 +12,13 @@ enum SelfRatingPrompt {
         guard terminal.editor.isInteractive, status == .completed else { return nil }
         terminal.output.line("")
         for _ in 0..<3 {
-            guard case .line(let text, _) = terminal.editor.readLine(prompt: question, history: nil, completion: nil, notice: nil) else { return nil }
+            guard
+                case .line(let text, _) = terminal.editor.readLine(
+                    prompt: question, history: nil, completion: nil, notice: nil)
+            else { return nil }
             if let rating = SelfRating.parse(text) { return rating }
-            terminal.output.line(terminal.output.dim("Type a number from 1 (badly) to 5 (very well), or press Enter to skip."))
+            terminal.output.line(
+                terminal.output.dim("Type a number from 1 (badly) to 5 (very well), or press Enter to skip."))
         }
         return nil
     }
@@ -23,8 +27,11 @@ enum SelfRatingPrompt {
     static func showNextDue(role: String, folder: DataFolder, output: StyledOutput) {
         let history = PracticeHistory.load(from: folder)
         let dateText = InterviewDates(folder: folder).date(role: role)
-        let schedule = DrillSchedule(records: history.records(role: role), now: Date(),
-                                     interviewDate: dateText.flatMap(LocalTime.parse).map { $0.addingTimeInterval(86_399) })
-        if let line = DrillListRenderer.nextDue(schedule, role: role) { output.line("  " + TerminalSafeText.inert(line, keepNewlines: false)) }
+        let schedule = DrillSchedule(
+            records: history.records(role: role), now: Date(),
+            interviewDate: dateText.flatMap(LocalTime.parse).map { $0.addingTimeInterval(86_399) })
+        if let line = DrillListRenderer.nextDue(schedule, role: role) {
+            output.line("  " + TerminalSafeText.inert(line, keepNewlines: false))
+        }
     }
 }

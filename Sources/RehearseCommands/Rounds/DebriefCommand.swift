@@ -6,7 +6,8 @@ import RehearseCore
 struct DebriefCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "debrief",
-        abstract: "Record a real interview: who asked what, what you answered, their concerns, what you wish you had said.",
+        abstract:
+            "Record a real interview: who asked what, what you answered, their concerns, what you wish you had said.",
         discussion: """
             At the prompt: company, role (Tab completes known roles; any job title works), kind, date, the \
             interviewers (Name, Title; Enter on an empty line ends the list), then each question you were asked \
@@ -26,9 +27,11 @@ struct DebriefCommand: ParsableCommand {
     )
 
     @Option(help: ArgumentHelp("The company's name.", valueName: "NAME")) var company: String?
-    @Option(help: ArgumentHelp("A known role id (see `rehearse roles`) or the job title.", valueName: "ROLE")) var role: String?
+    @Option(help: ArgumentHelp("A known role id (see `rehearse roles`) or the job title.", valueName: "ROLE")) var role:
+        String?
     @Option(help: ArgumentHelp("The kind of round it was. Default: first.", valueName: "KIND")) var kind: InterviewKind?
-    @Option(help: ArgumentHelp("The day of the interview, YYYY-MM-DD. Default: today.", valueName: "DATE")) var date: String?
+    @Option(help: ArgumentHelp("The day of the interview, YYYY-MM-DD. Default: today.", valueName: "DATE")) var date:
+        String?
     @Option(help: ArgumentHelp("An interviewer as \"Name, Title\"; repeat for a panel.", valueName: "NAME, TITLE"))
     var interviewer: [String] = []
     @Option(help: ArgumentHelp("Your name. Default: $USER, capitalised.", valueName: "NAME")) var candidate: String?
@@ -49,7 +52,9 @@ struct DebriefCommand: ParsableCommand {
         let knownRoles = try sources.catalog().roles.map { (id: $0.id, title: $0.title) }
         var interviewers: [Interviewer] = []
         for value in interviewer {
-            if let parsed = DebriefDetails.interviewer(parsing: value, taken: interviewers) { interviewers.append(parsed) }
+            if let parsed = DebriefDetails.interviewer(parsing: value, taken: interviewers) {
+                interviewers.append(parsed)
+            }
         }
         let folder = AppContext.dataFolder
         do {
@@ -71,12 +76,14 @@ struct DebriefCommand: ParsableCommand {
                 throw UserError("\(error); set REHEARSE_HOME to a folder you can write")
             }
             recorder = file
-            return DebriefWriter(details: details, sessionID: sessionID, started: started, appVersion: Rehearse.version, recorder: file,
-                                 elapsed: { Int((clock.now() - startTime) / 1_000_000) })
+            return DebriefWriter(
+                details: details, sessionID: sessionID, started: started, appVersion: Rehearse.version, recorder: file,
+                elapsed: { Int((clock.now() - startTime) / 1_000_000) })
         }
-        let form = DebriefForm(company: company, role: role, kind: kind, date: date.flatMap(DebriefDetails.date(parsing:)),
-                               interviewers: interviewers, candidate: candidate ?? PracticeRunner.defaultCandidate,
-                               knownRoles: knownRoles, today: DebriefDetails.today(started), makeWriter: makeWriter)
+        let form = DebriefForm(
+            company: company, role: role, kind: kind, date: date.flatMap(DebriefDetails.date(parsing:)),
+            interviewers: interviewers, candidate: candidate ?? PracticeRunner.defaultCandidate,
+            knownRoles: knownRoles, today: DebriefDetails.today(started), makeWriter: makeWriter)
         var saved = false
         var pipedWriter: DebriefWriter? = nil
         var interruptedBy: Int32? = nil
@@ -100,11 +107,14 @@ struct DebriefCommand: ParsableCommand {
         }
         let report = recorder.finish()
         if let problem = report.problem {
-            if !report.unsavedLines.isEmpty { StandardStreams.output(report.unsavedLines.joined(separator: "\n") + "\n") }
+            if !report.unsavedLines.isEmpty {
+                StandardStreams.output(report.unsavedLines.joined(separator: "\n") + "\n")
+            }
             throw UserError(problem)
         }
         let writer = pipedWriter ?? form.writer
-        StandardStreams.output("""
+        StandardStreams.output(
+            """
             Saved the debrief (\(writer?.questionCount ?? 0) question\(writer?.questionCount == 1 ? "" : "s")) as \(sessionID): \(path)
             Next: rehearse prep \(sessionID) · rehearse practice --after \(sessionID) · rehearse review \(sessionID)
 
@@ -126,7 +136,9 @@ struct DebriefCommand: ParsableCommand {
             }
             let prompt = form.prompt
             let completion = prompt.completions.isEmpty ? nil : WordCompletion(words: prompt.completions)
-            switch editor.readLine(prompt: output.prompt(prompt.label), history: history, completion: completion, notice: nil) {
+            switch editor.readLine(
+                prompt: output.prompt(prompt.label), history: history, completion: completion, notice: nil)
+            {
             case .line(let text, _):
                 if !text.trimmingBlanks().isEmpty { history.add(text) }
                 do {
@@ -149,10 +161,13 @@ struct DebriefCommand: ParsableCommand {
     }
 
     /// Reads the whole piped layout first, so a bad line saves nothing, then writes every entry.
-    private func piped(_ form: DebriefForm, makeWriter: (DebriefDetails) throws -> DebriefWriter) throws -> DebriefWriter {
+    private func piped(_ form: DebriefForm, makeWriter: (DebriefDetails) throws -> DebriefWriter) throws
+        -> DebriefWriter
+    {
         guard let company = form.company, form.role != nil else {
-            throw ValidationError("a piped debrief needs --company and --role (and may give --kind, --date and --interviewer); "
-                                  + "type `rehearse debrief` at a terminal to be asked instead")
+            throw ValidationError(
+                "a piped debrief needs --company and --role (and may give --kind, --date and --interviewer); "
+                    + "type `rehearse debrief` at a terminal to be asked instead")
         }
         var lines: [String] = []
         while let line = readLine(strippingNewline: true) { lines.append(line) }

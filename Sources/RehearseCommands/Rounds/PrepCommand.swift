@@ -5,7 +5,8 @@ import RehearseCore
 struct PrepCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "prep",
-        abstract: "A prep sheet for the next round: repeat questions and numbers to keep, concerns, weak answers, questions to ask.",
+        abstract:
+            "A prep sheet for the next round: repeat questions and numbers to keep, concerns, weak answers, questions to ask.",
         discussion: """
             Built from a debrief (`last-real`) or a practice transcript: the questions likely to be asked again \
             with your earlier answer and the numbers in it to keep consistent, each concern with a suggested \
@@ -16,16 +17,22 @@ struct PrepCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown, html }
 
-    @Argument(help: ArgumentHelp("`last-real` (the default: the latest debrief), `last`, a session id or a path.", valueName: "ID"))
+    @Argument(
+        help: ArgumentHelp(
+            "`last-real` (the default: the latest debrief), `last`, a session id or a path.", valueName: "ID"))
     var transcript: String = TranscriptIndex.lastRealReference
 
     @Option(help: ArgumentHelp("text, markdown or html.", valueName: "FORMAT"))
     var format: Format = .text
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write the sheet to FILE instead of standard output.", valueName: "FILE"))
+    @Option(
+        name: [.customShort("o"), .customLong("output")],
+        help: ArgumentHelp("Write the sheet to FILE instead of standard output.", valueName: "FILE"))
     var output: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Columns to fit the text sheet to. Default: the terminal's width.", valueName: "N"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Columns to fit the text sheet to. Default: the terminal's width.", valueName: "N"))
     var width: Int?
 
     @OptionGroup var sources: ScenarioSourceOptions
@@ -43,8 +50,9 @@ struct PrepCommand: ParsableCommand {
         let role = NextRoundBuilder.nearestRole(to: round, roles: catalog.roles.map { (id: $0.id, title: $0.title) })
         let template = role.flatMap { catalog.scenario(role: $0, kind: .second) }
         let sheet = PrepSheet(transcript: transcript, review: review, template: template)
-        let rendered = PrepSheetRenderer.render(sheet, format: PrepSheetRenderer.Format(rawValue: format.rawValue) ?? .text,
-                                                width: OutputTarget.width(width))
+        let rendered = PrepSheetRenderer.render(
+            sheet, format: PrepSheetRenderer.Format(rawValue: format.rawValue) ?? .text,
+            width: OutputTarget.width(width))
         try OutputTarget.write(rendered, to: output)
     }
 }

@@ -7,12 +7,15 @@ struct ShellCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shell",
         abstract: "Open the rehearse prompt (the default when no command is given).",
-        discussion: "Commands: help, roles, role NAME, scenarios, start [KIND|SCENARIO-ID], transcripts, replay ID, review ID, followup ID, compare, progress, drill, quit. Tab completes."
+        discussion:
+            "Commands: help, roles, role NAME, scenarios, start [KIND|SCENARIO-ID], transcripts, replay ID, review ID, followup ID, compare, progress, drill, quit. Tab completes."
     )
 
     @Option(help: ArgumentHelp("The role to start with.", valueName: "ROLE")) var role: String?
     @Option(help: ArgumentHelp("Your name, as the interviewers say it.", valueName: "NAME")) var candidate: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Seed for choosing questions in sessions started here.", valueName: "N"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Seed for choosing questions in sessions started here.", valueName: "N"))
     var seed: UInt64?
     @OptionGroup var sources: ScenarioSourceOptions
 
@@ -34,7 +37,10 @@ final class Shell {
     let history: History
     let completion: ShellCompletion
 
-    static let commands = ["help", "roles", "role", "scenarios", "start", "transcripts", "replay", "review", "followup", "compare", "progress", "drill", "quit"]
+    static let commands = [
+        "help", "roles", "role", "scenarios", "start", "transcripts", "replay", "review", "followup", "compare",
+        "progress", "drill", "quit",
+    ]
 
     init(catalog: ScenarioCatalog, role: String, candidate: String?, seed: UInt64?) throws {
         editor = try LineEditor()
@@ -57,7 +63,9 @@ final class Shell {
             do { try history.save() } catch { StandardStreams.error("warning: \(error)\n") }
         }
         while true {
-            switch editor.readLine(prompt: "rehearse [\(role)]› ", history: history, completion: completion, notice: nil) {
+            switch editor.readLine(
+                prompt: "rehearse [\(role)]› ", history: history, completion: completion, notice: nil)
+            {
             case .line(let line, _):
                 let trimmed = line.trimmingBlanks()
                 if trimmed.isEmpty { continue }
@@ -100,9 +108,12 @@ final class Shell {
                 if let argument, InterviewKind(parsing: argument) == nil {
                     scenario = try ScenarioChoice.resolve(catalog: catalog, scenario: argument, role: nil, kind: nil)
                 } else {
-                    scenario = try ScenarioChoice.resolve(catalog: catalog, scenario: nil, role: role, kind: argument.flatMap(InterviewKind.init(parsing:)))
+                    scenario = try ScenarioChoice.resolve(
+                        catalog: catalog, scenario: nil, role: role,
+                        kind: argument.flatMap(InterviewKind.init(parsing:)))
                 }
-                let outcome = try PracticeRunner(editor: editor, catalog: catalog).run(scenario: scenario, seed: seed, candidate: candidate, company: nil)
+                let outcome = try PracticeRunner(editor: editor, catalog: catalog).run(
+                    scenario: scenario, seed: seed, candidate: candidate, company: nil)
                 if case .interrupted(let signal?) = outcome, signal != SIGINT { return false }
             case "transcripts", "replay", "review", "followup", "compare", "progress":
                 return runTranscriptCommand(command, arguments: argument?.split(separator: " ").map(String.init) ?? [])
@@ -116,7 +127,9 @@ final class Shell {
                 return false
             default:
                 let suggestion = closestMatch(to: command, in: Self.commands).map { " Did you mean `\($0)`?" } ?? ""
-                print("Unknown command '\(TerminalSafeText.inert(command, keepNewlines: false))'.\(suggestion) Type `help` for the list.")
+                print(
+                    "Unknown command '\(TerminalSafeText.inert(command, keepNewlines: false))'.\(suggestion) Type `help` for the list."
+                )
             }
         } catch {
             StandardStreams.error("error: \(error)\n")
@@ -127,14 +140,15 @@ final class Shell {
     /// Runs `transcripts`, `replay`, `review` or `followup` with the same options as on the command line;
     /// false (leave the shell) only when SIGTERM or SIGHUP stopped a replay.
     func runTranscriptCommand(_ name: String, arguments: [String]) -> Bool {
-        let type: ParsableCommand.Type = switch name {
-        case "replay": ReplayCommand.self
-        case "review": ReviewCommand.self
-        case "followup": FollowupCommand.self
-        case "compare": CompareCommand.self
-        case "progress": ProgressCommand.self
-        default: TranscriptsCommand.self
-        }
+        let type: ParsableCommand.Type =
+            switch name {
+            case "replay": ReplayCommand.self
+            case "review": ReviewCommand.self
+            case "followup": FollowupCommand.self
+            case "compare": CompareCommand.self
+            case "progress": ProgressCommand.self
+            default: TranscriptsCommand.self
+            }
         do {
             if name == "replay" {
                 let replay = try ReplayCommand.parse(arguments)

@@ -3,7 +3,10 @@ import RehearseCore
 
 /// Options every command that reads scenarios accepts.
 struct ScenarioSourceOptions: ParsableArguments {
-    @Option(name: .customLong("scenarios"), help: ArgumentHelp("Also read scenarios from this folder (wins over bundled ones with the same id).", valueName: "DIR"))
+    @Option(
+        name: .customLong("scenarios"),
+        help: ArgumentHelp(
+            "Also read scenarios from this folder (wins over bundled ones with the same id).", valueName: "DIR"))
     var folders: [String] = []
 
     /// The user's scenario folder, then the `--scenarios` folders.
@@ -21,7 +24,8 @@ struct ScenarioSourceOptions: ParsableArguments {
     /// The catalog; with `only`, just the files whose headline it accepts (see `ScenarioCatalog.Headline`).
     func catalog(only wanted: (@Sendable (ScenarioCatalog.Headline) -> Bool)? = nil) throws -> ScenarioCatalog {
         try checkFolders()
-        return ScenarioCatalog(bundledFolder: AppContext.bundledScenarioFolder(), userFolders: userFolders, only: wanted)
+        return ScenarioCatalog(
+            bundledFolder: AppContext.bundledScenarioFolder(), userFolders: userFolders, only: wanted)
     }
 }
 
@@ -35,7 +39,9 @@ enum AppContext {
     /// binary was built in, else `../share/rehearse/scenarios` next to an installed binary.
     static func bundledScenarioFolder() -> String? {
         if let folder = environment["REHEARSE_SCENARIOS"], !folder.isEmpty { return folder }
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0].contains("/") ? CommandLine.arguments[0] : "/proc/self/exe").resolvingSymlinksInPath()
+        let executable = URL(
+            fileURLWithPath: CommandLine.arguments[0].contains("/") ? CommandLine.arguments[0] : "/proc/self/exe"
+        ).resolvingSymlinksInPath()
         var folder = executable.deletingLastPathComponent()
         let installed = folder.deletingLastPathComponent().appendingPathComponent("share/rehearse/scenarios").path
         if FileManager.default.fileExists(atPath: installed) { return installed }

@@ -28,7 +28,9 @@ final class StyledOutput {
 
     /// `Name (Title): text`, wrapped with a hanging indent.
     func speech(speaker: Interviewer, text: String) {
-        for wrappedLine in layout.speech(name: speaker.name, title: speaker.title, text: text, style: style) { line(wrappedLine) }
+        for wrappedLine in layout.speech(name: speaker.name, title: speaker.title, text: text, style: style) {
+            line(wrappedLine)
+        }
     }
 
     func wrapped(_ text: String, style: (String) -> String = { $0 }) {

@@ -39,43 +39,69 @@ struct FollowupCommand: ParsableCommand {
     @Flag(name: .customLong("short"), help: "A shorter email.")
     var isShort = false
 
-    @Option(help: ArgumentHelp("The name to sign with. Default: the candidate's name in the transcript.", valueName: "NAME"))
+    @Option(
+        help: ArgumentHelp("The name to sign with. Default: the candidate's name in the transcript.", valueName: "NAME")
+    )
     var sign: String?
 
-    @Option(help: ArgumentHelp("The lead interviewer's email address. Default: a placeholder to fill in.", valueName: "ADDRESS"))
+    @Option(
+        help: ArgumentHelp(
+            "The lead interviewer's email address. Default: a placeholder to fill in.", valueName: "ADDRESS"))
     var to: String?
 
-    @Option(help: ArgumentHelp("A concern the interviewers raised, to address instead of the weakest answer; "
-                               + "start it with an interviewer's id and a colon to say who raised it. Repeatable.", valueName: "TEXT"))
+    @Option(
+        help: ArgumentHelp(
+            "A concern the interviewers raised, to address instead of the weakest answer; "
+                + "start it with an interviewer's id and a colon to say who raised it. Repeatable.", valueName: "TEXT"))
     var concern: [String] = []
 
-    @Option(name: [.customShort("o"), .customLong("output")],
-            help: ArgumentHelp("Write to FILE instead of standard output (a folder with --each --format eml).", valueName: "PATH"))
+    @Option(
+        name: [.customShort("o"), .customLong("output")],
+        help: ArgumentHelp(
+            "Write to FILE instead of standard output (a folder with --each --format eml).", valueName: "PATH"))
     var output: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Columns to fit the text to. Default: the terminal's width.", valueName: "N"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Columns to fit the text to. Default: the terminal's width.", valueName: "N"))
     var width: Int?
 
     func validate() throws {
         if let width, !(20...1000).contains(width) { throw ValidationError("--width \(width): use 20 to 1000 columns") }
         if let to {
-            if each { throw ValidationError("--to gives one address, but --each drafts one email per interviewer; leave out --to and fill in each To: yourself") }
+            if each {
+                throw ValidationError(
+                    "--to gives one address, but --each drafts one email per interviewer; leave out --to and fill in each To: yourself"
+                )
+            }
             let parts = to.split(separator: "@", omittingEmptySubsequences: false)
-            if parts.count != 2 || parts.contains(where: \.isEmpty) || to.contains(where: { $0.isWhitespace || "<>,;:\"()[]\\".contains($0) || $0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false }) {
-                throw ValidationError("--to '\(TerminalSafeText.inert(to, keepNewlines: false))' is not an email address; write it as name@example.com")
+            if parts.count != 2 || parts.contains(where: \.isEmpty)
+                || to.contains(where: {
+                    $0.isWhitespace || "<>,;:\"()[]\\".contains($0)
+                        || $0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false
+                })
+            {
+                throw ValidationError(
+                    "--to '\(TerminalSafeText.inert(to, keepNewlines: false))' is not an email address; write it as name@example.com"
+                )
             }
         }
         if each && format == .eml && output == nil {
-            throw ValidationError("--each --format eml makes one message per interviewer; add -o FOLDER to write them as files")
+            throw ValidationError(
+                "--each --format eml makes one message per interviewer; add -o FOLDER to write them as files")
         }
-        for text in concern where text.trimmingBlanks().isEmpty { throw ValidationError("--concern is empty; write the concern the interviewer raised") }
+        for text in concern where text.trimmingBlanks().isEmpty {
+            throw ValidationError("--concern is empty; write the concern the interviewer raised")
+        }
     }
 
     func run() throws {
         let index = TranscriptIndex(folder: AppContext.dataFolder)
         let transcript = try TranscriptReference.load(self.transcript, index: index)
-        var reviewer = ReviewBuilder(earlierTranscripts: index.earlierTranscripts(
-            than: transcript, limit: ReviewThresholds.earlierTranscriptLimit, questionIDs: ReviewBuilder.questionIDsToCompare(in: transcript)))
+        var reviewer = ReviewBuilder(
+            earlierTranscripts: index.earlierTranscripts(
+                than: transcript, limit: ReviewThresholds.earlierTranscriptLimit,
+                questionIDs: ReviewBuilder.questionIDsToCompare(in: transcript)))
         reviewer.earlierTranscriptsFolder = index.folder.transcripts
         let review = reviewer.review(transcript)
 
@@ -104,7 +130,9 @@ struct FollowupCommand: ParsableCommand {
             let messages = draft.emails.map { FollowupMessageRenderer.render($0, date: date) }
             if each, let folder = output {
                 for (number, (email, message)) in zip(draft.emails, messages).enumerated() {
-                    let id = email.recipient.id.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+                    let id = email.recipient.id.filter {
+                        $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_")
+                    }
                     let path = folder + "/followup-\(draft.sessionID)-\(id.isEmpty ? String(number + 1) : id).eml"
                     try OutputTarget.write(message, to: path)
                     StandardStreams.output("Wrote \(TerminalSafeText.inert(path, keepNewlines: false))\n")

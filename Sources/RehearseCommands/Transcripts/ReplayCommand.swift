@@ -34,24 +34,37 @@ struct ReplayCommand: ParsableCommand {
     @Flag(help: "Wait for Enter before each turn.")
     var step = false
 
-    @Option(name: .customLong("idle-limit"), parsing: .unconditional, help: ArgumentHelp("Shorten pauses longer than this many seconds to it; 0 keeps every pause as recorded.", valueName: "SECONDS"))
+    @Option(
+        name: .customLong("idle-limit"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "Shorten pauses longer than this many seconds to it; 0 keeps every pause as recorded.", valueName: "SECONDS"
+        ))
     var idleLimit: Double = ReplayPacing.defaultIdleLimitSeconds
 
-    @Option(help: ArgumentHelp("Write the transcript as markdown, html or asciicast instead of playing it.", valueName: "FORMAT"))
+    @Option(
+        help: ArgumentHelp(
+            "Write the transcript as markdown, html or asciicast instead of playing it.", valueName: "FORMAT"))
     var export: ExportFormat?
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write the export to FILE.", valueName: "FILE"))
+    @Option(
+        name: [.customShort("o"), .customLong("output")],
+        help: ArgumentHelp("Write the export to FILE.", valueName: "FILE"))
     var output: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Columns to wrap to. Default: the terminal's width (80 for asciicast).", valueName: "N"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Columns to wrap to. Default: the terminal's width (80 for asciicast).", valueName: "N"))
     var width: Int?
 
     func validate() throws {
         guard speed > 0, speed.isFinite else {
-            throw ValidationError("--speed \(NumberText.compact(speed)): the speed must be a positive number, e.g. 2 for twice as fast or 0.5 for half")
+            throw ValidationError(
+                "--speed \(NumberText.compact(speed)): the speed must be a positive number, e.g. 2 for twice as fast or 0.5 for half"
+            )
         }
         guard idleLimit >= 0, idleLimit.isFinite else {
-            throw ValidationError("--idle-limit \(NumberText.compact(idleLimit)): use 0 or more seconds (0 keeps every pause)")
+            throw ValidationError(
+                "--idle-limit \(NumberText.compact(idleLimit)): use 0 or more seconds (0 keeps every pause)")
         }
         if let width, !(20...1000).contains(width) { throw ValidationError("--width \(width): use 20 to 1000 columns") }
         if output != nil && export == nil { throw ValidationError("-o needs --export markdown, html or asciicast") }
@@ -67,7 +80,8 @@ struct ReplayCommand: ParsableCommand {
     /// Plays or exports; the shell calls this so a stopped replay returns to its prompt.
     func perform() throws -> TerminalReplayPlayer.Outcome {
         // Only the asciicast and an animated replay show the typing; leaving it out saves most of the memory.
-        let transcript = try TranscriptReference.load(self.transcript, keepsTyping: export == .asciicast || (export == nil && isatty(1) == 1 && !instant))
+        let transcript = try TranscriptReference.load(
+            self.transcript, keepsTyping: export == .asciicast || (export == nil && isatty(1) == 1 && !instant))
         let pacing = ReplayPacing(speed: speed, idleLimitMilliseconds: idleLimit == 0 ? nil : Int(idleLimit * 1000))
         if let export {
             let text: String
@@ -76,15 +90,17 @@ struct ReplayCommand: ParsableCommand {
             case .html: text = TranscriptHTMLExporter.render(transcript)
             case .asciicast:
                 let colour = AppContext.environment["NO_COLOR"].map(\.isEmpty) ?? true
-                text = AsciicastExporter.render(transcript: transcript, width: width ?? 80, pacing: pacing, style: TextStyle(colour: colour),
-                                                hints: RecordedHints.fromScenario(of: transcript))
+                text = AsciicastExporter.render(
+                    transcript: transcript, width: width ?? 80, pacing: pacing, style: TextStyle(colour: colour),
+                    hints: RecordedHints.fromScenario(of: transcript))
             }
             try OutputTarget.write(text, to: output)
             return .finished
         }
         let style = TextStyle(colour: AppContext.usesColour(fileDescriptor: 1))
-        let options = ReplayOptions(width: OutputTarget.width(width), style: style, animatesTyping: isatty(1) == 1 && !instant,
-                                    hints: RecordedHints.fromScenario(of: transcript))
+        let options = ReplayOptions(
+            width: OutputTarget.width(width), style: style, animatesTyping: isatty(1) == 1 && !instant,
+            hints: RecordedHints.fromScenario(of: transcript))
         let frames = ReplayScript(transcript: transcript, options: options).frames()
         let delays = instant ? Array(repeating: 0.0, count: frames.count) : pacing.delays(for: frames)
         return TerminalReplayPlayer(frames: frames, delays: delays, waitsBetweenTurns: step, style: style).play()

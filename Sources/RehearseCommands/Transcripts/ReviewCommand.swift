@@ -35,19 +35,27 @@ struct ReviewCommand: ParsableCommand {
     @Flag(help: "For every rule: the words that matched, or why nothing matched.")
     var explain = false
 
-    @Option(help: ArgumentHelp("Overrule a flag you judge wrong, e.g. Q2:no_number (repeatable).", valueName: "Qn:RULE"))
+    @Option(
+        help: ArgumentHelp("Overrule a flag you judge wrong, e.g. Q2:no_number (repeatable).", valueName: "Qn:RULE"))
     var dismiss: [String] = []
 
     @Option(help: ArgumentHelp("text, markdown, json or html.", valueName: "FORMAT"))
     var format: Format = .text
 
-    @Option(help: ArgumentHelp("A plain-text job description: the review shows which of its key terms your answers used.", valueName: "FILE"))
+    @Option(
+        help: ArgumentHelp(
+            "A plain-text job description: the review shows which of its key terms your answers used.",
+            valueName: "FILE"))
     var job: String?
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write the review to FILE instead of standard output.", valueName: "FILE"))
+    @Option(
+        name: [.customShort("o"), .customLong("output")],
+        help: ArgumentHelp("Write the review to FILE instead of standard output.", valueName: "FILE"))
     var output: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Columns to fit the text report to. Default: the terminal's width.", valueName: "N"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Columns to fit the text report to. Default: the terminal's width.", valueName: "N"))
     var width: Int?
 
     /// "Q2" or "q2" as a review number.
@@ -66,24 +74,34 @@ struct ReviewCommand: ParsableCommand {
     func validate() throws {
         if let width, !(20...1000).contains(width) { throw ValidationError("--width \(width): use 20 to 1000 columns") }
         if let question = references.question {
-            guard explain else { throw ValidationError("'\(question)': a question goes with --explain, e.g. rehearse review last --explain Q2") }
-            guard Self.questionNumber(question) != nil else { throw ValidationError("--explain \(question): name a question as Qn, e.g. Q2") }
+            guard explain else {
+                throw ValidationError(
+                    "'\(question)': a question goes with --explain, e.g. rehearse review last --explain Q2")
+            }
+            guard Self.questionNumber(question) != nil else {
+                throw ValidationError("--explain \(question): name a question as Qn, e.g. Q2")
+            }
         }
     }
 
     func run() throws {
         let index = TranscriptIndex(folder: AppContext.dataFolder)
         let transcript = try TranscriptReference.load(references.transcript, index: index, keepsTyping: false)  // the review never replays typing
-        var builder = ReviewBuilder(earlierTranscripts: index.earlierTranscripts(
-            than: transcript, limit: ReviewThresholds.earlierTranscriptLimit, questionIDs: ReviewBuilder.questionIDsToCompare(in: transcript)))
+        var builder = ReviewBuilder(
+            earlierTranscripts: index.earlierTranscripts(
+                than: transcript, limit: ReviewThresholds.earlierTranscriptLimit,
+                questionIDs: ReviewBuilder.questionIDsToCompare(in: transcript)))
         builder.earlierTranscriptsFolder = index.folder.transcripts
         if let job {
             guard let data = FileManager.default.contents(atPath: job) else {
-                let reason = FileManager.default.fileExists(atPath: job) ? "cannot be read; check its permissions" : "no such file"
+                let reason =
+                    FileManager.default.fileExists(atPath: job)
+                    ? "cannot be read; check its permissions" : "no such file"
                 throw UserError("--job \(job): \(reason); pass a plain-text job description")
             }
             // The company's own name is no key term of the job (see docs/review-rules.md).
-            let description = JobDescription(text: String(decoding: data, as: UTF8.self), companyName: transcript.header.company)
+            let description = JobDescription(
+                text: String(decoding: data, as: UTF8.self), companyName: transcript.header.company)
             builder.jobDescription = (lastPathComponent(job), description)
         }
         do {
@@ -106,18 +124,26 @@ struct ReviewCommand: ParsableCommand {
             do {
                 try dismissals.save(forTranscript: transcript.path)
             } catch {
-                throw UserError("--dismiss: cannot write \(ReviewDismissals.path(forTranscript: transcript.path)) (\(error)); check the folder's permissions")
+                throw UserError(
+                    "--dismiss: cannot write \(ReviewDismissals.path(forTranscript: transcript.path)) (\(error)); check the folder's permissions"
+                )
             }
-            StandardStreams.error("Dismissed \(dismiss.joined(separator: ", ")); kept in \(ReviewDismissals.path(forTranscript: transcript.path)).\n")
+            StandardStreams.error(
+                "Dismissed \(dismiss.joined(separator: ", ")); kept in \(ReviewDismissals.path(forTranscript: transcript.path)).\n"
+            )
             builder.dismissals = dismissals
             review = builder.review(transcript)
         }
         if explain {
             let number = references.question.flatMap(Self.questionNumber)
             if let number, review.question(number) == nil {
-                throw UserError("--explain Q\(number): this review has no such question; its questions: \(review.questions.map { "Q\($0.index)" }.joined(separator: ", "))")
+                throw UserError(
+                    "--explain Q\(number): this review has no such question; its questions: \(review.questions.map { "Q\($0.index)" }.joined(separator: ", "))"
+                )
             }
-            try OutputTarget.write(ReviewExplanationRenderer(width: OutputTarget.width(width)).render(review, question: number), to: output)
+            try OutputTarget.write(
+                ReviewExplanationRenderer(width: OutputTarget.width(width)).render(review, question: number), to: output
+            )
             return
         }
         let text: String

@@ -103,7 +103,6 @@ final class TerminalReplayPlayer {
         endsMidLine = !text.hasSuffix("\n")
     }
 
-
     // MARK: Waiting
 
     /// Waits, watching for a key or a signal; returns why it stopped early, or nil.
@@ -133,7 +132,10 @@ final class TerminalReplayPlayer {
         return nil
     }
 
-    enum StepDecision { case next, endOfInput, stop(Outcome) }
+    enum StepDecision {
+        case next, endOfInput
+        case stop(Outcome)
+    }
 
     /// `--step`: Enter or space for the next turn; any other key stops.
     private func waitForNextTurn() -> StepDecision {
@@ -141,7 +143,12 @@ final class TerminalReplayPlayer {
         let fullCue = "[Enter: next turn · any other key: stop]"
         let cue = OutputTarget.width(nil) > DisplayWidth.of(fullCue) ? fullCue : "[⏎ next]"
         if writesToTerminal { emit((endsMidLine ? "\r\n" : "") + style.dim(cue)) }
-        defer { if writesToTerminal { emit("\r\u{1B}[K") ; endsMidLine = false } }
+        defer {
+            if writesToTerminal {
+                emit("\r\u{1B}[K")
+                endsMidLine = false
+            }
+        }
         while true {
             if let outcome = pendingSignal() { return .stop(outcome) }
             switch poll(timeout: -1, watchesInput: true) {
@@ -170,8 +177,10 @@ final class TerminalReplayPlayer {
 
     /// Waits up to `timeout` milliseconds (-1: no limit) for input on stdin (when `watchesInput`) or a signal.
     private func poll(timeout: Int32, watchesInput: Bool) -> PollResult {
-        var fds = [pollfd(fd: watchesInput ? 0 : -1, events: Int16(POLLIN), revents: 0),
-                   pollfd(fd: SignalFlags.wakeupFileDescriptor, events: Int16(POLLIN), revents: 0)]
+        var fds = [
+            pollfd(fd: watchesInput ? 0 : -1, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: SignalFlags.wakeupFileDescriptor, events: Int16(POLLIN), revents: 0),
+        ]
         #if canImport(Darwin)
         let ready = Darwin.poll(&fds, 2, timeout)
         #else

@@ -30,8 +30,10 @@ struct TranscriptsCommand: ParsableCommand {
     var format: Format = .table
 
     func run() throws {
-        print(try TranscriptList.render(index: TranscriptIndex(folder: AppContext.dataFolder), filter: filters.filter, format: format),
-              terminator: "")
+        print(
+            try TranscriptList.render(
+                index: TranscriptIndex(folder: AppContext.dataFolder), filter: filters.filter, format: format),
+            terminator: "")
     }
 
     /// `rehearse transcripts rm`: delete the sessions named.
@@ -44,8 +46,10 @@ struct TranscriptsCommand: ParsableCommand {
                 needed when standard input is not a terminal (in scripts). The summary cache is updated too.
                 """)
 
-        @Argument(help: ArgumentHelp("Session ids or unique prefixes of them, `last`, or transcript files in the transcripts folder.",
-                                     valueName: "ID"))
+        @Argument(
+            help: ArgumentHelp(
+                "Session ids or unique prefixes of them, `last`, or transcript files in the transcripts folder.",
+                valueName: "ID"))
         var transcripts: [String]
 
         @Flag(name: [.short, .long], help: "Delete without asking.")
@@ -87,7 +91,8 @@ struct TranscriptsCommand: ParsableCommand {
                 print("Nothing to prune: every saved session matching these filters has an answer.")
                 return
             }
-            try TranscriptDeletion.confirmAndRemove(chosen, from: index, command: "transcripts prune", skipsQuestion: yes)
+            try TranscriptDeletion.confirmAndRemove(
+                chosen, from: index, command: "transcripts prune", skipsQuestion: yes)
         }
     }
 }
@@ -100,12 +105,16 @@ struct TranscriptFilterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Only this kind.", valueName: "KIND"))
     var kind: InterviewKind?
 
-    @Option(help: ArgumentHelp("Only sessions started on or after DATE: 2026-05-01, 2026-05-01T14:30 (local time), a full ISO 8601 time, or 7d for the last seven days.", valueName: "DATE"))
+    @Option(
+        help: ArgumentHelp(
+            "Only sessions started on or after DATE: 2026-05-01, 2026-05-01T14:30 (local time), a full ISO 8601 time, or 7d for the last seven days.",
+            valueName: "DATE"))
     var since: String?
 
     func validate() throws {
         if let since, TranscriptFilter.date(parsing: since) == nil {
-            throw ValidationError("--since '\(since)': use a date such as 2026-05-01, 2026-05-01T14:30, or 7d for the last seven days")
+            throw ValidationError(
+                "--since '\(since)': use a date such as 2026-05-01, 2026-05-01T14:30, or 7d for the last seven days")
         }
     }
 
@@ -116,21 +125,28 @@ struct TranscriptFilterOptions: ParsableArguments {
 
 /// Asks before deleting transcripts (on a terminal), then deletes them and says what went.
 enum TranscriptDeletion {
-    static func confirmAndRemove(_ chosen: [TranscriptSummary], from index: TranscriptIndex, command: String,
-                                 skipsQuestion: Bool) throws {
+    static func confirmAndRemove(
+        _ chosen: [TranscriptSummary], from index: TranscriptIndex, command: String,
+        skipsQuestion: Bool
+    ) throws {
         let count = chosen.count == 1 ? "1 transcript" : "\(chosen.count) transcripts"
         if !skipsQuestion {
             guard isatty(STDIN_FILENO) == 1 else {
-                throw ValidationError("\(command) would delete \(count), but standard input is not a terminal to ask on; "
-                                      + "add --yes to delete without asking")
+                throw ValidationError(
+                    "\(command) would delete \(count), but standard input is not a terminal to ask on; "
+                        + "add --yes to delete without asking")
             }
             let rows = chosen.map { summary in
-                [summary.session, summary.started.map(LocalTime.minutes) ?? "?", summary.role, summary.kind,
-                 summary.status == .unreadable ? "-" : "\(summary.answered)/\(summary.asked)", summary.status.rawValue]
+                [
+                    summary.session, summary.started.map(LocalTime.minutes) ?? "?", summary.role, summary.kind,
+                    summary.status == .unreadable ? "-" : "\(summary.answered)/\(summary.asked)",
+                    summary.status.rawValue,
+                ]
             }
             let table = Table(headers: ["ID", "DATE", "ROLE", "KIND", "ANSWERED", "STATUS"], rows: rows).render()
-            StandardStreams.output(table.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
-                                   + "\nDelete \(count)? [y/N] ")
+            StandardStreams.output(
+                table.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
+                    + "\nDelete \(count)? [y/N] ")
             let answer = (readLine() ?? "").trimmingBlanks().lowercased()
             guard answer == "y" || answer == "yes" else {
                 StandardStreams.output("Nothing deleted.\n")
@@ -144,31 +160,42 @@ enum TranscriptDeletion {
             throw UserError("\(error)")
         }
         let ids = deleted.map { TerminalSafeText.inert($0.session, keepNewlines: false) }.joined(separator: ", ")
-        StandardStreams.output("Deleted \(deleted.count == 1 ? "1 transcript" : "\(deleted.count) transcripts"): \(ids)\n")
+        StandardStreams.output(
+            "Deleted \(deleted.count == 1 ? "1 transcript" : "\(deleted.count) transcripts"): \(ids)\n")
     }
 }
 
 /// The transcript list as a table or JSON.
 enum TranscriptList {
-    static func render(index: TranscriptIndex, filter: TranscriptFilter = TranscriptFilter(),
-                       format: TranscriptsCommand.Format = .table) throws -> String {
+    static func render(
+        index: TranscriptIndex, filter: TranscriptFilter = TranscriptFilter(),
+        format: TranscriptsCommand.Format = .table
+    ) throws -> String {
         let all = index.summaries()
         let rows = all.filter(filter.matches)
         if format == .json { return try DocumentText.json(rows) + "\n" }
-        if all.isEmpty { return "No transcripts yet in \(index.folder.transcripts). Start one with `rehearse practice`.\n" }
+        if all.isEmpty {
+            return "No transcripts yet in \(index.folder.transcripts). Start one with `rehearse practice`.\n"
+        }
         if rows.isEmpty {
             let roles = Set(all.map(\.role)).sorted().joined(separator: ", ")
-            return "No transcripts match these filters (\(all.count) saved; roles: \(TerminalSafeText.inert(roles, keepNewlines: false))).\n"
+            return
+                "No transcripts match these filters (\(all.count) saved; roles: \(TerminalSafeText.inert(roles, keepNewlines: false))).\n"
         }
-        let table = Table(headers: ["DATE", "ID", "ROLE", "KIND", "SCENARIO", "ANSWERED", "DURATION", "STATUS"], rows: rows.map { summary in
-            // A real round shows where it was instead of a scenario, and has no duration of its own.
-            let isReal = summary.isRealInterview
-            return [summary.started.map(LocalTime.minutes) ?? "?", summary.session, summary.role, summary.kind,
+        let table = Table(
+            headers: ["DATE", "ID", "ROLE", "KIND", "SCENARIO", "ANSWERED", "DURATION", "STATUS"],
+            rows: rows.map { summary in
+                // A real round shows where it was instead of a scenario, and has no duration of its own.
+                let isReal = summary.isRealInterview
+                return [
+                    summary.started.map(LocalTime.minutes) ?? "?", summary.session, summary.role, summary.kind,
                     isReal ? "REAL at \(summary.company ?? "?")" : summary.scenarioID,
                     summary.status == .unreadable ? "-" : "\(summary.answered)/\(summary.asked)",
-                    summary.status == .unreadable || isReal ? "-" : DurationText.compact(milliseconds: summary.durationMilliseconds),
-                    summary.status == .unreadable ? "unreadable: \(summary.problem ?? "?")" : summary.status.rawValue]
-        })
+                    summary.status == .unreadable || isReal
+                        ? "-" : DurationText.compact(milliseconds: summary.durationMilliseconds),
+                    summary.status == .unreadable ? "unreadable: \(summary.problem ?? "?")" : summary.status.rawValue,
+                ]
+            })
         return table.render() + "\n"
     }
 }

@@ -6,17 +6,26 @@ extension AnswerText {
     // MARK: Numbers and quantities
 
     /// Number words that always give a quantity.
-    public static let numberWords: Set<String> = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
-        "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
-        "dozen", "dozens", "half", "halved", "double", "doubled", "triple", "tripled", "percent", "twice", "quarter", "third",
-        "thirds", "couple"]
+    public static let numberWords: Set<String> = [
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+        "forty",
+        "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand", "thousands", "million",
+        "millions",
+        "dozen", "dozens", "half", "halved", "double", "doubled", "triple", "tripled", "percent", "twice", "quarter",
+        "third",
+        "thirds", "couple",
+    ]
 
     /// Quantity phrases and approximations: "a couple of", "half the team", "twice a week", "a handful".
-    public static let quantityPhrases = ["a couple of", "a handful", "a few hundred", "a few thousand", "half the", "half of",
-        "a third of", "a quarter of", "twice a", "three times", "once a week", "once a day", "once a month", "every week",
-        "every day", "every month", "every year", "each month", "each week", "per cent", "per day", "per week", "per hour",
-        "per month", "one in", "out of"]
+    public static let quantityPhrases = [
+        "a couple of", "a handful", "a few hundred", "a few thousand", "half the", "half of",
+        "a third of", "a quarter of", "twice a", "three times", "once a week", "once a day", "once a month",
+        "every week",
+        "every day", "every month", "every year", "each month", "each week", "per cent", "per day", "per week",
+        "per hour",
+        "per month", "one in", "out of",
+    ]
 
     /// The quantity the answer gives (a number, a number word or a quantity phrase), as written; nil when none.
     public var quantityEvidence: String? {
@@ -34,36 +43,65 @@ extension AnswerText {
     // MARK: Actions
 
     /// Past actions that count after "I"/"we" even where the "-ed" rule would miss them.
-    public static let pastActionVerbs: Set<String> = ["handled", "led", "built", "managed", "fixed", "solved", "created", "worked",
-        "helped", "called", "wrote", "ran", "set", "started", "changed", "resolved", "designed", "launched", "trained", "noticed",
-        "decided", "asked", "took", "made", "found", "spoke", "talked", "moved", "organised", "organized", "delivered", "shipped",
-        "reduced", "improved", "increased", "negotiated", "closed", "cared", "escalated", "analysed", "analyzed", "presented",
-        "explained", "told", "gave", "sent", "met", "kept", "got", "went", "brought", "taught", "sat", "paid", "won", "lost",
-        "chose", "drew", "drove", "read", "rang", "began", "cut", "put", "split", "sold", "bought", "caught", "thought", "rebuilt",
-        "rewrote", "flew", "held", "left", "stood", "spent", "did", "saw", "heard", "felt", "came", "ate", "rose", "fell"]
+    public static let pastActionVerbs: Set<String> = [
+        "handled", "led", "built", "managed", "fixed", "solved", "created", "worked",
+        "helped", "called", "wrote", "ran", "set", "started", "changed", "resolved", "designed", "launched", "trained",
+        "noticed",
+        "decided", "asked", "took", "made", "found", "spoke", "talked", "moved", "organised", "organized", "delivered",
+        "shipped",
+        "reduced", "improved", "increased", "negotiated", "closed", "cared", "escalated", "analysed", "analyzed",
+        "presented",
+        "explained", "told", "gave", "sent", "met", "kept", "got", "went", "brought", "taught", "sat", "paid", "won",
+        "lost",
+        "chose", "drew", "drove", "read", "rang", "began", "cut", "put", "split", "sold", "bought", "caught", "thought",
+        "rebuilt",
+        "rewrote", "flew", "held", "left", "stood", "spent", "did", "saw", "heard", "felt", "came", "ate", "rose",
+        "fell",
+    ]
 
     /// Words ending in "-ed" that are not past actions.
-    static let notPastTense: Set<String> = ["need", "needed", "feed", "speed", "seed", "bed", "red", "shed", "indeed", "hundred",
-        "exceed", "proceed", "succeed", "tired", "bored", "scared", "worried", "excited", "interested", "used", "supposed",
-        "based", "related", "limited", "detailed", "experienced", "qualified", "skilled", "advanced", "varied", "aged", "sacred"]
+    static let notPastTense: Set<String> = [
+        "need", "needed", "feed", "speed", "seed", "bed", "red", "shed", "indeed", "hundred",
+        "exceed", "proceed", "succeed", "tired", "bored", "scared", "worried", "excited", "interested", "used",
+        "supposed",
+        "based", "related", "limited", "detailed", "experienced", "qualified", "skilled", "advanced", "varied", "aged",
+        "sacred",
+    ]
 
     /// Verbs of doing, as stems: "I call", "I'd check", "we'll escalate" are steps of a plan.
-    static let actionStems: Set<String> = Set(WordStems.stems(of: ["call", "check", "ask", "read", "review", "tell", "talk",
-        "listen", "write", "look", "escalate", "prioritise", "prioritize", "triage", "confirm", "apologise", "apologize", "explain",
-        "offer", "set", "schedule", "meet", "contact", "find", "fix", "test", "measure", "track", "send", "email", "update",
-        "document", "plan", "map", "book", "involve", "bring", "loop", "flag", "raise", "reproduce", "roll", "page", "start",
-        "begin", "speak", "agree", "sit", "go", "make", "get", "give", "take", "put", "open", "pull", "run", "walk", "introduce",
-        "learn", "shadow", "meet", "build", "ship", "design", "split", "compare", "gather", "collect", "interview", "prepare",
-        "note", "record", "report", "assess", "monitor", "reassure", "acknowledge", "summarise", "summarize", "follow", "stop",
-        "pause", "move", "handle", "manage", "lead", "own", "share", "present", "propose", "suggest", "validate", "verify",
-        "deploy", "revert", "restore", "investigate", "analyse", "analyze", "query", "segment", "chart", "draft", "phone", "ring",
-        "visit", "assign", "delegate", "hand", "inform", "warn", "alert", "refund", "credit", "replace", "arrange", "promise",
-        "commit", "text", "message", "reach", "say", "tell", "put", "greet", "observe", "measure", "calm", "support", "help", "teach", "train", "coach"]))
+    static let actionStems: Set<String> = Set(
+        WordStems.stems(of: [
+            "call", "check", "ask", "read", "review", "tell", "talk",
+            "listen", "write", "look", "escalate", "prioritise", "prioritize", "triage", "confirm", "apologise",
+            "apologize", "explain",
+            "offer", "set", "schedule", "meet", "contact", "find", "fix", "test", "measure", "track", "send", "email",
+            "update",
+            "document", "plan", "map", "book", "involve", "bring", "loop", "flag", "raise", "reproduce", "roll", "page",
+            "start",
+            "begin", "speak", "agree", "sit", "go", "make", "get", "give", "take", "put", "open", "pull", "run", "walk",
+            "introduce",
+            "learn", "shadow", "meet", "build", "ship", "design", "split", "compare", "gather", "collect", "interview",
+            "prepare",
+            "note", "record", "report", "assess", "monitor", "reassure", "acknowledge", "summarise", "summarize",
+            "follow", "stop",
+            "pause", "move", "handle", "manage", "lead", "own", "share", "present", "propose", "suggest", "validate",
+            "verify",
+            "deploy", "revert", "restore", "investigate", "analyse", "analyze", "query", "segment", "chart", "draft",
+            "phone", "ring",
+            "visit", "assign", "delegate", "hand", "inform", "warn", "alert", "refund", "credit", "replace", "arrange",
+            "promise",
+            "commit", "text", "message", "reach", "say", "tell", "put", "greet", "observe", "measure", "calm",
+            "support", "help", "teach", "train", "coach",
+        ]))
 
     /// Words that may stand between "I"/"we" and the verb: "I quickly called", "I'd then check".
-    static let subjectFillers: Set<String> = ["would", "'d", "will", "'ll", "then", "also", "first", "quickly", "immediately",
-        "personally", "actually", "just", "can", "could", "should", "might", "going", "to", "want", "try", "always", "still",
-        "never", "later", "finally", "eventually", "maybe", "probably", "really", "myself", "together", "instead", "soon"]
+    static let subjectFillers: Set<String> = [
+        "would", "'d", "will", "'ll", "then", "also", "first", "quickly", "immediately",
+        "personally", "actually", "just", "can", "could", "should", "might", "going", "to", "want", "try", "always",
+        "still",
+        "never", "later", "finally", "eventually", "maybe", "probably", "really", "myself", "together", "instead",
+        "soon",
+    ]
 
     /// Where "I"/"we" is followed, within two words, by a past action ("I called", "we quickly rolled back"): the verb's index.
     public var pastActionIndex: Int? { firstPersonVerb(past: true)?.verb }
@@ -86,8 +124,13 @@ extension AnswerText {
             var skipped = 0
             while next < words.count, skipped < 3 {
                 let word = words[next]
-                if past ? AnswerText.isPastTense(word) : AnswerText.actionStems.contains(stems[next]) { return (index, next) }
-                guard AnswerText.subjectFillers.contains(word) || (!past && ["would", "will", "going", "to", "want", "need", "can"].contains(word)) else { break }
+                if past ? AnswerText.isPastTense(word) : AnswerText.actionStems.contains(stems[next]) {
+                    return (index, next)
+                }
+                guard
+                    AnswerText.subjectFillers.contains(word)
+                        || (!past && ["would", "will", "going", "to", "want", "need", "can"].contains(word))
+                else { break }
                 next += 1
                 skipped += 1
             }
@@ -97,9 +140,12 @@ extension AnswerText {
 
     // MARK: A past example (behavioural)
 
-    public static let examplePhrases = ["for example", "for instance", "one time", "last year", "last month", "last week",
-        "i remember", "when i was", "at my last", "in my last", "in my previous", "in my current", "there was a time", "once",
-        "recently", "years ago", "months ago", "a while ago", "in my first job", "back when"]
+    public static let examplePhrases = [
+        "for example", "for instance", "one time", "last year", "last month", "last week",
+        "i remember", "when i was", "at my last", "in my last", "in my previous", "in my current", "there was a time",
+        "once",
+        "recently", "years ago", "months ago", "a while ago", "in my first job", "back when",
+    ]
 
     /// A concrete story: an example phrase, or "I"/"we" followed by a past-tense action.
     public var hasExample: Bool { exampleEvidence != nil }
@@ -113,29 +159,46 @@ extension AnswerText {
     // MARK: Situation → action → result (behavioural)
 
     /// Phrases that set a scene.
-    public static let situationPhrases = ["when", "there was", "we had", "i had", "at my", "in my", "last year", "one time",
-        "the problem", "the situation", "a customer", "a client", "a patient", "ago", "during", "while", "i was", "we were",
-        "our team", "my team", "at the time", "back in"]
+    public static let situationPhrases = [
+        "when", "there was", "we had", "i had", "at my", "in my", "last year", "one time",
+        "the problem", "the situation", "a customer", "a client", "a patient", "ago", "during", "while", "i was",
+        "we were",
+        "our team", "my team", "at the time", "back in",
+    ]
     /// Words before the first action that count as a scene even without a situation phrase.
     public static let sceneWords = 8
 
     /// Phrases that report an outcome.
-    public static let resultPhrases = ["result", "so that", "which meant", "in the end", "outcome", "led to", "as a result",
-        "went from", "no longer", "from then on", "since then", "ever since", "by the end", "afterwards", "it worked", "thanks to",
+    public static let resultPhrases = [
+        "result", "so that", "which meant", "in the end", "outcome", "led to", "as a result",
+        "went from", "no longer", "from then on", "since then", "ever since", "by the end", "afterwards", "it worked",
+        "thanks to",
         "went down", "went up", "came down", "came back", "was back", "were back", "back up", "back to", "the next day",
-        "the following", "feedback", "thanked", "never again", "still", "down to", "up to", "down from", "up from", "fewer",
-        "less", "faster", "again", "from the next", "the next week", "the next month", "by the next"]
+        "the following", "feedback", "thanked", "never again", "still", "down to", "up to", "down from", "up from",
+        "fewer",
+        "less", "faster", "again", "from the next", "the next week", "the next month", "by the next",
+    ]
     /// Verbs that report an outcome whoever did it ("she stayed", "we renewed", "churn dropped"), as stems.
-    public static let outcomeStems: Set<String> = Set(WordStems.stems(of: ["stayed", "renewed", "resolved", "recovered",
-        "returned", "signed", "won", "passed", "improved", "reduced", "increased", "dropped", "fell", "rose", "grew", "halved",
-        "doubled", "tripled", "saved", "stopped", "ended", "succeeded", "hit", "exceeded", "beat", "adopted", "praised",
-        "retained", "agreed", "accepted", "calmed", "settled", "cleared", "shortened", "lowered", "raised", "avoided", "prevented",
-        "promoted", "launched", "shipped", "closed", "converted", "upgraded", "thanked", "kept", "met", "delivered", "finished",
-        "completed", "solved", "fixed", "reached", "earned", "gained", "cut", "apologised", "complimented", "discharged",
-        "matched", "recovered", "settled", "stabilised", "stabilized", "improved", "rose", "lifted", "sped"]))
+    public static let outcomeStems: Set<String> = Set(
+        WordStems.stems(of: [
+            "stayed", "renewed", "resolved", "recovered",
+            "returned", "signed", "won", "passed", "improved", "reduced", "increased", "dropped", "fell", "rose",
+            "grew", "halved",
+            "doubled", "tripled", "saved", "stopped", "ended", "succeeded", "hit", "exceeded", "beat", "adopted",
+            "praised",
+            "retained", "agreed", "accepted", "calmed", "settled", "cleared", "shortened", "lowered", "raised",
+            "avoided", "prevented",
+            "promoted", "launched", "shipped", "closed", "converted", "upgraded", "thanked", "kept", "met", "delivered",
+            "finished",
+            "completed", "solved", "fixed", "reached", "earned", "gained", "cut", "apologised", "complimented",
+            "discharged",
+            "matched", "recovered", "settled", "stabilised", "stabilized", "improved", "rose", "lifted", "sped",
+        ]))
 
     /// Words before a number that make it an outcome: "to 4", "by 30%", "from 52% to 45%".
-    public static let changePrepositions: Set<String> = ["to", "by", "from", "at", "under", "over", "within", "only", "below", "above"]
+    public static let changePrepositions: Set<String> = [
+        "to", "by", "from", "at", "under", "over", "within", "only", "below", "above",
+    ]
 
     /// The index after which a result counts: the past action if there is one.
     private var resultSearchStart: Int { pastActionIndex.map { $0 + 1 } ?? 0 }
@@ -145,9 +208,13 @@ extension AnswerText {
         let start = resultSearchStart
         guard start < words.count else { return nil }
         var best: (index: Int, text: String)? = nil
-        func consider(_ index: Int, _ text: String) { if best.map({ index < $0.index }) ?? true { best = (index, text) } }
+        func consider(_ index: Int, _ text: String) {
+            if best.map({ index < $0.index }) ?? true { best = (index, text) }
+        }
         for phrase in AnswerText.resultPhrases {
-            if let range = matchRange(phrase, gaps: false, from: start) { consider(range.lowerBound, words[range].joined(separator: " ")) }
+            if let range = matchRange(phrase, gaps: false, from: start) {
+                consider(range.lowerBound, words[range].joined(separator: " "))
+            }
         }
         if let index = (start..<words.count).first(where: { AnswerText.outcomeStems.contains(stems[$0]) }) {
             let previous = index > 0 ? words[index - 1] + " " : ""
@@ -156,10 +223,11 @@ extension AnswerText {
         // A number after the action, led by a word of change, is what came of it ("down to 4",
         // "by 30%", "at 98% by March"); "for 40 managers" is not.
         if pastActionIndex != nil,
-           let index = (start..<words.count).first(where: { index in
-               (words[index].contains(where: \.isNumber) || AnswerText.numberWords.contains(words[index]))
-                   && index > 0 && AnswerText.changePrepositions.contains(words[index - 1])
-           }) {
+            let index = (start..<words.count).first(where: { index in
+                (words[index].contains(where: \.isNumber) || AnswerText.numberWords.contains(words[index]))
+                    && index > 0 && AnswerText.changePrepositions.contains(words[index - 1])
+            })
+        {
             consider(index, words[max(start, index - 1)...index].joined(separator: " "))
         }
         return best?.text
@@ -169,21 +237,32 @@ extension AnswerText {
     public var hasResult: Bool { resultEvidence != nil }
 
     /// Words that place a story in time: "in March", "one Tuesday", "on a night shift".
-    public static let timeWords: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    public static let timeWords: Set<String> = [
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday",
         "sunday", "spring", "summer", "autumn", "fall", "winter", "q1", "q2", "q3", "q4", "quarter", "night", "morning",
-        "evening", "shift", "year", "month", "week", "placement", "job", "role", "project"]
+        "evening", "shift", "year", "month", "week", "placement", "job", "role", "project",
+    ]
 
     /// Indices (into `words`) of words that start a sentence (after . ! ? or a new line).
     static func sentenceStartIndices(_ text: String) -> Set<Int> {
         var starts: Set<Int> = [0]
-        var index = 0, inWord = false, sawBreak = false
+        var index = 0
+        var inWord = false
+        var sawBreak = false
         for character in text {
             if character.isLetter || character.isNumber || ((character == "'" || character == "’") && inWord) {
-                if !inWord && sawBreak { starts.insert(index); sawBreak = false }
+                if !inWord && sawBreak {
+                    starts.insert(index)
+                    sawBreak = false
+                }
                 inWord = true
             } else {
-                if inWord { index += 1; inWord = false }
+                if inWord {
+                    index += 1
+                    inWord = false
+                }
                 if ".!?\n".contains(character) { sawBreak = true }
             }
         }
@@ -195,18 +274,25 @@ extension AnswerText {
     /// deal after the owner went quiet"), or enough words before the first action.
     public var situationEvidence: String? {
         let action = pastActionIndex
-        let sentenceEnd = action.flatMap { index in AnswerText.sentenceStartIndices(text).sorted().first { $0 > index } } ?? words.count
+        let sentenceEnd =
+            action.flatMap { index in AnswerText.sentenceStartIndices(text).sorted().first { $0 > index } }
+            ?? words.count
         let end = action.map { max(min(words.count, $0 + AnswerText.sceneWords + 1), sentenceEnd) } ?? words.count
         for phrase in AnswerText.situationPhrases {
-            if let range = matchRange(phrase, gaps: false), range.upperBound < end { return words[range].joined(separator: " ") }
+            if let range = matchRange(phrase, gaps: false), range.upperBound < end {
+                return words[range].joined(separator: " ")
+            }
         }
         let names = Set(properNouns.map { WordStems.stem($0.lowercased()) })
         if let index = (0..<min(end, words.count)).first(where: {
-            AnswerText.timeWords.contains(words[$0]) || words[$0].contains(where: \.isNumber) || names.contains(stems[$0])
+            AnswerText.timeWords.contains(words[$0]) || words[$0].contains(where: \.isNumber)
+                || names.contains(stems[$0])
         }) {
             return words[index]
         }
-        if let action, action >= AnswerText.sceneWords { return words[0..<min(4, action)].joined(separator: " ") + " …" }
+        if let action, action >= AnswerText.sceneWords {
+            return words[0..<min(4, action)].joined(separator: " ") + " …"
+        }
         return nil
     }
 
@@ -237,30 +323,50 @@ extension AnswerText {
         public var isComplete: Bool { steps != nil && partsFound >= 3 }
         /// The names of the parts not found, for messages.
         public var missing: [String] {
-            [steps == nil ? "concrete first steps" : nil, order == nil ? "an order" : nil,
-             involves == nil ? "who you would involve" : nil, check == nil ? "how you would know it worked" : nil].compactMap { $0 }
+            [
+                steps == nil ? "concrete first steps" : nil, order == nil ? "an order" : nil,
+                involves == nil ? "who you would involve" : nil, check == nil ? "how you would know it worked" : nil,
+            ].compactMap { $0 }
         }
     }
 
-    public static let orderWords = ["first", "firstly", "then", "next", "after that", "afterwards", "second", "secondly",
-        "third", "finally", "lastly", "before", "once", "straight away", "immediately", "to start", "start by", "begin by",
-        "by the end", "within", "step"]
-    public static let peopleWords: Set<String> = Set(WordStems.stems(of: ["manager", "lead", "team", "colleague", "supervisor",
-        "engineer", "developer", "stakeholder", "doctor", "nurse", "family", "owner", "designer",
-        "support", "sales", "boss", "peer", "partner", "vendor", "finance", "legal", "security", "mentor", "analyst",
-        "director", "head", "everyone", "ops", "operations", "physician", "consultant", "pharmacist", "relative", "buyer",
-        "champion", "sponsor", "leadership", "qa", "tester", "oncall", "staff", "registrar", "scheduler", "dispatcher",
-        "specialist", "technician", "outreach", "cfo", "ceo", "founder", "marketing", "product", "engineering", "secondary",
-        "pm", "colleagues", "help"]))
+    public static let orderWords = [
+        "first", "firstly", "then", "next", "after that", "afterwards", "second", "secondly",
+        "third", "finally", "lastly", "before", "once", "straight away", "immediately", "to start", "start by",
+        "begin by",
+        "by the end", "within", "step",
+    ]
+    public static let peopleWords: Set<String> = Set(
+        WordStems.stems(of: [
+            "manager", "lead", "team", "colleague", "supervisor",
+            "engineer", "developer", "stakeholder", "doctor", "nurse", "family", "owner", "designer",
+            "support", "sales", "boss", "peer", "partner", "vendor", "finance", "legal", "security", "mentor",
+            "analyst",
+            "director", "head", "everyone", "ops", "operations", "physician", "consultant", "pharmacist", "relative",
+            "buyer",
+            "champion", "sponsor", "leadership", "qa", "tester", "oncall", "staff", "registrar", "scheduler",
+            "dispatcher",
+            "specialist", "technician", "outreach", "cfo", "ceo", "founder", "marketing", "product", "engineering",
+            "secondary",
+            "pm", "colleagues", "help",
+        ]))
     /// Verbs (and prepositions) that bring someone in, as stems.
-    static let involvingStems: Set<String> = Set(WordStems.stems(of: ["ask", "call", "tell", "get", "involve", "loop", "escalate",
-        "bring", "page", "inform", "alert", "update", "email", "text", "with", "to", "pull", "wake", "walk", "brief", "contact",
-        "ring", "phone", "message", "show", "share", "raise", "flag", "warn", "consult", "meet", "agree", "work", "grab", "fetch",
-        "let", "find"]))
-    public static let checkPhrases = ["check", "confirm", "measure", "track", "monitor", "follow up", "make sure", "success",
-        "metric", "see if", "see whether", "feedback", "verify", "test", "watch", "know it worked", "know that it worked",
+    static let involvingStems: Set<String> = Set(
+        WordStems.stems(of: [
+            "ask", "call", "tell", "get", "involve", "loop", "escalate",
+            "bring", "page", "inform", "alert", "update", "email", "text", "with", "to", "pull", "wake", "walk",
+            "brief", "contact",
+            "ring", "phone", "message", "show", "share", "raise", "flag", "warn", "consult", "meet", "agree", "work",
+            "grab", "fetch",
+            "let", "find",
+        ]))
+    public static let checkPhrases = [
+        "check", "confirm", "measure", "track", "monitor", "follow up", "make sure", "success",
+        "metric", "see if", "see whether", "feedback", "verify", "test", "watch", "know it worked",
+        "know that it worked",
         "compare", "dashboard", "target", "goal", "by the end", "outcome", "result", "signal", "sign that", "reassess",
-        "observations", "callback", "call back"]
+        "observations", "callback", "call back",
+    ]
 
     /// The parts of a plan found in the answer.
     public var planShape: PlanShape {
@@ -268,9 +374,12 @@ extension AnswerText {
         if let (subject, verb) = firstPersonVerb(past: false) ?? firstPersonVerb(past: true) {
             shape.steps = words[subject...verb].joined(separator: " ")
         } else if let index = words.firstIndex(where: { ["first", "firstly"].contains($0) }), index + 1 < words.count,
-                  AnswerText.actionStems.contains(stems[index + 1]) {
+            AnswerText.actionStems.contains(stems[index + 1])
+        {
             shape.steps = words[index...(index + 1)].joined(separator: " ")
-        } else if let index = AnswerText.clauseStartIndices(text).sorted().first(where: { $0 < words.count && AnswerText.actionStems.contains(stems[$0]) }) {
+        } else if let index = AnswerText.clauseStartIndices(text).sorted().first(where: {
+            $0 < words.count && AnswerText.actionStems.contains(stems[$0])
+        }) {
             // An instruction: "Call the champion first, then …".
             shape.steps = words[index...min(words.count - 1, index + 2)].joined(separator: " ")
         }
@@ -292,7 +401,10 @@ extension AnswerText {
             shape.involves = words[index]
         }
         for phrase in AnswerText.checkPhrases {
-            if let found = match(phrase, gaps: true) { shape.check = found; break }
+            if let found = match(phrase, gaps: true) {
+                shape.check = found
+                break
+            }
         }
         return shape
     }
@@ -300,30 +412,45 @@ extension AnswerText {
     // MARK: Specifics (motivational)
 
     /// Nouns that say nothing specific after "your": "your company", "your team".
-    public static let genericNouns: Set<String> = ["company", "team", "organisation", "organization", "business", "culture",
-        "values", "mission", "people", "role", "job", "position", "opportunity", "brand", "reputation", "environment", "place",
-        "work", "industry", "growth", "success", "vision"]
+    public static let genericNouns: Set<String> = [
+        "company", "team", "organisation", "organization", "business", "culture",
+        "values", "mission", "people", "role", "job", "position", "opportunity", "brand", "reputation", "environment",
+        "place",
+        "work", "industry", "growth", "success", "vision",
+    ]
 
     /// Words of company names that say nothing on their own: "General Hospital", "Home Energy".
-    public static let genericCompanyWords: Set<String> = ["the", "and", "general", "hospital", "home", "energy", "systems", "pay",
-        "kitchens", "freight", "group", "ltd", "inc", "company", "services", "solutions", "bank", "health", "care", "trust",
-        "university", "software", "technologies", "labs", "partners", "international", "global", "national", "city", "valley"]
+    public static let genericCompanyWords: Set<String> = [
+        "the", "and", "general", "hospital", "home", "energy", "systems", "pay",
+        "kitchens", "freight", "group", "ltd", "inc", "company", "services", "solutions", "bank", "health", "care",
+        "trust",
+        "university", "software", "technologies", "labs", "partners", "international", "global", "national", "city",
+        "valley",
+    ]
 
     /// Specific things the answer says about the company and role: the company's name, a named
     /// product or place (a capitalised word inside a sentence), "your" + a specific noun, a number.
     public func specifics(company: String) -> [String] {
         var found: [String] = []
         func add(_ item: String) { if !found.contains(item) { found.append(item) } }
-        let companyWords = Set(WordStems.stems(of: Words.tokenize(company).filter { $0.count >= 3 && !AnswerText.genericCompanyWords.contains($0) }))
+        let companyWords = Set(
+            WordStems.stems(
+                of: Words.tokenize(company).filter { $0.count >= 3 && !AnswerText.genericCompanyWords.contains($0) }))
         if let index = stems.indices.first(where: { companyWords.contains(stems[$0]) }) { add(words[index]) }
         // "Quayside's same-day settlement": something of the company's, named.
-        for index in stems.indices where companyWords.contains(stems[index]) && words[index].hasSuffix("'s") && index + 1 < words.count {
+        for index in stems.indices
+        where companyWords.contains(stems[index]) && words[index].hasSuffix("'s") && index + 1 < words.count {
             let next = words[index + 1]
-            if !AnswerText.genericNouns.contains(next), !AnswerText.comparisonStopWords.contains(next) { add("\(words[index]) \(next)") }
+            if !AnswerText.genericNouns.contains(next), !AnswerText.comparisonStopWords.contains(next) {
+                add("\(words[index]) \(next)")
+            }
         }
         for (index, word) in words.enumerated() where (word == "your" || word == "you're") && index + 1 < words.count {
             let next = words[index + 1]
-            if next.count >= 4, !AnswerText.genericNouns.contains(next), !AnswerText.comparisonStopWords.contains(next) { add("your \(next)") }
+            if next.count >= 4, !AnswerText.genericNouns.contains(next), !AnswerText.comparisonStopWords.contains(next)
+            {
+                add("your \(next)")
+            }
         }
         for name in properNouns where !companyWords.contains(WordStems.stem(name.lowercased())) { add(name) }
         if let number = numbers.first { add(number) }
@@ -337,7 +464,8 @@ extension AnswerText {
         var current = ""
         func finish() {
             if !current.isEmpty, !atStart, current.first?.isUppercase == true, current != "I", !current.hasPrefix("I'"),
-               !found.contains(current) {
+                !found.contains(current)
+            {
                 found.append(current)
             }
             if !current.isEmpty { atStart = false }
@@ -357,9 +485,12 @@ extension AnswerText {
 
     // MARK: Reasons (technical)
 
-    public static let reasonPhrases = ["because", "so that", "since", "which means", "trade-off", "trade off", "tradeoff",
-        "instead of", "rather than", "the reason", "why", "otherwise", "to avoid", "in order to", "so we", "so i", "so it",
-        "the downside", "the cost", "at the cost", "which is why", "that way", "to keep", "to stop", "to prevent"]
+    public static let reasonPhrases = [
+        "because", "so that", "since", "which means", "trade-off", "trade off", "tradeoff",
+        "instead of", "rather than", "the reason", "why", "otherwise", "to avoid", "in order to", "so we", "so i",
+        "so it",
+        "the downside", "the cost", "at the cost", "which is why", "that way", "to keep", "to stop", "to prevent",
+    ]
 
     /// The words that give a reason ("because", "instead of", "so that"), or nil.
     public var reasonEvidence: String? {

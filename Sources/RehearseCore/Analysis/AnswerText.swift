@@ -50,24 +50,33 @@ public struct AnswerText: Sendable {
             let parts = Words.tokenize(phrase)
             guard !parts.isEmpty, words.count >= parts.count else { return nil }
             var count = 0
-            for start in 0...(words.count - parts.count) where Array(words[start..<(start + parts.count)]) == parts { count += 1 }
+            for start in 0...(words.count - parts.count) where Array(words[start..<(start + parts.count)]) == parts {
+                count += 1
+            }
             return count > 0 ? (phrase, count) : nil
         }
     }
 
     // MARK: Rules
 
-    public static let hedges = ["i think", "i guess", "maybe", "sort of", "kind of", "probably", "i suppose", "perhaps", "i feel like", "hopefully", "i'm not sure"]
+    public static let hedges = [
+        "i think", "i guess", "maybe", "sort of", "kind of", "probably", "i suppose", "perhaps", "i feel like",
+        "hopefully", "i'm not sure",
+    ]
     public var hedgeCount: Int { hedgeOccurrences.reduce(0) { $0 + $1.count } }
 
     /// Words after which "kind of" / "sort of" names a kind ("the kind of team", "what sort of
     /// tools"), so it is not a hedge there.
-    public static let kindAsNounAfter: Set<String> = ["the", "a", "an", "what", "which", "whatever", "this", "that", "these", "those",
-        "any", "every", "each", "some", "no", "one", "my", "your", "our", "their", "his", "her", "its"]
+    public static let kindAsNounAfter: Set<String> = [
+        "the", "a", "an", "what", "which", "whatever", "this", "that", "these", "those",
+        "any", "every", "each", "some", "no", "one", "my", "your", "our", "their", "his", "her", "its",
+    ]
     /// Adjectives that keep "kind of" a noun when a word of `kindAsNounAfter` comes before them
     /// ("the same kind of", "a different sort of").
-    public static let kindAdjectives: Set<String> = ["same", "right", "wrong", "different", "other", "similar", "certain",
-        "particular", "whole", "new", "only", "usual", "best", "worst", "exact"]
+    public static let kindAdjectives: Set<String> = [
+        "same", "right", "wrong", "different", "other", "similar", "certain",
+        "particular", "whole", "new", "only", "usual", "best", "worst", "exact",
+    ]
 
     /// Hedges with their counts, in list order. "kind of" and "sort of" count only where they
     /// soften what follows, not where they name a kind (`kindAsNounAfter`, `kindAdjectives`).
@@ -77,7 +86,9 @@ public struct AnswerText: Sendable {
             guard !parts.isEmpty, words.count >= parts.count else { return nil }
             var count = 0
             for start in 0...(words.count - parts.count) where Array(words[start..<(start + parts.count)]) == parts {
-                if parts.count == 2, parts[1] == "of", parts[0] == "kind" || parts[0] == "sort", namesAKind(at: start) { continue }
+                if parts.count == 2, parts[1] == "of", parts[0] == "kind" || parts[0] == "sort", namesAKind(at: start) {
+                    continue
+                }
                 count += 1
             }
             return count > 0 ? (phrase, count) : nil
@@ -90,7 +101,8 @@ public struct AnswerText: Sendable {
         guard index > 0 else { return false }
         let previous = words[index - 1]
         if AnswerText.kindAsNounAfter.contains(previous) { return true }
-        return index > 1 && AnswerText.kindAdjectives.contains(previous) && AnswerText.kindAsNounAfter.contains(words[index - 2])
+        return index > 1 && AnswerText.kindAdjectives.contains(previous)
+            && AnswerText.kindAsNounAfter.contains(words[index - 2])
     }
 
     func firstIndex(ofAny phrases: [String], from start: Int = 0) -> Int? {
@@ -98,7 +110,8 @@ public struct AnswerText: Sendable {
         for phrase in phrases {
             let parts = Words.tokenize(phrase)
             guard !parts.isEmpty, words.count >= parts.count, start <= words.count - parts.count else { continue }
-            for index in start...(words.count - parts.count) where Array(words[index..<(index + parts.count)]) == parts {
+            for index in start...(words.count - parts.count) where Array(words[index..<(index + parts.count)]) == parts
+            {
                 if best.map({ index < $0 }) ?? true { best = index }
                 break
             }

@@ -21,15 +21,19 @@ public enum WordStems {
 
     private static func stem(_ word: String, with stemmer: OpaquePointer) -> String {
         var word = word
-        if let apostrophe = word.firstIndex(of: "'"), droppedEndings.contains(String(word[word.index(after: apostrophe)...])) {
+        if let apostrophe = word.firstIndex(of: "'"),
+            droppedEndings.contains(String(word[word.index(after: apostrophe)...]))
+        {
             word = String(word[..<apostrophe])
         }
         // Other words with an apostrophe ("don't", "can't") are matched whole.
         guard word.count > 2, word.contains(where: \.isLetter), !word.contains("'") else { return word }
         let bytes = Array(word.utf8)
-        guard let result = bytes.withUnsafeBufferPointer({ buffer in
-            sb_stemmer_stem(stemmer, buffer.baseAddress, Int32(buffer.count))
-        }) else { return word }
+        guard
+            let result = bytes.withUnsafeBufferPointer({ buffer in
+                sb_stemmer_stem(stemmer, buffer.baseAddress, Int32(buffer.count))
+            })
+        else { return word }
         let length = Int(sb_stemmer_length(stemmer))
         return String(decoding: UnsafeBufferPointer(start: result, count: length), as: UTF8.self)
     }
@@ -59,7 +63,10 @@ public struct StemPhrase: Sendable, Equatable {
             var matched = true
             for stem in stems.dropFirst() {
                 let window = (position + 1)..<min(answerStems.count, position + 2 + Self.maximumGap)
-                guard let next = window.first(where: { answerStems[$0] == stem }) else { matched = false; break }
+                guard let next = window.first(where: { answerStems[$0] == stem }) else {
+                    matched = false
+                    break
+                }
                 position = next
             }
             if matched { return begin...position }

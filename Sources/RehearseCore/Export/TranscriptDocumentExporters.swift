@@ -14,7 +14,8 @@ public enum TranscriptMarkdownExporter {
         }
         var out = ["# \(md(header.scenario.title))", ""]
         out.append("- **Session:** \(md(header.session))")
-        out.append("- **Role:** \(md(header.roleTitle)), \(md(header.kind.rawValue)) interview at \(md(header.company))")
+        out.append(
+            "- **Role:** \(md(header.roleTitle)), \(md(header.kind.rawValue)) interview at \(md(header.company))")
         out.append("- **Candidate:** \(md(header.candidate))")
         out.append("- **Started:** \(md(DateText.minutesUTC(header.started)))")
         out.append("- **Status:** \(md(transcript.end?.status.rawValue ?? "cut off"))")
@@ -27,12 +28,21 @@ public enum TranscriptMarkdownExporter {
                 out += ["", "\(who(say.speaker)): \(md(say.text))"]
             case .ask(let ask):
                 let label = ask.probe == nil ? "Question \(ask.number) of \(ask.total)" : "Follow-up"
-                out += ["", "### \(label) · \(DurationText.seconds(ask.limitSeconds)) limit", "", "\(who(ask.speaker)): \(md(ask.text))"]
+                out += [
+                    "", "### \(label) · \(DurationText.seconds(ask.limitSeconds)) limit", "",
+                    "\(who(ask.speaker)): \(md(ask.text))",
+                ]
             case .answer(let answer):
                 out.append("")
-                for line in answer.text.split(separator: "\n", omittingEmptySubsequences: false) { out.append("> \(md(String(line)))") }
+                for line in answer.text.split(separator: "\n", omittingEmptySubsequences: false) {
+                    out.append("> \(md(String(line)))")
+                }
                 let timing = answer.timing
-                out += ["", "*Think \(DurationText.milliseconds(timing.thinkMilliseconds)) · answer \(DurationText.milliseconds(timing.answerMilliseconds)) · \(timing.keystrokes) keystroke\(timing.keystrokes == 1 ? "" : "s"), \(timing.corrections) correction\(timing.corrections == 1 ? "" : "s")" + (timing.isOverLimit ? " · past the limit" : "") + "*"]
+                out += [
+                    "",
+                    "*Think \(DurationText.milliseconds(timing.thinkMilliseconds)) · answer \(DurationText.milliseconds(timing.answerMilliseconds)) · \(timing.keystrokes) keystroke\(timing.keystrokes == 1 ? "" : "s"), \(timing.corrections) correction\(timing.corrections == 1 ? "" : "s")"
+                        + (timing.isOverLimit ? " · past the limit" : "") + "*",
+                ]
             case .command(let command):
                 out += ["", "*/\(md(command.name))*" + (command.text.map { ": " + md($0) } ?? "")]
             case .note(let note):
@@ -42,12 +52,16 @@ public enum TranscriptMarkdownExporter {
             case .candidateQuestion(let question):
                 out += ["", "**You:** \(md(question.text))", "", "\(who(question.speaker)): \(md(question.reply))"]
             case .end(let end):
-                out += ["", "---", "", "Session \(md(end.status.rawValue)) · answered \(end.answered) of \(end.asked) · \(DurationText.milliseconds(end.t))"]
+                out += [
+                    "", "---", "",
+                    "Session \(md(end.status.rawValue)) · answered \(end.answered) of \(end.asked) · \(DurationText.milliseconds(end.t))",
+                ]
             }
         }
         let chart = TimingChart(transcript: transcript)
         if !chart.rows.isEmpty {
-            out += ["", "## Time per question", "", "```text", TimingChart.legend] + chart.textLines(width: 78) + ["```"]
+            out +=
+                ["", "## Time per question", "", "```text", TimingChart.legend] + chart.textLines(width: 78) + ["```"]
         }
         return out.joined(separator: "\n") + "\n"
     }
@@ -67,7 +81,8 @@ public enum TranscriptHTMLExporter {
             return "<span class=\"speaker\">\(h(person.name)) <small>\(h(person.title))</small></span>"
         }
         var body = "<header><h1>\(h(header.scenario.title))</h1>"
-        body += "<p class=\"meta\">\(h(header.roleTitle)) · \(h(header.kind.rawValue)) interview · \(h(header.company)) · \(h(DateText.minutesUTC(header.started))) · \(h(transcript.end?.status.rawValue ?? "cut off")) · session \(h(header.session))</p>"
+        body +=
+            "<p class=\"meta\">\(h(header.roleTitle)) · \(h(header.kind.rawValue)) interview · \(h(header.company)) · \(h(DateText.minutesUTC(header.started))) · \(h(transcript.end?.status.rawValue ?? "cut off")) · session \(h(header.session))</p>"
         for warning in transcript.warnings { body += "<p class=\"warning\">\(h(warning))</p>" }
         body += "</header>\n"
         let chart = TimingChart(transcript: transcript)
@@ -80,11 +95,17 @@ public enum TranscriptHTMLExporter {
             case .say(let say):
                 body += "<p class=\"turn\">\(who(say.speaker)): \(h(say.text))</p>\n"
             case .ask(let ask):
-                let label = ask.probe == nil ? "Question \(ask.number) of \(ask.total) · \(DurationText.seconds(ask.limitSeconds)) limit" : "Follow-up"
-                body += "<p class=\"turn asked\"><small>\(h(label))</small><br>\(who(ask.speaker)): \(h(ask.text))</p>\n"
+                let label =
+                    ask.probe == nil
+                    ? "Question \(ask.number) of \(ask.total) · \(DurationText.seconds(ask.limitSeconds)) limit"
+                    : "Follow-up"
+                body +=
+                    "<p class=\"turn asked\"><small>\(h(label))</small><br>\(who(ask.speaker)): \(h(ask.text))</p>\n"
             case .answer(let answer):
                 let timing = answer.timing
-                body += "<div class=\"answerturn\"><blockquote>\(h(answer.text))</blockquote><p class=\"timing\">think \(h(DurationText.milliseconds(timing.thinkMilliseconds))) · answer \(h(DurationText.milliseconds(timing.answerMilliseconds))) · \(timing.keystrokes) keystroke\(timing.keystrokes == 1 ? "" : "s"), \(timing.corrections) correction\(timing.corrections == 1 ? "" : "s")" + (timing.isOverLimit ? " · <b>past the limit</b>" : "") + "</p></div>\n"
+                body +=
+                    "<div class=\"answerturn\"><blockquote>\(h(answer.text))</blockquote><p class=\"timing\">think \(h(DurationText.milliseconds(timing.thinkMilliseconds))) · answer \(h(DurationText.milliseconds(timing.answerMilliseconds))) · \(timing.keystrokes) keystroke\(timing.keystrokes == 1 ? "" : "s"), \(timing.corrections) correction\(timing.corrections == 1 ? "" : "s")"
+                    + (timing.isOverLimit ? " · <b>past the limit</b>" : "") + "</p></div>\n"
             case .command(let command):
                 body += "<p class=\"timing\">/\(h(command.name))\(command.text.map { ": " + h($0) } ?? "")</p>\n"
             case .note(let note):
@@ -92,9 +113,11 @@ public enum TranscriptHTMLExporter {
             case .notice(let notice):
                 body += "<p class=\"timing\">\(h(notice.text))</p>\n"
             case .candidateQuestion(let question):
-                body += "<div class=\"answerturn\"><blockquote>\(h(question.text))</blockquote></div><p class=\"turn\">\(who(question.speaker)): \(h(question.reply))</p>\n"
+                body +=
+                    "<div class=\"answerturn\"><blockquote>\(h(question.text))</blockquote></div><p class=\"turn\">\(who(question.speaker)): \(h(question.reply))</p>\n"
             case .end(let end):
-                body += "<p class=\"stage\">Session \(h(end.status.rawValue)) · answered \(end.answered) of \(end.asked) · \(h(DurationText.milliseconds(end.t)))</p>\n"
+                body +=
+                    "<p class=\"stage\">Session \(h(end.status.rawValue)) · answered \(end.answered) of \(end.asked) · \(h(DurationText.milliseconds(end.t)))</p>\n"
             }
         }
         body += "</section>\n"

@@ -14,26 +14,33 @@ public struct FollowupBuilder {
         guard turns.contains(where: { !$0.answers.isEmpty }), turns.count == review.questions.count else {
             throw FollowupError.noAnswers(session: header.session, path: transcript.path)
         }
-        if case .named(let name) = options.zone, !ZonedTime.isKnownZone(name) { throw ZonedTime.ZoneError.unknown(name) }
+        if case .named(let name) = options.zone, !ZonedTime.isKnownZone(name) {
+            throw ZonedTime.ZoneError.unknown(name)
+        }
         let context = Context(transcript: transcript, review: review, turns: turns, options: options)
         let recipients = options.isOnePerInterviewer ? context.panel : [context.panel[0]]
         let emails = recipients.map { recipient in
             let others = context.panel.filter { $0.id != recipient.id }
             switch options.purpose {
-            case .thankYou: return context.thankYou(to: recipient, others: others, isLead: recipient.id == context.panel[0].id)
+            case .thankYou:
+                return context.thankYou(to: recipient, others: others, isLead: recipient.id == context.panel[0].id)
             case .rejected: return context.rejectionReply(to: recipient, others: others)
             }
         }
-        let usedNotes = Set(emails.flatMap { email in context.notes.filter { note in email.paragraphs.contains { $0.contains(note) } } })
+        let usedNotes = Set(
+            emails.flatMap { email in context.notes.filter { note in email.paragraphs.contains { $0.contains(note) } } }
+        )
         var deadline: FollowupDeadline? = nil
         if options.purpose == .thankYou {
-            deadline = FollowupDeadline(interviewEnded: context.ended, due: context.due,
-                                        secondsLeft: Int(context.dueDate.timeIntervalSince(options.now).rounded(.down)))
+            deadline = FollowupDeadline(
+                interviewEnded: context.ended, due: context.due,
+                secondsLeft: Int(context.dueDate.timeIntervalSince(options.now).rounded(.down)))
         }
         return FollowupDraft(
             purpose: options.purpose, sessionID: header.session, roleTitle: context.roleTitle, company: header.company,
             emails: emails, recalled: context.panel.compactMap { context.recalled[$0.id] }, notes: context.notes,
-            notesLeftOut: options.purpose == .thankYou ? context.notes.filter { !usedNotes.contains($0) } : [], deadline: deadline,
+            notesLeftOut: options.purpose == .thankYou ? context.notes.filter { !usedNotes.contains($0) } : [],
+            deadline: deadline,
             plan: options.purpose == .rejected ? context.drillPlan() : nil)
     }
 }
@@ -70,23 +77,26 @@ private struct Context {
 
         var speakers: [String] = []
         for event in transcript.events {
-            let speaker: String? = switch event {
-            case .stage(let stage): stage.interviewer
-            case .say(let say): say.speaker
-            case .ask(let ask): ask.speaker
-            case .candidateQuestion(let question): question.speaker
-            default: nil
-            }
+            let speaker: String? =
+                switch event {
+                case .stage(let stage): stage.interviewer
+                case .say(let say): say.speaker
+                case .ask(let ask): ask.speaker
+                case .candidateQuestion(let question): question.speaker
+                default: nil
+                }
             if let speaker, !speakers.contains(speaker) { speakers.append(speaker) }
         }
         let present = speakers.compactMap { id in transcript.header.interviewers.first { $0.id == id } }
         let everyone = present.isEmpty ? transcript.header.interviewers : present
-        panel = everyone.isEmpty ? [Interviewer(id: "", name: "[interviewer's name]", title: "", style: .warm)] : everyone
+        panel =
+            everyone.isEmpty ? [Interviewer(id: "", name: "[interviewer's name]", title: "", style: .warm)] : everyone
 
         let pairs = Array(zip(turns, review.questions)).map { (turn: $0.0, review: $0.1) }
         let answeredPairs = pairs.filter { !$0.turn.answers.isEmpty }
         // The weakest: the review's first answer to work on, else the lowest-scoring answer.
-        let weakestPair = review.toWorkOn.first.flatMap { index in pairs.first { $0.review.index == index } }
+        let weakestPair =
+            review.toWorkOn.first.flatMap { index in pairs.first { $0.review.index == index } }
             ?? answeredPairs.min { $0.review.score.percent < $1.review.score.percent }
         allPairs = pairs
         answered = answeredPairs
@@ -99,11 +109,13 @@ private struct Context {
             let theirs = answeredPairs.filter { $0.turn.ask.speaker == interviewer.id }
             let others = theirs.filter { $0.review.index != weakestPair?.review.index }
             let ranked = (others.isEmpty ? theirs : others).sorted {
-                $0.review.score.percent != $1.review.score.percent ? $0.review.score.percent > $1.review.score.percent : $0.review.index < $1.review.index
+                $0.review.score.percent != $1.review.score.percent
+                    ? $0.review.score.percent > $1.review.score.percent : $0.review.index < $1.review.index
             }
             if let best = ranked.first {
-                recalled[interviewer.id] = RecalledTopic(interviewerID: interviewer.id, questionID: best.turn.ask.question,
-                                                         questionText: best.turn.ask.text, topic: TopicPhrase(question: best.turn.ask.text))
+                recalled[interviewer.id] = RecalledTopic(
+                    interviewerID: interviewer.id, questionID: best.turn.ask.question,
+                    questionText: best.turn.ask.text, topic: TopicPhrase(question: best.turn.ask.text))
             }
         }
         self.recalled = recalled
@@ -128,7 +140,8 @@ private struct Context {
         } else if ended.isSameDay(as: dayBefore) {
             when = "yesterday"
         } else {
-            when = "on \(LocalTime.weekdayNames[ended.parts.weekday]) \(ended.parts.day) \(LocalTime.monthNames[ended.parts.month - 1])"
+            when =
+                "on \(LocalTime.weekdayNames[ended.parts.weekday]) \(ended.parts.day) \(LocalTime.monthNames[ended.parts.month - 1])"
         }
     }
 
@@ -150,7 +163,9 @@ private struct Context {
     func greeting(_ interviewer: Interviewer) -> String {
         let name = Self.oneLine(interviewer.name)
         // "Dr. Patel" and a "[name]" placeholder keep the whole name.
-        if isWarm, let first = name.split(separator: " ").first, !first.hasSuffix("."), !name.hasPrefix("[") { return "Hi \(first)," }
+        if isWarm, let first = name.split(separator: " ").first, !first.hasSuffix("."), !name.hasPrefix("[") {
+            return "Hi \(first),"
+        }
         return "Dear \(name),"
     }
 
@@ -182,9 +197,10 @@ private struct Context {
 
     func thankYou(to recipient: Interviewer, others: [Interviewer], isLead: Bool) -> FollowupEmail {
         var opening: [String] = []
-        opening.append(isWarm
-            ? "Thank you for taking the time to meet me \(when) about the \(roleTitle) role\(atCompany)."
-            : "Thank you for meeting with me \(when) to discuss the \(roleTitle) position\(atCompany).")
+        opening.append(
+            isWarm
+                ? "Thank you for taking the time to meet me \(when) about the \(roleTitle) role\(atCompany)."
+                : "Thank you for meeting with me \(when) to discuss the \(roleTitle) position\(atCompany).")
         if let topic = recalled[recipient.id]?.topic {
             opening.append(sentence((isWarm ? "I especially enjoyed " : "I particularly appreciated ") + about(topic)))
         } else {
@@ -208,17 +224,23 @@ private struct Context {
                 }
             }
         }
-        let interest = isWarm
+        let interest =
+            isWarm
             ? "Our conversation made me even more keen to join \(company.isEmpty ? "the team" : company)."
             : "The conversation confirmed my strong interest in the \(roleTitle) position."
         let concerns = concernSentences(for: recipient, isLead: isLead)
         let point = options.isShort ? nil : missedPointSentence()
         let noteSentences = notes.enumerated().map { index, note in
-            index == 0 ? "One thing I did not get to mention: \(Self.achievement(note))." : "I also wanted to mention: \(Self.achievement(note))."
+            index == 0
+                ? "One thing I did not get to mention: \(Self.achievement(note))."
+                : "I also wanted to mention: \(Self.achievement(note))."
         }
-        let closing = options.isShort ? "Thank you again, and I look forward to hearing from you."
-            : isWarm ? "Thank you again for your time. I look forward to hearing from you."
-            : "Thank you again for your time and consideration. I look forward to hearing from you."
+        let closing =
+            options.isShort
+            ? "Thank you again, and I look forward to hearing from you."
+            : isWarm
+                ? "Thank you again for your time. I look forward to hearing from you."
+                : "Thank you again for your time and consideration. I look forward to hearing from you."
         let fillers = [
             "It was good to learn more about the role and the team.",
             "I am confident I could contribute [one strength you showed in the interview] from the start.",
@@ -229,18 +251,21 @@ private struct Context {
 
         // Required parts first; then notes and a missed talking point while they fit; then, when
         // the email is still under the lower bound, plain sentences that claim nothing.
-        var email = FollowupEmail(recipient: recipient, othersThanked: others, address: isLead ? options.address : nil,
-                                  subject: "Thank you — \(roleTitle) interview", greeting: greeting(recipient), paragraphs: [],
-                                  signOff: isWarm ? "Best wishes," : "Kind regards,", signature: signature)
+        var email = FollowupEmail(
+            recipient: recipient, othersThanked: others, address: isLead ? options.address : nil,
+            subject: "Thank you — \(roleTitle) interview", greeting: greeting(recipient), paragraphs: [],
+            signOff: isWarm ? "Best wishes," : "Kind regards,", signature: signature)
         var extras: [String] = []
         var addedNotes: [String] = []
         var addedFillers: [String] = []
         func assemble() -> [String] {
-            [ (opening + addedFillers.prefix(1)).joined(separator: " "),
-              panelSentences.joined(separator: " "),
-              (concerns + extras).joined(separator: " "),
-              addedNotes.joined(separator: " "),
-              ([interest] + addedFillers.dropFirst() + [closing]).joined(separator: " ") ].filter { !$0.isEmpty }
+            [
+                (opening + addedFillers.prefix(1)).joined(separator: " "),
+                panelSentences.joined(separator: " "),
+                (concerns + extras).joined(separator: " "),
+                addedNotes.joined(separator: " "),
+                ([interest] + addedFillers.dropFirst() + [closing]).joined(separator: " "),
+            ].filter { !$0.isEmpty }
         }
         email.paragraphs = assemble()
         let noteLimit = options.isShort ? 1 : 3
@@ -274,7 +299,8 @@ private struct Context {
             return mine.prefix(limit).map { concern in
                 let who = raiser(of: concern).map { $0.id == recipient.id ? "you" : Self.oneLine($0.name) } ?? "you"
                 let text = Self.oneLine(concern.text)
-                return "I have also thought about the concern \(who) raised about \(text): [how your experience answers it, with one example]."
+                return
+                    "I have also thought about the concern \(who) raised about \(text): [how your experience answers it, with one example]."
             }
         }
         guard let weakest else { return [] }
@@ -295,7 +321,9 @@ private struct Context {
     func placeholder(for question: QuestionReview) -> String {
         if question.responses.isEmpty { return "[the answer you would give now, in one or two sentences]" }
         if question.has(.noNumber) { return "[a result you can measure, and the figure]" }
-        if question.has(.noExample) || question.has(.incompleteStory) { return "[a specific example: the situation, what you did and the result]" }
+        if question.has(.noExample) || question.has(.incompleteStory) {
+            return "[a specific example: the situation, what you did and the result]"
+        }
         if question.has(.missedTalkingPoints), let missed = question.talkingPoints?.missed.first {
             return "[\(Self.point(missed)), in one sentence]"
         }
@@ -306,10 +334,15 @@ private struct Context {
     /// A note as a sentence of the email: "led the migration of 3 teams" → "I led the migration
     /// of 3 teams". Only a note that opens with a past-tense verb gets the "I"; others stay as typed.
     static func achievement(_ note: String) -> String {
-        guard let first = note.split(separator: " ").first, first.allSatisfy({ $0.isASCII && $0.isLowercase }) else { return note }
-        let irregular: Set<String> = ["led", "ran", "won", "built", "made", "grew", "cut", "wrote", "taught", "brought", "set", "took", "gave",
-                                      "saw", "found", "kept", "held", "got", "began", "drove", "rebuilt", "rewrote", "spoke", "sold", "spent"]
-        return first.count > 3 && first.hasSuffix("ed") && !first.hasSuffix("eed") || irregular.contains(String(first)) ? "I " + note : note
+        guard let first = note.split(separator: " ").first, first.allSatisfy({ $0.isASCII && $0.isLowercase }) else {
+            return note
+        }
+        let irregular: Set<String> = [
+            "led", "ran", "won", "built", "made", "grew", "cut", "wrote", "taught", "brought", "set", "took", "gave",
+            "saw", "found", "kept", "held", "got", "began", "drove", "rebuilt", "rewrote", "spoke", "sold", "spent",
+        ]
+        return first.count > 3 && first.hasSuffix("ed") && !first.hasSuffix("eed") || irregular.contains(String(first))
+            ? "I " + note : note
     }
 
     /// A talking point in the candidate's words: "What you owned" → "what I owned".
@@ -332,30 +365,40 @@ private struct Context {
 
     func rejectionReply(to recipient: Interviewer, others: [Interviewer]) -> FollowupEmail {
         let people = Self.list(["you"] + others.map { Self.oneLine($0.name) })
-        var first: [String] = [isWarm
-            ? "Thank you for letting me know, and for the time \(people) spent with me on the \(roleTitle) interview\(atCompany)."
-            : "Thank you for informing me of your decision, and for the time \(people) gave to the \(roleTitle) interview\(atCompany)."]
+        var first: [String] = [
+            isWarm
+                ? "Thank you for letting me know, and for the time \(people) spent with me on the \(roleTitle) interview\(atCompany)."
+                : "Thank you for informing me of your decision, and for the time \(people) gave to the \(roleTitle) interview\(atCompany)."
+        ]
         if let topic = recalled[recipient.id]?.topic {
-            first.append(sentence((isWarm ? "I am disappointed, but I enjoyed " : "Although I am disappointed, I valued ") + about(topic)))
+            first.append(
+                sentence(
+                    (isWarm ? "I am disappointed, but I enjoyed " : "Although I am disappointed, I valued ")
+                        + about(topic)))
         }
         let areas = feedbackAreas(limit: options.isShort ? 1 : 2)
         var request: [String] = []
         if areas.count == 1 {
-            request.append("If you have a few minutes, I would be grateful for feedback on one area in particular: \(areas[0]).")
+            request.append(
+                "If you have a few minutes, I would be grateful for feedback on one area in particular: \(areas[0]).")
         } else if areas.count > 1 {
-            request.append(isWarm
-                ? "If you have a few minutes, I would be grateful for feedback on two areas in particular: \(areas[0]), and \(areas[1])."
-                : "I would be grateful for any feedback, particularly on two areas: \(areas[0]), and \(areas[1]).")
+            request.append(
+                isWarm
+                    ? "If you have a few minutes, I would be grateful for feedback on two areas in particular: \(areas[0]), and \(areas[1])."
+                    : "I would be grateful for any feedback, particularly on two areas: \(areas[0]), and \(areas[1]).")
         }
         if !options.isShort { request.append("Anything you can share will help me prepare for future interviews.") }
         let company = company.isEmpty ? "the team" : company
-        let closing = isWarm
+        let closing =
+            isWarm
             ? "I am still very interested in \(company), and I would welcome the chance to be considered for future roles. Thank you again, and all the best."
             : "I remain very interested in \(company) and would welcome being considered for future opportunities. Thank you again for your consideration."
-        var email = FollowupEmail(recipient: recipient, othersThanked: others, address: options.address,
-                                  subject: "Thank you — and a request for feedback on the \(roleTitle) interview",
-                                  greeting: greeting(recipient), paragraphs: [first.joined(separator: " "), request.joined(separator: " "), closing],
-                                  signOff: isWarm ? "Best wishes," : "Kind regards,", signature: signature)
+        var email = FollowupEmail(
+            recipient: recipient, othersThanked: others, address: options.address,
+            subject: "Thank you — and a request for feedback on the \(roleTitle) interview",
+            greeting: greeting(recipient),
+            paragraphs: [first.joined(separator: " "), request.joined(separator: " "), closing],
+            signOff: isWarm ? "Best wishes," : "Kind regards,", signature: signature)
         if email.wordCount < words.lowerBound {
             email.paragraphs[0] += " It was good to learn more about the role and the team."
         }
@@ -369,14 +412,23 @@ private struct Context {
         return drillOrder().prefix(limit).map { pair in
             let review = pair.review
             let aspect: String
-            if review.responses.isEmpty { aspect = "how I could have approached" }
-            else if review.has(.noNumber) { aspect = "how concrete my results were in" }
-            else if review.has(.noExample) || review.has(.incompleteStory) { aspect = "whether my example was specific enough in" }
-            else if review.has(.missedTalkingPoints) { aspect = "whether I covered what you were looking for in" }
-            else if review.has(.shortAnswer) { aspect = "whether I gave enough depth in" }
-            else if review.has(.longAnswer) || review.has(.overLimit) { aspect = "how concise I was in" }
-            else if review.has(.hedges) || review.has(.fillers) { aspect = "how clearly I came across in" }
-            else { aspect = "how well I answered in" }
+            if review.responses.isEmpty {
+                aspect = "how I could have approached"
+            } else if review.has(.noNumber) {
+                aspect = "how concrete my results were in"
+            } else if review.has(.noExample) || review.has(.incompleteStory) {
+                aspect = "whether my example was specific enough in"
+            } else if review.has(.missedTalkingPoints) {
+                aspect = "whether I covered what you were looking for in"
+            } else if review.has(.shortAnswer) {
+                aspect = "whether I gave enough depth in"
+            } else if review.has(.longAnswer) || review.has(.overLimit) {
+                aspect = "how concise I was in"
+            } else if review.has(.hedges) || review.has(.fillers) {
+                aspect = "how clearly I came across in"
+            } else {
+                aspect = "how well I answered in"
+            }
             // Two areas with the same aspect read better with it said once.
             let said = aspect == previousAspect && !review.responses.isEmpty ? "the same in" : aspect
             previousAspect = aspect
@@ -393,9 +445,16 @@ private struct Context {
         var order: [(turn: QuestionTurn, review: QuestionReview)] = []
         var seen: Set<String> = []
         for index in review.toWorkOn {
-            if let pair = allPairs.first(where: { $0.review.index == index }), seen.insert(pair.turn.ask.question).inserted { order.append(pair) }
+            if let pair = allPairs.first(where: { $0.review.index == index }),
+                seen.insert(pair.turn.ask.question).inserted
+            {
+                order.append(pair)
+            }
         }
-        for pair in answered.sorted(by: { $0.review.score.percent != $1.review.score.percent ? $0.review.score.percent < $1.review.score.percent : $0.review.index < $1.review.index })
+        for pair in answered.sorted(by: {
+            $0.review.score.percent != $1.review.score.percent
+                ? $0.review.score.percent < $1.review.score.percent : $0.review.index < $1.review.index
+        })
         where seen.insert(pair.turn.ask.question).inserted {
             order.append(pair)
         }
@@ -403,13 +462,17 @@ private struct Context {
     }
 
     func drillPlan() -> DrillPlan {
-        let questions = drillOrder().prefix(3).map { $0.turn.ask.text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        let questions = drillOrder().prefix(3).map {
+            $0.turn.ask.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
         return DrillPlan(questions: Array(questions), command: "rehearse drill --role \(Self.shellWord(header.role))")
     }
 
     /// A word the shell reads back unchanged: quoted unless it is plain.
     static func shellWord(_ word: String) -> String {
-        if !word.isEmpty, word.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_./".contains($0)) }) { return word }
+        if !word.isEmpty, word.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_./".contains($0)) }) {
+            return word
+        }
         return "'" + word.replacing("'", with: "'\\''") + "'"
     }
 }

@@ -106,14 +106,17 @@ public struct FollowupDeadline: Equatable, Sendable {
     /// "Send by Sun 25 Oct, 13:00 GMT (24 hours after the interview): 5 h 20 min left."
     public var summary: String {
         if hasPassed {
-            return "The 24-hour window closed \(due.dayAndTime), \(Self.duration(-secondsLeft)) ago; a thank-you is still worth sending now."
+            return
+                "The 24-hour window closed \(due.dayAndTime), \(Self.duration(-secondsLeft)) ago; a thank-you is still worth sending now."
         }
         return "Send by \(due.dayAndTime) (24 hours after the interview ended): \(Self.duration(secondsLeft)) left."
     }
 
     /// "2 days 3 h", "5 h 20 min", "12 min", "less than a minute".
     static func duration(_ seconds: Int) -> String {
-        let minutes = seconds / 60, hours = minutes / 60, days = hours / 24
+        let minutes = seconds / 60
+        let hours = minutes / 60
+        let days = hours / 24
         if days >= 1 { return "\(days) day\(days == 1 ? "" : "s")" + (hours % 24 > 0 ? " \(hours % 24) h" : "") }
         if hours >= 1 { return "\(hours) h \(minutes % 60) min" }
         if minutes >= 1 { return "\(minutes) min" }

@@ -16,7 +16,8 @@ public struct FollowupTextRenderer {
             if draft.emails.count > 1 { lines.append("── \(number + 1) of \(draft.emails.count) ──") }
             lines += wrap("To: \(FollowupFields.recipientLine(email))")
             if !email.othersThanked.isEmpty {
-                lines += wrap("Also thanked: " + email.othersThanked.map(FollowupFields.nameAndTitle).joined(separator: "; "))
+                lines += wrap(
+                    "Also thanked: " + email.othersThanked.map(FollowupFields.nameAndTitle).joined(separator: "; "))
             }
             lines += wrap("Subject: \(email.subject)")
             lines.append("")
@@ -25,7 +26,9 @@ public struct FollowupTextRenderer {
             }
         }
         lines.append("")
-        lines += wrap("Fill in every [bracketed] part before sending: only you know those facts. Nothing else in the draft was made up; it comes from the transcript.")
+        lines += wrap(
+            "Fill in every [bracketed] part before sending: only you know those facts. Nothing else in the draft was made up; it comes from the transcript."
+        )
         if !draft.notesLeftOut.isEmpty {
             lines += wrap("Notes left out to keep the email short: " + draft.notesLeftOut.joined(separator: "; "))
         }
@@ -34,7 +37,8 @@ public struct FollowupTextRenderer {
             lines.append("Your plan (private, not part of the email):")
             lines.append("  Drill these questions:")
             for (index, question) in plan.questions.enumerated() {
-                lines += TextLayout(width: width - 1).paragraph("\(index + 1). \(question)", lead: "    ", indent: "       ")
+                lines += TextLayout(width: width - 1).paragraph(
+                    "\(index + 1). \(question)", lead: "    ", indent: "       ")
             }
             lines.append("  Schedule them: \(TerminalSafeText.inert(plan.command, keepNewlines: false))")
         }
@@ -59,11 +63,15 @@ public enum FollowupMarkdownRenderer {
         if let deadline = draft.deadline { out.append("- **Deadline:** " + md(deadline.summary)) }
         for (number, email) in draft.emails.enumerated() {
             out.append("")
-            out.append("## " + (draft.emails.count > 1 ? "Email \(number + 1) of \(draft.emails.count): " : "Email to ") + md(email.recipient.name))
+            out.append(
+                "## " + (draft.emails.count > 1 ? "Email \(number + 1) of \(draft.emails.count): " : "Email to ")
+                    + md(email.recipient.name))
             out.append("")
             out.append("- **To:** " + md(FollowupFields.recipientLine(email)))
             if !email.othersThanked.isEmpty {
-                out.append("- **Also thanked:** " + md(email.othersThanked.map(FollowupFields.nameAndTitle).joined(separator: "; ")))
+                out.append(
+                    "- **Also thanked:** "
+                        + md(email.othersThanked.map(FollowupFields.nameAndTitle).joined(separator: "; ")))
             }
             out.append("- **Subject:** " + md(email.subject))
             out.append("")
@@ -135,7 +143,8 @@ public enum FollowupMessageRenderer {
             let wrapped = line.isEmpty ? [""] : TextLayout(width: 76).paragraph(String(line))
             for (index, piece) in wrapped.enumerated() {
                 // format=flowed: a soft break ends with a space; lines that could be misread are space-stuffed.
-                let stuffed = piece.hasPrefix(" ") || piece.hasPrefix(">") || piece.hasPrefix("From ") ? " " + piece : piece
+                let stuffed =
+                    piece.hasPrefix(" ") || piece.hasPrefix(">") || piece.hasPrefix("From ") ? " " + piece : piece
                 body.append(index < wrapped.count - 1 ? stuffed + " " : stuffed)
             }
         }
@@ -165,8 +174,9 @@ public enum FollowupMessageRenderer {
             for byte in String(character).utf8 {
                 switch byte {
                 case UInt8(ascii: " "): piece += "_"
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                     UInt8(ascii: "!"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "/"):
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                    UInt8(ascii: "0")...UInt8(ascii: "9"),
+                    UInt8(ascii: "!"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "/"):
                     piece.append(Character(Unicode.Scalar(byte)))
                 default: piece += "=" + NumberText.padded(Int(byte), width: 2, radix: 16).uppercased()
                 }

@@ -33,33 +33,44 @@ public struct TopicPhrase: Equatable, Sendable {
         }
         // 2. A specific asking sentence with no rewrite, quoted: "What does a healthy team look like to you?"
         if !rewritten, let sentence = asking.first(where: { Self.contentWordCount(Self.firstClause($0)) >= 3 }) {
-            self.init(text: Self.limited(Self.firstClause(Self.strippingEndPunctuation(sentence))) + (sentence.hasSuffix("?") ? "?" : ""), form: .quotation)
+            self.init(
+                text: Self.limited(Self.firstClause(Self.strippingEndPunctuation(sentence)))
+                    + (sentence.hasSuffix("?") ? "?" : ""), form: .quotation)
             return
         }
         // 3. A vague ask ("What do you do?", "Talk us through your actions.") after a scene: the scene is the topic.
         let scenes = sentences.filter { !Self.isAsking($0) }
-        if let scene = scenes.max(by: { Self.contentWordCount($0) < Self.contentWordCount($1) }), Self.contentWordCount(scene) >= 3 {
+        if let scene = scenes.max(by: { Self.contentWordCount($0) < Self.contentWordCount($1) }),
+            Self.contentWordCount(scene) >= 3
+        {
             let clause = Self.limited(Self.firstClause(Self.strippingEndPunctuation(scene)))
             let first = clause.prefix { $0 != " " }.lowercased()
             if Self.sceneSubjects.contains(first) {
                 let shorter = Self.limited(clause, words: Self.maximumWords - 3)
-                self.init(text: "the situation where " + Self.swappingPronouns(Self.lowercasingFirst(shorter)), form: .phrase)
+                self.init(
+                    text: "the situation where " + Self.swappingPronouns(Self.lowercasingFirst(shorter)), form: .phrase)
             } else {
                 self.init(text: clause, form: .quotation)
             }
             return
         }
         if let sentence = asking.first(where: { Self.contentWordCount(Self.firstClause($0)) >= 3 }) {
-            self.init(text: Self.limited(Self.firstClause(Self.strippingEndPunctuation(sentence))) + (sentence.hasSuffix("?") ? "?" : ""), form: .quotation)
+            self.init(
+                text: Self.limited(Self.firstClause(Self.strippingEndPunctuation(sentence)))
+                    + (sentence.hasSuffix("?") ? "?" : ""), form: .quotation)
             return
         }
         let chosen = asking.first ?? sentences.first ?? question
-        self.init(text: Self.limited(Self.firstClause(Self.strippingEndPunctuation(chosen))) + (chosen.hasSuffix("?") ? "?" : ""), form: .quotation)
+        self.init(
+            text: Self.limited(Self.firstClause(Self.strippingEndPunctuation(chosen)))
+                + (chosen.hasSuffix("?") ? "?" : ""), form: .quotation)
     }
 
     /// First words of a scene sentence that read after "the situation where".
-    static let sceneSubjects: Set<String> = ["a", "an", "the", "you", "you're", "your", "we", "we're", "our", "it's", "one",
-                                             "marketing", "engineering", "overall", "checkout", "trucks", "payments"]
+    static let sceneSubjects: Set<String> = [
+        "a", "an", "the", "you", "you're", "your", "we", "we're", "our", "it's", "one",
+        "marketing", "engineering", "overall", "checkout", "trucks", "payments",
+    ]
 
     /// An asking sentence, and the ask inside it: after a colon ("Let's begin with one you've
     /// heard: what made you apply?") or after a leading clause ("If you joined next month, what…").
@@ -69,11 +80,16 @@ public struct TopicPhrase: Equatable, Sendable {
             let after = sentence[sentence.index(after: colon)...].trimmingBlanks()
             if after.split(separator: " ").count >= 3 { parts.append(after.prefix(1).uppercased() + after.dropFirst()) }
         }
-        let openers: Set<String> = ["what", "what's", "how", "why", "which", "where", "who", "could", "can", "would", "will", "do", "does", "is", "are", "please", "tell", "walk", "take"]
+        let openers: Set<String> = [
+            "what", "what's", "how", "why", "which", "where", "who", "could", "can", "would", "will", "do", "does",
+            "is", "are", "please", "tell", "walk", "take",
+        ]
         var searchStart = sentence.startIndex
         while let comma = sentence[searchStart...].firstRange(of: ", ") {
             let after = sentence[comma.upperBound...]
-            if let first = after.split(separator: " ").first, openers.contains(first.lowercased()), after.split(separator: " ").count >= 3 {
+            if let first = after.split(separator: " ").first, openers.contains(first.lowercased()),
+                after.split(separator: " ").count >= 3
+            {
                 parts.append(after.prefix(1).uppercased() + after.dropFirst())
                 break
             }
@@ -95,10 +111,12 @@ public struct TopicPhrase: Equatable, Sendable {
         ("tell us about a time when you ", "the time you "), ("tell us about a time you ", "the time you "),
         ("describe a time when you ", "the time you "), ("describe a time you ", "the time you "),
         ("tell me about a specific occasion when ", "the occasion when "),
-        ("tell me again about ", ""), ("tell me again, ", ""), ("could you give me ", ""), ("tell me about ", ""), ("tell us about ", ""), ("tell the panel about ", ""),
+        ("tell me again about ", ""), ("tell me again, ", ""), ("could you give me ", ""), ("tell me about ", ""),
+        ("tell us about ", ""), ("tell the panel about ", ""),
         ("tell the panel ", ""), ("tell me exactly ", ""), ("tell me ", ""),
         ("could you walk me through ", ""), ("could you take me through ", ""), ("could you give ", ""),
-        ("please walk me through ", ""), ("please take me through ", ""), ("please summarise ", ""), ("please remind me ", ""),
+        ("please walk me through ", ""), ("please take me through ", ""), ("please summarise ", ""),
+        ("please remind me ", ""),
         ("walk me through ", ""), ("take me through ", ""), ("take us through ", ""), ("talk me through ", ""),
         ("talk us through ", ""), ("walk us through ", ""),
         ("describe ", ""), ("explain ", ""), ("summarise for me, ", ""), ("summarise ", ""),
@@ -107,7 +125,8 @@ public struct TopicPhrase: Equatable, Sendable {
         ("what would you ", "what you would "), ("what do you ", "what you "), ("what are you ", "what you are "),
         ("what have you ", "what you have "), ("what will you ", "what you will "),
         ("why would you ", "why you would "), ("why wouldn't you", "why you wouldn't"), ("why do you ", "why you "),
-        ("why should i ", "why I should "), ("where are you ", "where you are "), ("where would you ", "where you would "),
+        ("why should i ", "why I should "), ("where are you ", "where you are "),
+        ("where would you ", "where you would "),
         ("which would you ", "which you would "),
     ]
 
@@ -127,7 +146,11 @@ public struct TopicPhrase: Equatable, Sendable {
         // "What does a team look like" (an inverted auxiliary) does not.
         let words = lower.split(separator: " ").map(String.init)
         if let first = words.first, phraseOpenings.contains(first), words.count > 2,
-           !["do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "can", "could", "should", "would", "will"].contains(words[1]) {
+            ![
+                "do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "can", "could", "should",
+                "would", "will",
+            ].contains(words[1])
+        {
             return swappingPronouns(lowercasingFirst(limited(firstClause(bare))))
         }
         return nil
@@ -137,14 +160,19 @@ public struct TopicPhrase: Equatable, Sendable {
     static func isAsking(_ sentence: String) -> Bool {
         if sentence.hasSuffix("?") { return true }
         // "For the benefit of the panel, please summarise …" asks after its leading clause.
-        if let comma = sentence.firstRange(of: ", "), isInstruction(String(sentence[comma.upperBound...])) { return true }
+        if let comma = sentence.firstRange(of: ", "), isInstruction(String(sentence[comma.upperBound...])) {
+            return true
+        }
         return isInstruction(sentence)
     }
 
     static func isInstruction(_ sentence: String) -> Bool {
         let lower = sentence.lowercased()
-        return ["tell ", "describe ", "walk ", "take ", "talk ", "explain ", "summarise ", "pick ", "choose ", "design ", "sketch ", "pitch ", "please ", "give "]
-            .contains { lower.hasPrefix($0) }
+        return [
+            "tell ", "describe ", "walk ", "take ", "talk ", "explain ", "summarise ", "pick ", "choose ", "design ",
+            "sketch ", "pitch ", "please ", "give ",
+        ]
+        .contains { lower.hasPrefix($0) }
     }
 
     /// Sentences, split after ".", "?" or "!" followed by a space.
@@ -157,8 +185,14 @@ public struct TopicPhrase: Equatable, Sendable {
             if ".?!".contains(character), index + 1 == characters.count || characters[index + 1] == " " {
                 // "p.m." and "a.m." do not end a sentence.
                 let lowerTail = current.lowercased()
-                if lowerTail.hasSuffix("p.m.") || lowerTail.hasSuffix("a.m.") || lowerTail.hasSuffix("e.g.") || lowerTail.hasSuffix("i.e.") {
-                    if index + 1 < characters.count, index + 2 < characters.count, characters[index + 2].isLowercase || characters[index + 2].isNumber { continue }
+                if lowerTail.hasSuffix("p.m.") || lowerTail.hasSuffix("a.m.") || lowerTail.hasSuffix("e.g.")
+                    || lowerTail.hasSuffix("i.e.")
+                {
+                    if index + 1 < characters.count, index + 2 < characters.count,
+                        characters[index + 2].isLowercase || characters[index + 2].isNumber
+                    {
+                        continue
+                    }
                 }
                 let trimmed = current.trimmingBlanks()
                 if !trimmed.isEmpty { sentences.append(trimmed) }
@@ -192,12 +226,17 @@ public struct TopicPhrase: Equatable, Sendable {
     static func limited(_ text: String, words maximumWords: Int = maximumWords) -> String {
         let words = text.split(separator: " ").map(String.init)
         guard words.count > maximumWords else { return text }
-        let joiners: Set<String> = ["and", "or", "but", "to", "for", "with", "that", "which", "when", "while", "in", "on", "at", "of", "from", "by", "so"]
+        let joiners: Set<String> = [
+            "and", "or", "but", "to", "for", "with", "that", "which", "when", "while", "in", "on", "at", "of", "from",
+            "by", "so",
+        ]
         var end = maximumWords
         while end > 4, joiners.contains(words[end].lowercased().filter(\.isLetter)) == false { end -= 1 }
         if end <= 4 { end = maximumWords }
         var kept = Array(words.prefix(end))
-        while let last = kept.last, joiners.contains(last.lowercased()) || ["a", "an", "the", "my", "your", "our"].contains(last.lowercased()) { kept.removeLast() }
+        while let last = kept.last,
+            joiners.contains(last.lowercased()) || ["a", "an", "the", "my", "your", "our"].contains(last.lowercased())
+        { kept.removeLast() }
         return kept.joined(separator: " ").trimmingCharacters(ofSet: ",;:")
     }
 
@@ -217,7 +256,8 @@ public struct TopicPhrase: Equatable, Sendable {
             }
             // "you and a colleague disagreed" → "a colleague and I disagreed".
             if lower == "you", tail.isEmpty, next == "and", index + 3 < tokens.count,
-               ["a", "an", "the", "your", "another", "one"].contains(tokens[index + 2].lowercased()) {
+                ["a", "an", "the", "your", "another", "one"].contains(tokens[index + 2].lowercased())
+            {
                 let determiner = tokens[index + 2].lowercased() == "your" ? "my" : tokens[index + 2].lowercased()
                 output.append("\(determiner) \(tokens[index + 3]) and I")
                 skipping = 3
@@ -230,7 +270,10 @@ public struct TopicPhrase: Equatable, Sendable {
             case "you":
                 // Object position ("to you", "for you", at the end of a clause) reads "me".
                 let previous = index > 0 ? tokens[index - 1].lowercased().filter(\.isLetter) : ""
-                let objectAfter: Set<String> = ["to", "for", "with", "about", "at", "from", "by", "of", "on", "helped", "asked", "told", "gave", "made", "let", "help", "ask", "tell", "give", "make"]
+                let objectAfter: Set<String> = [
+                    "to", "for", "with", "about", "at", "from", "by", "of", "on", "helped", "asked", "told", "gave",
+                    "made", "let", "help", "ask", "tell", "give", "make",
+                ]
                 swapped = objectAfter.contains(previous) || next.isEmpty || !tail.isEmpty ? "me" : "I"
             case "you're": swapped = "I'm"
             case "you've": swapped = "I've"
@@ -266,22 +309,26 @@ public struct TopicPhrase: Equatable, Sendable {
     static func lowercasingFirst(_ text: String) -> String {
         let firstWord = text.prefix { $0 != " " }
         guard let first = text.first, first.isUppercase, firstWord != "I", !firstWord.hasPrefix("I'"),
-              firstWord.dropFirst().allSatisfy({ !$0.isUppercase }) else { return text }
+            firstWord.dropFirst().allSatisfy({ !$0.isUppercase })
+        else { return text }
         return first.lowercased() + text.dropFirst()
     }
 
-    static let minorWords: Set<String> = ["the", "a", "an", "and", "or", "to", "of", "in", "on", "at", "for", "with", "you", "your", "i", "me", "my",
-                                          "what", "how", "why", "do", "does", "is", "are", "it", "that", "this", "we", "our", "us", "time", "would", "about",
-                                          "did", "can", "could", "step", "by", "order", "respond", "so", "then", "put", "mind", "rest", "them", "say"]
+    static let minorWords: Set<String> = [
+        "the", "a", "an", "and", "or", "to", "of", "in", "on", "at", "for", "with", "you", "your", "i", "me", "my",
+        "what", "how", "why", "do", "does", "is", "are", "it", "that", "this", "we", "our", "us", "time", "would",
+        "about",
+        "did", "can", "could", "step", "by", "order", "respond", "so", "then", "put", "mind", "rest", "them", "say",
+    ]
 
     static func contentWordCount(_ text: String) -> Int {
         Words.tokenize(text).filter { !minorWords.contains($0) }.count
     }
 }
 
-fileprivate extension String {
+extension String {
     /// The text with the given characters removed from both ends.
-    func trimmingCharacters(ofSet set: String) -> String {
+    fileprivate func trimmingCharacters(ofSet set: String) -> String {
         var text = Substring(self)
         while let first = text.first, set.contains(first) { text = text.dropFirst() }
         while let last = text.last, set.contains(last) { text = text.dropLast() }

@@ -23,14 +23,16 @@ public struct ZonedMoment: Equatable, Sendable {
     /// "Sun 25 Oct, 13:00 GMT".
     public var dayAndTime: String {
         "\(LocalTime.weekdayNames[parts.weekday]) \(parts.day) \(LocalTime.monthNames[parts.month - 1]), "
-            + "\(LocalTime.twoDigits(parts.hour)):\(LocalTime.twoDigits(parts.minute))" + (abbreviation.isEmpty ? "" : " \(abbreviation)")
+            + "\(LocalTime.twoDigits(parts.hour)):\(LocalTime.twoDigits(parts.minute))"
+            + (abbreviation.isEmpty ? "" : " \(abbreviation)")
     }
 
     /// "Sun, 25 Oct 2026 13:00:00 +0000", the date form of RFC 5322 (section 3.3).
     public var rfc5322: String {
         let sign = offsetSeconds < 0 ? "-" : "+"
         let offset = abs(offsetSeconds) / 60
-        return "\(LocalTime.weekdayNames[parts.weekday]), \(LocalTime.twoDigits(parts.day)) \(LocalTime.monthNames[parts.month - 1]) \(parts.year) "
+        return
+            "\(LocalTime.weekdayNames[parts.weekday]), \(LocalTime.twoDigits(parts.day)) \(LocalTime.monthNames[parts.month - 1]) \(parts.year) "
             + "\(LocalTime.twoDigits(parts.hour)):\(LocalTime.twoDigits(parts.minute)):\(LocalTime.twoDigits(parts.second)) "
             + "\(sign)\(LocalTime.twoDigits(offset / 60))\(LocalTime.twoDigits(offset % 60))"
     }
@@ -72,7 +74,8 @@ public enum ZonedTime {
         case unknown(String)
         public var description: String {
             switch self {
-            case .unknown(let name): "unknown time zone '\(name)': use a name from the zone database, such as Europe/London"
+            case .unknown(let name):
+                "unknown time zone '\(name)': use a name from the zone database, such as Europe/London"
             }
         }
     }
@@ -82,13 +85,15 @@ public enum ZonedTime {
         var fields = tm()
         localtime_r(&seconds, &fields)
         let abbreviation = fields.tm_zone.map { String(cString: $0) } ?? ""
-        return ZonedMoment(parts: LocalTime.Parts(fields), offsetSeconds: Int(fields.tm_gmtoff), abbreviation: abbreviation)
+        return ZonedMoment(
+            parts: LocalTime.Parts(fields), offsetSeconds: Int(fields.tm_gmtoff), abbreviation: abbreviation)
     }
 
     /// Whether a zone file for `name` exists ($TZDIR, else /usr/share/zoneinfo); no path tricks.
     static func isKnownZone(_ name: String) -> Bool {
         guard !name.isEmpty, !name.hasPrefix("/"), !name.split(separator: "/").contains(".."),
-              name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "/_-+".contains($0)) }) else { return false }
+            name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "/_-+".contains($0)) })
+        else { return false }
         let folder = getenv("TZDIR").map { String(cString: $0) } ?? "/usr/share/zoneinfo"
         var status = stat()
         return stat(folder + "/" + name, &status) == 0 && status.st_mode & S_IFMT == S_IFREG

@@ -1,4 +1,3 @@
-
 /// Every scenario rehearse can find: the bundled library, then the user's folders, whose
 /// scenarios replace bundled ones with the same id.
 public struct ScenarioCatalog: Sendable {
@@ -28,7 +27,11 @@ public struct ScenarioCatalog: Sendable {
     public init(bundledFolder: String?, userFolders: [String], only wanted: (@Sendable (Headline) -> Bool)?) {
         if let bundledFolder { load(folder: bundledFolder, origin: .bundled, wanted: wanted) }
         for folder in userFolders { load(folder: folder, origin: .user, wanted: wanted) }
-        entries.sort { ($0.scenario.role, Self.kindOrder($0.scenario.kind), $0.scenario.id) < ($1.scenario.role, Self.kindOrder($1.scenario.kind), $1.scenario.id) }
+        entries.sort {
+            ($0.scenario.role, Self.kindOrder($0.scenario.kind), $0.scenario.id) < (
+                $1.scenario.role, Self.kindOrder($1.scenario.kind), $1.scenario.id
+            )
+        }
     }
 
     static func kindOrder(_ kind: InterviewKind) -> Int { InterviewKind.allCases.firstIndex(of: kind) ?? 0 }
@@ -45,7 +48,9 @@ public struct ScenarioCatalog: Sendable {
             files = files.filter { path in Headline(path: path).map(wanted) ?? true }
         }
         // Threads pay off for a whole library (lint, lists), not for the one or two files of a session.
-        let results = files.count > 2 ? files.concurrentMap { ScenarioLoader.read(path: $0) } : files.map { ScenarioLoader.read(path: $0) }
+        let results =
+            files.count > 2
+            ? files.concurrentMap { ScenarioLoader.read(path: $0) } : files.map { ScenarioLoader.read(path: $0) }
         for result in results {
             guard let scenario = result.scenario else {
                 problems += result.errors
@@ -53,8 +58,10 @@ public struct ScenarioCatalog: Sendable {
             }
             if let index = entries.firstIndex(where: { $0.scenario.id == scenario.id }) {
                 let replaced = entries[index]
-                entries[index] = Entry(scenario: scenario, origin: origin,
-                                       replaces: origin == .user && replaced.origin == .bundled ? replaced.scenario.sourcePath : replaced.replaces)
+                entries[index] = Entry(
+                    scenario: scenario, origin: origin,
+                    replaces: origin == .user && replaced.origin == .bundled
+                        ? replaced.scenario.sourcePath : replaced.replaces)
             } else {
                 entries.append(Entry(scenario: scenario, origin: origin, replaces: nil))
             }
@@ -69,10 +76,15 @@ public struct ScenarioCatalog: Sendable {
         var titles: [String: String] = [:]
         var kinds: [String: Set<InterviewKind>] = [:]
         for scenario in scenarios {
-            if titles[scenario.role] == nil { order.append(scenario.role); titles[scenario.role] = scenario.roleTitle }
+            if titles[scenario.role] == nil {
+                order.append(scenario.role)
+                titles[scenario.role] = scenario.roleTitle
+            }
             kinds[scenario.role, default: []].insert(scenario.kind)
         }
-        return order.sorted().map { role in (role, titles[role] ?? role, InterviewKind.allCases.filter { kinds[role]?.contains($0) ?? false }) }
+        return order.sorted().map { role in
+            (role, titles[role] ?? role, InterviewKind.allCases.filter { kinds[role]?.contains($0) ?? false })
+        }
     }
 
     public func scenario(id: String) -> Scenario? { scenarios.first { $0.id == id } }
@@ -124,14 +136,19 @@ extension ScenarioCatalog {
                     guard lineEnd > lineStart else { continue }
                     let first = bytes[lineStart]
                     // Indented lines, comments and blank lines belong to something else.
-                    if first == UInt8(ascii: " ") || first == UInt8(ascii: "#") || first == UInt8(ascii: "\r") { continue }
-                    let line = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[lineStart..<lineEnd]), as: UTF8.self)
+                    if first == UInt8(ascii: " ") || first == UInt8(ascii: "#") || first == UInt8(ascii: "\r") {
+                        continue
+                    }
+                    let line = String(
+                        decoding: UnsafeRawBufferPointer(rebasing: bytes[lineStart..<lineEnd]), as: UTF8.self)
                     // Documents, directives, flow style, tabs and quotes that run on to the next line: the parser's job.
                     if "-%{[\t".contains(line.first!) || line.filter({ $0 == "\"" }).count % 2 == 1 { return false }
                     guard let colon = line.firstIndex(of: ":") else { return false }
                     let key = String(line[..<colon])
                     guard key == "id" || key == "role" || key == "kind" else { continue }
-                    guard found[key] == nil, let value = Self.plainValue(line[line.index(after: colon)...]) else { return false }
+                    guard found[key] == nil, let value = Self.plainValue(line[line.index(after: colon)...]) else {
+                        return false
+                    }
                     found[key] = value
                 }
                 return true
@@ -149,9 +166,9 @@ extension ScenarioCatalog {
                 if value.contains("\\") || value.contains(quote) { return nil }
             }
             guard !value.isEmpty, let first = value.first, !"&*!|>[{@`".contains(first),
-                  !value.contains("\""), !value.contains("'") else { return nil }
+                !value.contains("\""), !value.contains("'")
+            else { return nil }
             return value
         }
     }
 }
-

@@ -18,10 +18,12 @@ public enum DiagnosticExcerpt {
     /// the line is blank, as for problems with the file as a whole.
     public static func excerpt(source: String, line lineNumber: Int, column: Int) -> (line: String, caret: String)? {
         guard lineNumber >= 1, let line = line(lineNumber, of: source),
-              line.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { return nil }
+            line.unicodeScalars.contains(where: { !$0.properties.isWhitespace })
+        else { return nil }
         let scalars = Array(line.unicodeScalars.map { $0 == "\t" ? " " : $0 })
         let caretIndex = min(max(column - 1, 0), scalars.count)
-        var start = 0, end = scalars.count
+        var start = 0
+        var end = scalars.count
         func width(_ range: Range<Int>) -> Int { display(scalars[range]).width }
         if width(0..<end) > maximumWidth {
             // Keep about a third of the window before the caret.

@@ -19,18 +19,26 @@ public enum ScenarioLinter {
     /// The targets for some paths: a folder stands for its `.yaml`/`.yml` files, anything else for
     /// itself (so a missing file, a FIFO or a device is reported by the loader, not skipped). A folder
     /// without scenario files is a problem of its own.
-    public static func targets(forPaths paths: [String], group: Int = 0) -> (targets: [LintTarget], problems: [Diagnostic]) {
+    public static func targets(forPaths paths: [String], group: Int = 0) -> (
+        targets: [LintTarget], problems: [Diagnostic]
+    ) {
         var targets: [LintTarget] = []
         var problems: [Diagnostic] = []
         var seen = Set<String>()
         for path in paths {
             if isDirectory(atPath: path) {
-                let files = ScenarioCatalog.scenarioFiles(in: path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path)
+                let files = ScenarioCatalog.scenarioFiles(
+                    in: path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path)
                 if files.isEmpty {
-                    problems.append(Diagnostic(file: path, line: 1, column: 1, message: "the folder holds no scenario files (*.yaml, *.yml)",
-                                               suggestion: "pass a folder of scenarios, or create one with `rehearse scenarios new`"))
+                    problems.append(
+                        Diagnostic(
+                            file: path, line: 1, column: 1,
+                            message: "the folder holds no scenario files (*.yaml, *.yml)",
+                            suggestion: "pass a folder of scenarios, or create one with `rehearse scenarios new`"))
                 }
-                for file in files where seen.insert(file).inserted { targets.append(LintTarget(path: file, group: group)) }
+                for file in files where seen.insert(file).inserted {
+                    targets.append(LintTarget(path: file, group: group))
+                }
             } else if seen.insert(path).inserted {
                 targets.append(LintTarget(path: path, group: group))
             }
@@ -41,7 +49,9 @@ public enum ScenarioLinter {
     /// Checks every target and the set as a whole. `extraProblems` (e.g. empty folders) are reported
     /// first. `knownScenarios` are scenarios outside the targets (the bundled and user libraries)
     /// that a `repeats:` may name; the targets themselves count too.
-    public static func lint(_ targets: [LintTarget], extraProblems: [Diagnostic] = [], knownScenarios: [Scenario] = []) -> LintReport {
+    public static func lint(_ targets: [LintTarget], extraProblems: [Diagnostic] = [], knownScenarios: [Scenario] = [])
+        -> LintReport
+    {
         var files = targets.concurrentMap(check)
         for problem in duplicateScenarioIDs(files) + unknownRepeats(files, knownScenarios: knownScenarios) {
             if let index = files.firstIndex(where: { $0.path == problem.file }) {
@@ -59,9 +69,10 @@ public enum ScenarioLinter {
         files.flatMap { file -> [Diagnostic] in
             guard let scenario = file.scenario else { return [] }
             return scenario.allQuestions.filter { $0.declaredType == nil }.map { question in
-                Diagnostic(file: file.path, line: question.place.line, column: question.place.column, severity: .warning,
-                           message: "question '\(question.id)' has no 'type'; its wording suggests \(question.type.rawValue)",
-                           suggestion: "add 'type: \(question.type.rawValue)' (one of: \(QuestionType.names))")
+                Diagnostic(
+                    file: file.path, line: question.place.line, column: question.place.column, severity: .warning,
+                    message: "question '\(question.id)' has no 'type'; its wording suggests \(question.type.rawValue)",
+                    suggestion: "add 'type: \(question.type.rawValue)' (one of: \(QuestionType.names))")
             }
         }
     }
@@ -103,19 +114,27 @@ public enum ScenarioLinter {
                 // A question repeated from a real interview names its debrief, which is a transcript, not a scenario.
                 if scenarioID.hasPrefix(DebriefWriter.scenarioIDPrefix) { continue }
                 guard let entry = questions[scenarioID] else {
-                    let suggestion = closestMatch(to: scenarioID, in: knownIDs).map { "did you mean '\($0)'?" }
+                    let suggestion =
+                        closestMatch(to: scenarioID, in: knownIDs).map { "did you mean '\($0)'?" }
                         ?? "name a scenario from `rehearse scenarios list`, or write that scenario first"
-                    problems.append(Diagnostic(file: file.path, line: reference.place.line, column: reference.place.column, severity: .warning,
-                                               message: "'repeats' names the scenario '\(scenarioID)', which does not exist",
-                                               suggestion: suggestion))
+                    problems.append(
+                        Diagnostic(
+                            file: file.path, line: reference.place.line, column: reference.place.column,
+                            severity: .warning,
+                            message: "'repeats' names the scenario '\(scenarioID)', which does not exist",
+                            suggestion: suggestion))
                     continue
                 }
                 guard let questionIDs = entry, !questionIDs.contains(questionID) else { continue }
                 let sorted = questionIDs.sorted()
-                let suggestion = closestMatch(to: questionID, in: sorted).map { "did you mean '\($0)'?" }
+                let suggestion =
+                    closestMatch(to: questionID, in: sorted).map { "did you mean '\($0)'?" }
                     ?? "its questions: \(sorted.joined(separator: ", "))"
-                problems.append(Diagnostic(file: file.path, line: reference.place.line, column: reference.place.column, severity: .warning,
-                                           message: "the scenario '\(scenarioID)' has no question '\(questionID)'", suggestion: suggestion))
+                problems.append(
+                    Diagnostic(
+                        file: file.path, line: reference.place.line, column: reference.place.column, severity: .warning,
+                        message: "the scenario '\(scenarioID)' has no question '\(questionID)'", suggestion: suggestion)
+                )
             }
         }
         return problems
@@ -126,10 +145,13 @@ public enum ScenarioLinter {
     /// the scenario model gives stages, and for files with other errors.
     static func repeatsReferences(in source: String) -> [(value: String, place: SourcePlace)] {
         guard source.contains("repeats") else { return [] }
-        let limits = YAMLEventReader.Limits(maximumDepth: ScenarioLoader.maximumNesting,
-                                            maximumAliasExpansions: ScenarioLoader.maximumAliasExpansions,
-                                            maximumAliasedNodes: ScenarioLoader.maximumAliasedValues)
-        guard case .success(let parsed) = YAMLEventReader.parse(Array(source.utf8), limits: limits), let root = parsed.root else { return [] }
+        let limits = YAMLEventReader.Limits(
+            maximumDepth: ScenarioLoader.maximumNesting,
+            maximumAliasExpansions: ScenarioLoader.maximumAliasExpansions,
+            maximumAliasedNodes: ScenarioLoader.maximumAliasedValues)
+        guard case .success(let parsed) = YAMLEventReader.parse(Array(source.utf8), limits: limits),
+            let root = parsed.root
+        else { return [] }
         func value(_ node: YAMLNode, _ key: String) -> YAMLNode? {
             guard case .mapping(let pairs) = node.content else { return nil }
             return pairs.first { $0.key.scalarText == key }?.value
@@ -141,7 +163,9 @@ public enum ScenarioLinter {
         var references: [(value: String, place: SourcePlace)] = []
         for stage in items(value(root, "stages")) {
             for question in items(value(stage, "questions")) {
-                if let repeats = value(question, "repeats"), let text = repeats.scalarText { references.append((text, repeats.place)) }
+                if let repeats = value(question, "repeats"), let text = repeats.scalarText {
+                    references.append((text, repeats.place))
+                }
             }
         }
         return references
@@ -162,13 +186,15 @@ public enum ScenarioLinter {
     public static func check(_ target: LintTarget) -> LintReport.File {
         switch ScenarioLoader.readBytes(path: target.path) {
         case .failure(let diagnostic):
-            return LintReport.File(path: target.path, group: target.group, diagnostics: [diagnostic], scenario: nil,
-                                   declaredID: nil, declaredIDPlace: nil, source: "")
+            return LintReport.File(
+                path: target.path, group: target.group, diagnostics: [diagnostic], scenario: nil,
+                declaredID: nil, declaredIDPlace: nil, source: "")
         case .success(let data):
             let result = ScenarioLoader.parse(data: data, path: target.path)
-            return LintReport.File(path: target.path, group: target.group, diagnostics: result.diagnostics, scenario: result.scenario,
-                                   declaredID: result.declaredID, declaredIDPlace: result.declaredIDPlace,
-                                   source: String(decoding: data, as: UTF8.self))
+            return LintReport.File(
+                path: target.path, group: target.group, diagnostics: result.diagnostics, scenario: result.scenario,
+                declaredID: result.declaredID, declaredIDPlace: result.declaredIDPlace,
+                source: String(decoding: data, as: UTF8.self))
         }
     }
 
@@ -181,9 +207,11 @@ public enum ScenarioLinter {
             let key = "\(file.group)\u{0}\(id)"
             if let first = firstDeclarations[key] {
                 let firstLine = first.declaredIDPlace?.line ?? 1
-                duplicates.append(Diagnostic(file: file.path, line: place.line, column: place.column,
-                                             message: "duplicate scenario id '\(id)': \(first.path):\(firstLine) declares it too",
-                                             suggestion: "give each scenario its own id"))
+                duplicates.append(
+                    Diagnostic(
+                        file: file.path, line: place.line, column: place.column,
+                        message: "duplicate scenario id '\(id)': \(first.path):\(firstLine) declares it too",
+                        suggestion: "give each scenario its own id"))
             } else {
                 firstDeclarations[key] = file
             }
@@ -240,8 +268,9 @@ public struct LintReport: Sendable {
     /// The JSON report for editors and CI: `files`, `diagnostics` (file, line, column, severity,
     /// message, suggestion), `errors` and `warnings`.
     public func json() -> String {
-        let document = JSONDocument(files: files.map(\.path), diagnostics: diagnostics.map(JSONDocument.Entry.init),
-                                    errors: errorCount, warnings: warningCount)
+        let document = JSONDocument(
+            files: files.map(\.path), diagnostics: diagnostics.map(JSONDocument.Entry.init),
+            errors: errorCount, warnings: warningCount)
         // DocumentText escapes the C1 and bidirectional controls a file name may hold.
         return (try? DocumentText.json(document)) ?? "{}"
     }
@@ -266,8 +295,10 @@ public struct LintReport: Sendable {
             }
 
             init(_ diagnostic: Diagnostic) {
-                self.init(file: diagnostic.file, line: diagnostic.line, column: diagnostic.column,
-                          severity: diagnostic.severity.rawValue, message: diagnostic.message, suggestion: diagnostic.suggestion)
+                self.init(
+                    file: diagnostic.file, line: diagnostic.line, column: diagnostic.column,
+                    severity: diagnostic.severity.rawValue, message: diagnostic.message,
+                    suggestion: diagnostic.suggestion)
             }
 
             /// Writes `suggestion: null` rather than leaving the key out, so every entry has the same keys.

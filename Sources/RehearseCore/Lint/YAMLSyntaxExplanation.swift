@@ -1,4 +1,3 @@
-
 /// A YAML syntax error said in our words: what is wrong, the likely fix, and the best place to
 /// point at (for an unclosed quote or bracket, where it was opened rather than where the
 /// parser gave up).
@@ -24,69 +23,92 @@ struct YAMLSyntaxExplanation: Equatable, Sendable {
 
     /// Explains `error`, looking at the file's `source` text around it.
     static func explain(_ error: ParserError, source: String) -> YAMLSyntaxExplanation {
-        let problem = error.problem, place = error.problemPlace
+        let problem = error.problem
+        let place = error.problemPlace
         let lines = SourceLines(source)
         let line = lines[place.line]
         let character = line.character(atColumn: place.column)
 
-        if problem.contains("tab") || character == "\t" || line.hasTab(beforeColumn: place.column, inIndentationOnly: true) {
-            return .init(message: "a tab is used for indentation", suggestion: "YAML indents with spaces only: replace the tab with spaces",
-                         place: line.firstTabPlace(line: place.line) ?? place)
+        if problem.contains("tab") || character == "\t"
+            || line.hasTab(beforeColumn: place.column, inIndentationOnly: true)
+        {
+            return .init(
+                message: "a tab is used for indentation",
+                suggestion: "YAML indents with spaces only: replace the tab with spaces",
+                place: line.firstTabPlace(line: place.line) ?? place)
         }
-        if problem.contains("end of stream"), error.context?.contains("quoted scalar") == true, let start = error.contextPlace {
+        if problem.contains("end of stream"), error.context?.contains("quoted scalar") == true,
+            let start = error.contextPlace
+        {
             let quote = lines[start.line].character(atColumn: start.column) == "'" ? "'" : "\""
-            return .init(message: "this quote is never closed", suggestion: "end the text with a closing \(quote)", place: start)
+            return .init(
+                message: "this quote is never closed", suggestion: "end the text with a closing \(quote)", place: start)
         }
         if let bracket = unclosedBracket(problem) {
             let start = error.contextPlace ?? place
             let what = bracket == "]" ? "list" : "mapping"
             let opening = bracket == "]" ? "[" : "{"
-            return .init(message: "the \(what) opened with '\(opening)' here is never closed",
-                         suggestion: "end it with '\(bracket)', and separate its items with ', '", place: start)
+            return .init(
+                message: "the \(what) opened with '\(opening)' here is never closed",
+                suggestion: "end it with '\(bracket)', and separate its items with ', '", place: start)
         }
         if problem.contains("mapping values are not allowed") {
             if let key = line.keyBefore(column: place.column) {
-                let value = line.value.map { $0.count <= 40 && !$0.contains("\"") && !$0.contains(" #") ? $0 : "…" } ?? "…"
-                return .init(message: "the value of '\(key)' contains ': ', which YAML reads as the start of another key",
-                             suggestion: "put the whole value in double quotes: \(key): \"\(value)\"", place: place)
+                let value =
+                    line.value.map { $0.count <= 40 && !$0.contains("\"") && !$0.contains(" #") ? $0 : "…" } ?? "…"
+                return .init(
+                    message: "the value of '\(key)' contains ': ', which YAML reads as the start of another key",
+                    suggestion: "put the whole value in double quotes: \(key): \"\(value)\"", place: place)
             }
             let key = line.key ?? "this key"
-            return .init(message: "'\(key)' is indented more than the key above it, so YAML reads it as part of that value",
-                         suggestion: "line '\(key)' up with the keys above it, using spaces", place: place)
+            return .init(
+                message: "'\(key)' is indented more than the key above it, so YAML reads it as part of that value",
+                suggestion: "line '\(key)' up with the keys above it, using spaces", place: place)
         }
         if problem.contains("did not find expected '-' indicator") {
-            return .init(message: "this line is inside a list but is not a list item",
-                         suggestion: "start a new item with '- ', or indent the line like the keys of the item above it", place: place)
+            return .init(
+                message: "this line is inside a list but is not a list item",
+                suggestion: "start a new item with '- ', or indent the line like the keys of the item above it",
+                place: place)
         }
         if problem.contains("did not find expected key") {
             let quotesBefore = line.count(of: "\"", beforeColumn: place.column)
             if quotesBefore % 2 == 1, let opened = lines.lineOfUnclosedQuote(before: place.line) {
-                return .init(message: "this quote is never closed: YAML reads on to line \(place.line) as part of the text",
-                             suggestion: "end the text with a closing \"", place: opened)
+                return .init(
+                    message: "this quote is never closed: YAML reads on to line \(place.line) as part of the text",
+                    suggestion: "end the text with a closing \"", place: opened)
             }
             if quotesBefore >= 2, line.previousNonSpace(beforeColumn: place.column) == "\"" {
-                return .init(message: "text after the closing quote of a value",
-                             suggestion: "put the whole value inside the quotes", place: place)
+                return .init(
+                    message: "text after the closing quote of a value",
+                    suggestion: "put the whole value inside the quotes", place: place)
             }
-            return .init(message: "this line is not indented like the keys around it",
-                         suggestion: "line it up with the keys of its block (spaces only); a list item starts with '- '", place: place)
+            return .init(
+                message: "this line is not indented like the keys around it",
+                suggestion: "line it up with the keys of its block (spaces only); a list item starts with '- '",
+                place: place)
         }
         if problem.contains("could not find expected ':'") {
             let start = error.contextPlace ?? place
-            return .init(message: "this line has text but no 'key: ' and is not a list item",
-                         suggestion: "add ': ' after the key, start a list item with '- ', or put text that spans lines in double quotes",
-                         place: start)
+            return .init(
+                message: "this line has text but no 'key: ' and is not a list item",
+                suggestion:
+                    "add ': ' after the key, start a list item with '- ', or put text that spans lines in double quotes",
+                place: start)
         }
         if problem.contains("block sequence entries are not allowed") {
-            return .init(message: "a list item ('- ') cannot start on the same line as its key",
-                         suggestion: "start the list on the next line, indented, or put the text in double quotes", place: place)
+            return .init(
+                message: "a list item ('- ') cannot start on the same line as its key",
+                suggestion: "start the list on the next line, indented, or put the text in double quotes", place: place)
         }
         if problem.contains("cannot start any token"), let character {
-            return .init(message: "a value cannot start with '\(character)' unless it is quoted",
-                         suggestion: "put the text in double quotes", place: place)
+            return .init(
+                message: "a value cannot start with '\(character)' unless it is quoted",
+                suggestion: "put the text in double quotes", place: place)
         }
-        return .init(message: "the file is not valid YAML here (\(problem)\(error.context.map { " " + $0 } ?? ""))",
-                     suggestion: "check the indentation and quoting of this line", place: place)
+        return .init(
+            message: "the file is not valid YAML here (\(problem)\(error.context.map { " " + $0 } ?? ""))",
+            suggestion: "check the indentation and quoting of this line", place: place)
     }
 
     /// The closing bracket libyaml was looking for, when the problem is an unclosed flow collection.
@@ -102,10 +124,14 @@ private struct SourceLines {
     let lines: [SourceLine]
 
     init(_ source: String) {
-        lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { SourceLine(text: Array($0.unicodeScalars)) }
+        lines = source.split(separator: "\n", omittingEmptySubsequences: false).map {
+            SourceLine(text: Array($0.unicodeScalars))
+        }
     }
 
-    subscript(number: Int) -> SourceLine { number >= 1 && number <= lines.count ? lines[number - 1] : SourceLine(text: []) }
+    subscript(number: Int) -> SourceLine {
+        number >= 1 && number <= lines.count ? lines[number - 1] : SourceLine(text: [])
+    }
 
     /// Where the nearest earlier line opens a double quote it does not close (an odd number of
     /// `"` on the line): the place of its last `"`.
@@ -186,7 +212,9 @@ private struct SourceLine {
         guard start < text.count, text[start] != "\"", text[start] != "'" else { return nil }
         var end = start
         while end < text.count {
-            if text[end] == ":", end + 1 == text.count || text[end + 1] == " " { return start < end ? start..<end : nil }
+            if text[end] == ":", end + 1 == text.count || text[end + 1] == " " {
+                return start < end ? start..<end : nil
+            }
             if text[end] == "#" || text[end] == "\"" { return nil }
             end += 1
         }

@@ -18,5 +18,7 @@ public enum PromptLabel {
     public static let plain = "› "
 
     /// The first word of a name: "Priya" for "Priya Raman". The labels above make it inert.
-    public static func firstName(_ name: String) -> String { String(name.split(separator: " ").first ?? Substring(name)) }
+    public static func firstName(_ name: String) -> String {
+        String(name.split(separator: " ").first ?? Substring(name))
+    }
 }

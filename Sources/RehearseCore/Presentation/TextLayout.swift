@@ -22,7 +22,10 @@ public struct TextLayout: Sendable {
                     lineWidth = DisplayWidth.of(indent)
                     isEmpty = true
                 }
-                if !isEmpty { line += " "; lineWidth += 1 }
+                if !isEmpty {
+                    line += " "
+                    lineWidth += 1
+                }
                 line += word
                 lineWidth += wordWidth
                 isEmpty = false
@@ -85,7 +88,9 @@ extension TextLayout {
         let lead = title.map { "\(name) (\(TerminalSafeText.inert($0, keepNewlines: false))): " } ?? "\(name): "
         var lines = paragraph(text, lead: lead, indent: "   ")
         if let first = lines.first, first.hasPrefix(lead), style.colour {
-            lines[0] = style.accent(name) + style.dim(String(lead.dropFirst(name.count).dropLast(2))) + ": " + first.dropFirst(lead.count)
+            lines[0] =
+                style.accent(name) + style.dim(String(lead.dropFirst(name.count).dropLast(2))) + ": "
+                + first.dropFirst(lead.count)
         }
         return lines
     }

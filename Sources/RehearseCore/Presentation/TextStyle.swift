@@ -12,7 +12,9 @@ public struct TextStyle: Sendable {
     static let boldCode = "1", dimCode = "2", accentCode = "1;36", alertCode = "33", goodCode = "32"
 
     /// `text` wrapped in the SGR `code` and a reset, when colour is on.
-    public func apply(_ code: String, _ text: String) -> String { colour && !text.isEmpty ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+    public func apply(_ code: String, _ text: String) -> String {
+        colour && !text.isEmpty ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
     public func bold(_ text: String) -> String { apply(Self.boldCode, text) }
     public func dim(_ text: String) -> String { apply(Self.dimCode, text) }
     public func accent(_ text: String) -> String { apply(Self.accentCode, text) }

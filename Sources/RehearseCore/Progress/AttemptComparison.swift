@@ -14,7 +14,9 @@ public struct AttemptComparison: Codable, Equatable, Sendable {
 
         enum CodingKeys: String, CodingKey {
             case session, started, asked, answered
-            case scenarioID = "scenario", scenarioTitle = "scenario_title", scorePercent = "score"
+            case scenarioID = "scenario"
+            case scenarioTitle = "scenario_title"
+            case scorePercent = "score"
         }
     }
 
@@ -47,9 +49,14 @@ public struct AttemptComparison: Codable, Equatable, Sendable {
 
         enum CodingKeys: String, CodingKey {
             case key, text, skipped, words, fillers, hedges, findings, diff
-            case thinkMilliseconds = "think_ms", answerMilliseconds = "answer_ms", scorePercent = "score"
-            case numbersKept = "numbers_kept", numbersDropped = "numbers_dropped", numbersNew = "numbers_new"
-            case textBefore = "text_before", textAfter = "text_after"
+            case thinkMilliseconds = "think_ms"
+            case answerMilliseconds = "answer_ms"
+            case scorePercent = "score"
+            case numbersKept = "numbers_kept"
+            case numbersDropped = "numbers_dropped"
+            case numbersNew = "numbers_new"
+            case textBefore = "text_before"
+            case textAfter = "text_after"
         }
 
         /// Findings that fired before and not after, and the other way round.
@@ -69,14 +76,17 @@ public struct AttemptComparison: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case before, after, questions, better, worse
-        case onlyBefore = "only_before", onlyAfter = "only_after"
+        case onlyBefore = "only_before"
+        case onlyAfter = "only_after"
     }
 
     /// Compares an earlier transcript with a later one.
     public init(before earlier: Transcript, after later: Transcript) {
         let builder = ReviewBuilder()
-        let reviewBefore = builder.review(earlier), reviewAfter = builder.review(later)
-        let turnsBefore = Self.turns(earlier, reviewBefore), turnsAfter = Self.turns(later, reviewAfter)
+        let reviewBefore = builder.review(earlier)
+        let reviewAfter = builder.review(later)
+        let turnsBefore = Self.turns(earlier, reviewBefore)
+        let turnsAfter = Self.turns(later, reviewAfter)
         before = Self.side(earlier, reviewBefore)
         after = Self.side(later, reviewAfter)
         var changes: [QuestionChange] = []
@@ -102,7 +112,8 @@ public struct AttemptComparison: Codable, Equatable, Sendable {
         for ask in transcript.asks where ask.probe == nil && asks[ask.question] == nil { asks[ask.question] = ask }
         var turns: [Turn] = []
         for question in review.questions {
-            let key = asks[question.questionID].map { QuestionKey(ask: $0, scenarioID: transcript.header.scenario.id) }
+            let key =
+                asks[question.questionID].map { QuestionKey(ask: $0, scenarioID: transcript.header.scenario.id) }
                 ?? QuestionKey(scenario: transcript.header.scenario.id, question: question.questionID)
             // A redo replaces the earlier showing: the last answered one counts.
             if let index = turns.firstIndex(where: { $0.key == key }) {
@@ -116,8 +127,10 @@ public struct AttemptComparison: Codable, Equatable, Sendable {
 
     static func side(_ transcript: Transcript, _ review: TranscriptReview) -> Side {
         let record = SessionRecord(transcript: transcript, review: review)
-        return Side(session: record.session, started: record.started, scenarioID: record.scenarioID, scenarioTitle: record.scenarioTitle,
-                    scorePercent: record.scorePercent, asked: record.asked, answered: record.answered)
+        return Side(
+            session: record.session, started: record.started, scenarioID: record.scenarioID,
+            scenarioTitle: record.scenarioTitle,
+            scorePercent: record.scorePercent, asked: record.asked, answered: record.answered)
     }
 
     static func change(_ old: Turn, _ new: Turn) -> QuestionChange {
@@ -125,17 +138,22 @@ public struct AttemptComparison: Codable, Equatable, Sendable {
             review.responses.reduce(0) { $0 + counts($1).reduce(0) { $0 + $1.count } }
         }
         func text(_ review: QuestionReview) -> String { review.responses.map(\.text).joined(separator: "\n") }
-        let a = old.review, b = new.review
-        let numbersBefore = a.evidence.numbers, numbersAfter = b.evidence.numbers
+        let a = old.review
+        let b = new.review
+        let numbersBefore = a.evidence.numbers
+        let numbersAfter = b.evidence.numbers
         return QuestionChange(
             key: new.key, text: b.text,
             skipped: Change(before: a.responses.isEmpty, after: b.responses.isEmpty),
             words: Change(before: a.words, after: b.words),
-            thinkMilliseconds: Change(before: a.mainResponse?.thinkMilliseconds ?? 0, after: b.mainResponse?.thinkMilliseconds ?? 0),
-            answerMilliseconds: Change(before: a.mainResponse?.answerMilliseconds ?? 0, after: b.mainResponse?.answerMilliseconds ?? 0),
+            thinkMilliseconds: Change(
+                before: a.mainResponse?.thinkMilliseconds ?? 0, after: b.mainResponse?.thinkMilliseconds ?? 0),
+            answerMilliseconds: Change(
+                before: a.mainResponse?.answerMilliseconds ?? 0, after: b.mainResponse?.answerMilliseconds ?? 0),
             fillers: Change(before: total(a, \.fillers), after: total(b, \.fillers)),
             hedges: Change(before: total(a, \.hedges), after: total(b, \.hedges)),
-            scorePercent: Change(before: a.responses.isEmpty ? 0 : a.score.percent, after: b.responses.isEmpty ? 0 : b.score.percent),
+            scorePercent: Change(
+                before: a.responses.isEmpty ? 0 : a.score.percent, after: b.responses.isEmpty ? 0 : b.score.percent),
             findings: Change(before: a.findings.map(\.rule.rawValue), after: b.findings.map(\.rule.rawValue)),
             numbersKept: numbersAfter.filter(numbersBefore.contains),
             numbersDropped: numbersBefore.filter { !numbersAfter.contains($0) },
@@ -145,7 +163,8 @@ public struct AttemptComparison: Codable, Equatable, Sendable {
 
     /// The summary: better and worse, counted over the matched questions.
     static func verdict(_ changes: [QuestionChange]) -> (better: [String], worse: [String]) {
-        var better: [String] = [], worse: [String] = []
+        var better: [String] = []
+        var worse: [String] = []
         func count(_ items: Int, _ noun: String) -> String { "\(items) question\(items == 1 ? "" : "s") \(noun)" }
         let up = changes.filter { $0.scorePercent.after > $0.scorePercent.before }.count
         let down = changes.filter { $0.scorePercent.after < $0.scorePercent.before }.count
@@ -163,9 +182,11 @@ public struct AttemptComparison: Codable, Equatable, Sendable {
         let added = changes.reduce(0) { $0 + $1.numbersNew.count }
         if added > 0 { better.append("\(added) new number\(added == 1 ? "" : "s")") }
         if dropped > 0 { worse.append("\(dropped) number\(dropped == 1 ? "" : "s") dropped") }
-        let thinkBefore = changes.reduce(0) { $0 + $1.thinkMilliseconds.before }, thinkAfter = changes.reduce(0) { $0 + $1.thinkMilliseconds.after }
+        let thinkBefore = changes.reduce(0) { $0 + $1.thinkMilliseconds.before }
+        let thinkAfter = changes.reduce(0) { $0 + $1.thinkMilliseconds.after }
         if !changes.isEmpty && abs(thinkAfter - thinkBefore) >= 1000 * changes.count {
-            let text = "think time \(NumberText.fixed(Double(thinkBefore) / 1000, places: 1)) s → \(NumberText.fixed(Double(thinkAfter) / 1000, places: 1)) s"
+            let text =
+                "think time \(NumberText.fixed(Double(thinkBefore) / 1000, places: 1)) s → \(NumberText.fixed(Double(thinkAfter) / 1000, places: 1)) s"
             if thinkAfter < thinkBefore { better.append(text) } else { worse.append(text) }
         }
         return (better, worse)
@@ -186,27 +207,38 @@ public enum WordDiff {
     public static func diff(_ before: String, _ after: String) -> [Piece] {
         let a = before.split(whereSeparator: \.isWhitespace).map(String.init)
         let b = after.split(whereSeparator: \.isWhitespace).map(String.init)
-        let la = a.map { $0.lowercased() }, lb = b.map { $0.lowercased() }
+        let la = a.map { $0.lowercased() }
+        let lb = b.map { $0.lowercased() }
         var lengths = [[Int32]](repeating: [Int32](repeating: 0, count: lb.count + 1), count: la.count + 1)
         if !la.isEmpty && !lb.isEmpty {
             for i in stride(from: la.count - 1, through: 0, by: -1) {
                 for j in stride(from: lb.count - 1, through: 0, by: -1) {
-                    lengths[i][j] = la[i] == lb[j] ? lengths[i + 1][j + 1] + 1 : max(lengths[i + 1][j], lengths[i][j + 1])
+                    lengths[i][j] =
+                        la[i] == lb[j] ? lengths[i + 1][j + 1] + 1 : max(lengths[i + 1][j], lengths[i][j + 1])
                 }
             }
         }
         var pieces: [Piece] = []
         func add(_ kind: Piece.Kind, _ word: String) {
-            if let last = pieces.last, last.kind == kind { pieces[pieces.count - 1].text += " " + word } else { pieces.append(Piece(kind: kind, text: word)) }
+            if let last = pieces.last, last.kind == kind {
+                pieces[pieces.count - 1].text += " " + word
+            } else {
+                pieces.append(Piece(kind: kind, text: word))
+            }
         }
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         while i < a.count || j < b.count {
             if i < a.count && j < b.count && la[i] == lb[j] {
-                add(.same, b[j]); i += 1; j += 1
+                add(.same, b[j])
+                i += 1
+                j += 1
             } else if i < a.count && (j == b.count || lengths[i + 1][j] >= lengths[i][j + 1]) {
-                add(.removed, a[i]); i += 1
+                add(.removed, a[i])
+                i += 1
             } else {
-                add(.added, b[j]); j += 1
+                add(.added, b[j])
+                j += 1
             }
         }
         return pieces

@@ -33,8 +33,13 @@ public struct DrillItem: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case key, text, attempts, weakness, due
-        case limitSeconds = "limit_s", lastAttempt = "last_attempt", lastScorePercent = "last_score", weakOn = "weak_on"
-        case goodStreak = "good_streak", gapReason = "gap", isDue = "due_now"
+        case limitSeconds = "limit_s"
+        case lastAttempt = "last_attempt"
+        case lastScorePercent = "last_score"
+        case weakOn = "weak_on"
+        case goodStreak = "good_streak"
+        case gapReason = "gap"
+        case isDue = "due_now"
     }
 }
 
@@ -58,22 +63,30 @@ public struct DrillSchedule: Sendable {
         self.interviewDate = interviewDate
         var attemptsByKey: [QuestionKey: [(date: Date, attempt: QuestionAttempt)]] = [:]
         for record in records where record.started <= now {
-            for attempt in record.questions { attemptsByKey[attempt.key, default: []].append((record.started, attempt)) }
+            for attempt in record.questions {
+                attemptsByKey[attempt.key, default: []].append((record.started, attempt))
+            }
         }
         var items: [DrillItem] = []
         for (key, unsorted) in attemptsByKey {
             let attempts = unsorted.sorted { $0.date < $1.date }
-            guard let lastWeak = attempts.lastIndex(where: { $0.attempt.weakness != nil }), let last = attempts.last else { continue }
+            guard let lastWeak = attempts.lastIndex(where: { $0.attempt.weakness != nil }), let last = attempts.last
+            else { continue }
             let streak = attempts.count - 1 - lastWeak
             let isNew = streak == 0 && attempts.filter({ $0.attempt.weakness != nil }).count == 1
-            let (gap, reason) = isNew ? (0, "due at once: weak for the first time")
+            let (gap, reason) =
+                isNew
+                ? (0, "due at once: weak for the first time")
                 : Self.gap(goodStreak: streak, after: last.date, interviewDate: interviewDate)
             let due = last.date.addingTimeInterval(gap)
-            items.append(DrillItem(
-                key: key, text: last.attempt.text, limitSeconds: last.attempt.limitSeconds, attempts: attempts.count,
-                lastAttempt: last.date, lastScorePercent: last.attempt.scorePercent,
-                weakness: attempts[lastWeak].attempt.weakness ?? "", weakOn: attempts[lastWeak].date, goodStreak: streak,
-                due: due, gapReason: reason, isDue: due <= now))
+            items.append(
+                DrillItem(
+                    key: key, text: last.attempt.text, limitSeconds: last.attempt.limitSeconds,
+                    attempts: attempts.count,
+                    lastAttempt: last.date, lastScorePercent: last.attempt.scorePercent,
+                    weakness: attempts[lastWeak].attempt.weakness ?? "", weakOn: attempts[lastWeak].date,
+                    goodStreak: streak,
+                    due: due, gapReason: reason, isDue: due <= now))
         }
         self.items = items.sorted { a, b in
             if a.isDue != b.isDue { return a.isDue }
@@ -94,7 +107,9 @@ public struct DrillSchedule: Sendable {
     static func gap(goodStreak: Int, after last: Date, interviewDate: Date?) -> (TimeInterval, String) {
         let days = DrillThresholds.gapDays[min(goodStreak, DrillThresholds.gapDays.count - 1)]
         let expanding = Double(days) * 86_400
-        let base = goodStreak == 0 ? "\(days) day\(days == 1 ? "" : "s") after a weak attempt"
+        let base =
+            goodStreak == 0
+            ? "\(days) day\(days == 1 ? "" : "s") after a weak attempt"
             : "\(days) days after \(goodStreak) good attempt\(goodStreak == 1 ? "" : "s") in a row"
         guard let interviewDate, interviewDate > last else { return (expanding, base) }
         let share = goodStreak == 0 ? DrillThresholds.weakShareOfTimeLeft : DrillThresholds.goodShareOfTimeLeft
@@ -131,31 +146,46 @@ public enum DrillScenario {
             let original = lookup(item.key.scenario)
             if origin == nil { origin = original }
             var question: Question
-            if let original, let found = original.stages.lazy.compactMap({ stage in
-                stage.questions.first { $0.id == item.key.question }.map { (stage, $0) } }).first {
+            if let original,
+                let found = original.stages.lazy.compactMap({ stage in
+                    stage.questions.first { $0.id == item.key.question }.map { (stage, $0) }
+                }).first
+            {
                 question = found.1
-                question.timeLimitSeconds = found.1.timeLimitSeconds ?? found.0.timeLimitSeconds ?? original.timeLimitSeconds
+                question.timeLimitSeconds =
+                    found.1.timeLimitSeconds ?? found.0.timeLimitSeconds ?? original.timeLimitSeconds
             } else {
-                question = Question(id: item.key.question, text: item.text, timeLimitSeconds: item.limitSeconds > 0 ? item.limitSeconds : nil, talkingPoints: [],
-                                    hint: nil, repeats: nil, maxProbes: 0, probes: [], place: .unknown)
+                question = Question(
+                    id: item.key.question, text: item.text,
+                    timeLimitSeconds: item.limitSeconds > 0 ? item.limitSeconds : nil, talkingPoints: [],
+                    hint: nil, repeats: nil, maxProbes: 0, probes: [], place: .unknown)
             }
             var id = item.key.question
             var suffix = 2
-            while usedIDs.contains(id) { id = item.key.question + "-\(suffix)"; suffix += 1 }
+            while usedIDs.contains(id) {
+                id = item.key.question + "-\(suffix)"
+                suffix += 1
+            }
             usedIDs.insert(id)
             question.id = id
             question.repeats = item.key.description
             questions.append(question)
         }
-        let interviewer = origin?.interviewers.first ?? Interviewer(id: "coach", name: "Coach", title: "Practice partner", style: .warm)
+        let interviewer =
+            origin?.interviewers.first
+            ?? Interviewer(id: "coach", name: "Coach", title: "Practice partner", style: .warm)
         let count = questions.count
-        let stage = Stage(id: "drill", title: "Drill", interviewerID: interviewer.id,
-                          lines: ["A short drill: \(count) question\(count == 1 ? "" : "s") that were hard before. Take your time."],
-                          content: .questions(QuestionsStage(questions: questions)), place: .unknown)
-        return Scenario(version: 1, id: scenarioPrefix + role, title: "Drill: " + (origin?.roleTitle ?? role), role: role,
-                        roleTitle: origin?.roleTitle ?? role, kind: origin?.kind ?? .first, company: origin?.company ?? "the company",
-                        description: nil, timeLimitSeconds: origin?.timeLimitSeconds ?? 120, interviewers: [interviewer], stages: [stage],
-                        checksum: "drill", sourcePath: "")
+        let stage = Stage(
+            id: "drill", title: "Drill", interviewerID: interviewer.id,
+            lines: ["A short drill: \(count) question\(count == 1 ? "" : "s") that were hard before. Take your time."],
+            content: .questions(QuestionsStage(questions: questions)), place: .unknown)
+        return Scenario(
+            version: 1, id: scenarioPrefix + role, title: "Drill: " + (origin?.roleTitle ?? role), role: role,
+            roleTitle: origin?.roleTitle ?? role, kind: origin?.kind ?? .first,
+            company: origin?.company ?? "the company",
+            description: nil, timeLimitSeconds: origin?.timeLimitSeconds ?? 120, interviewers: [interviewer],
+            stages: [stage],
+            checksum: "drill", sourcePath: "")
     }
 }
 

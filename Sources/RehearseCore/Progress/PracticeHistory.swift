@@ -80,7 +80,8 @@ public struct ProgressCache {
             #else
             let time = status.st_mtim
             #endif
-            let size = Int64(status.st_size), modified = Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+            let size = Int64(status.st_size)
+            let modified = Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
             if let entry = stored[name], entry.size == size, entry.modified == modified {
                 entries[name] = entry
                 statistics.reused += 1
@@ -92,10 +93,13 @@ public struct ProgressCache {
             let fresh = stale.map(\.path).concurrentMap { path -> Content in
                 do {
                     guard let data = FileManager.default.contents(atPath: path) else {
-                        return .unreadable("\(path): cannot be read (\(FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"))")
+                        return .unreadable(
+                            "\(path): cannot be read (\(FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"))"
+                        )
                     }
                     // The review never looks at keystrokes, and they are most of a transcript's bytes.
-                    return .record(SessionRecord(transcript: try Transcript.parse(Self.withoutTyping(data), path: path)))
+                    return .record(
+                        SessionRecord(transcript: try Transcript.parse(Self.withoutTyping(data), path: path)))
                 } catch {
                     return .unreadable("\(error)")
                 }
@@ -129,27 +133,46 @@ public struct ProgressCache {
             guard let base = buffer.baseAddress else { return data }
             var output = Data()
             output.reserveCapacity(bytes.count / 3)
-            var copied = 0, searchFrom = 0
+            var copied = 0
+            var searchFrom = 0
             while searchFrom + key.count <= bytes.count,
-                  let quote = memchr(base + searchFrom, Int32(UInt8(ascii: "\"")), bytes.count - searchFrom) {
+                let quote = memchr(base + searchFrom, Int32(UInt8(ascii: "\"")), bytes.count - searchFrom)
+            {
                 let position = base.distance(to: UnsafeRawPointer(quote))
                 guard position + key.count <= bytes.count, memcmp(base + position, key, key.count) == 0 else {
                     searchFrom = position + 1
                     continue
                 }
                 let listStart = position + key.count
-                var index = listStart, depth = 1, inString = false, escaped = false
+                var index = listStart
+                var depth = 1
+                var inString = false
+                var escaped = false
                 while index < bytes.count && depth > 0 {
                     let byte = bytes[index]
                     if inString {
-                        if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { inString = false }
-                    } else if byte == 0x22 { inString = true
-                    } else if byte == 0x5B { depth += 1
-                    } else if byte == 0x5D { depth -= 1
-                    } else if byte == 0x0A { break }
+                        if escaped {
+                            escaped = false
+                        } else if byte == 0x5C {
+                            escaped = true
+                        } else if byte == 0x22 {
+                            inString = false
+                        }
+                    } else if byte == 0x22 {
+                        inString = true
+                    } else if byte == 0x5B {
+                        depth += 1
+                    } else if byte == 0x5D {
+                        depth -= 1
+                    } else if byte == 0x0A {
+                        break
+                    }
                     index += 1
                 }
-                guard depth == 0 else { searchFrom = listStart; continue }
+                guard depth == 0 else {
+                    searchFrom = listStart
+                    continue
+                }
                 output.append(contentsOf: bytes[copied..<listStart])
                 output.append(0x5D)
                 copied = index
@@ -161,7 +184,8 @@ public struct ProgressCache {
     }
 
     static func oneLine(_ text: String) -> String {
-        TerminalSafeText.inert(text.split(whereSeparator: \.isNewline).first.map(String.init) ?? text, keepNewlines: false)
+        TerminalSafeText.inert(
+            text.split(whereSeparator: \.isNewline).first.map(String.init) ?? text, keepNewlines: false)
     }
 
     // MARK: The file format
@@ -207,27 +231,50 @@ public struct ProgressCache {
                 switch fields.first {
                 case "F"?:
                     flush()
-                    guard fields.count == 19, let size = Int64(fields[2]), let modified = Int64(fields[3]), let started = Int64(fields[5]),
-                          let source = SessionRecord.Source(rawValue: fields[9]) else { valid = false; return }
+                    guard fields.count == 19, let size = Int64(fields[2]), let modified = Int64(fields[3]),
+                        let started = Int64(fields[5]),
+                        let source = SessionRecord.Source(rawValue: fields[9])
+                    else {
+                        valid = false
+                        return
+                    }
                     let numbers = fields[10...17].compactMap { Int($0) }
-                    guard numbers.count == 8 else { valid = false; return }
+                    guard numbers.count == 8 else {
+                        valid = false
+                        return
+                    }
                     let record = SessionRecord(
-                        file: fields[1], session: fields[4], started: Date(timeIntervalSince1970: Double(started) / 1000), role: fields[6],
-                        scenarioID: fields[7], scenarioTitle: fields[8], source: source, asked: numbers[0], answered: numbers[1],
-                        overLimit: numbers[2], words: numbers[3], fillers: numbers[4], hedges: numbers[5], medianThinkMilliseconds: numbers[6],
+                        file: fields[1], session: fields[4],
+                        started: Date(timeIntervalSince1970: Double(started) / 1000), role: fields[6],
+                        scenarioID: fields[7], scenarioTitle: fields[8], source: source, asked: numbers[0],
+                        answered: numbers[1],
+                        overLimit: numbers[2], words: numbers[3], fillers: numbers[4], hedges: numbers[5],
+                        medianThinkMilliseconds: numbers[6],
                         scorePercent: numbers[7], selfRating: Int(fields[18]), questions: [])
                     current = (fields[1], Entry(size: size, modified: modified, content: .unreadable("")), record)
                 case "Q"?:
-                    guard current != nil, fields.count == 12 else { valid = false; return }
+                    guard current != nil, fields.count == 12 else {
+                        valid = false
+                        return
+                    }
                     let numbers = fields[4...11].compactMap { Int($0) }
-                    guard numbers.count == 8 else { valid = false; return }
-                    current!.record.questions.append(QuestionAttempt(
-                        key: QuestionKey(scenario: fields[1], question: fields[2]), text: fields[3], isSkipped: numbers[0] == 1,
-                        isOverLimit: numbers[1] == 1, scorePercent: numbers[2], words: numbers[3], fillers: numbers[4], hedges: numbers[5],
-                        thinkMilliseconds: numbers[6], limitSeconds: numbers[7]))
+                    guard numbers.count == 8 else {
+                        valid = false
+                        return
+                    }
+                    current!.record.questions.append(
+                        QuestionAttempt(
+                            key: QuestionKey(scenario: fields[1], question: fields[2]), text: fields[3],
+                            isSkipped: numbers[0] == 1,
+                            isOverLimit: numbers[1] == 1, scorePercent: numbers[2], words: numbers[3],
+                            fillers: numbers[4], hedges: numbers[5],
+                            thinkMilliseconds: numbers[6], limitSeconds: numbers[7]))
                 case "U"?:
                     flush()
-                    guard fields.count == 5, let size = Int64(fields[2]), let modified = Int64(fields[3]) else { valid = false; return }
+                    guard fields.count == 5, let size = Int64(fields[2]), let modified = Int64(fields[3]) else {
+                        valid = false
+                        return
+                    }
                     entries[fields[1]] = Entry(size: size, modified: modified, content: .unreadable(fields[4]))
                 default:
                     if !line.isEmpty { valid = false }
@@ -248,15 +295,20 @@ public struct ProgressCache {
             case .unreadable(let problem):
                 text += Self.line(["U", name, String(entry.size), String(entry.modified), problem])
             case .record(let r):
-                text += Self.line(["F", name, String(entry.size), String(entry.modified), r.session,
-                                   String(Int64((r.started.timeIntervalSince1970 * 1000).rounded())), r.role, r.scenarioID, r.scenarioTitle,
-                                   r.source.rawValue, String(r.asked), String(r.answered), String(r.overLimit), String(r.words),
-                                   String(r.fillers), String(r.hedges), String(r.medianThinkMilliseconds), String(r.scorePercent),
-                                   r.selfRating.map(String.init) ?? ""])
+                text += Self.line([
+                    "F", name, String(entry.size), String(entry.modified), r.session,
+                    String(Int64((r.started.timeIntervalSince1970 * 1000).rounded())), r.role, r.scenarioID,
+                    r.scenarioTitle,
+                    r.source.rawValue, String(r.asked), String(r.answered), String(r.overLimit), String(r.words),
+                    String(r.fillers), String(r.hedges), String(r.medianThinkMilliseconds), String(r.scorePercent),
+                    r.selfRating.map(String.init) ?? "",
+                ])
                 for q in r.questions {
-                    text += Self.line(["Q", q.key.scenario, q.key.question, q.text, q.isSkipped ? "1" : "0", q.isOverLimit ? "1" : "0",
-                                       String(q.scorePercent), String(q.words), String(q.fillers), String(q.hedges),
-                                       String(q.thinkMilliseconds), String(q.limitSeconds)])
+                    text += Self.line([
+                        "Q", q.key.scenario, q.key.question, q.text, q.isSkipped ? "1" : "0", q.isOverLimit ? "1" : "0",
+                        String(q.scorePercent), String(q.words), String(q.fillers), String(q.hedges),
+                        String(q.thinkMilliseconds), String(q.limitSeconds),
+                    ])
                 }
             }
         }
@@ -294,7 +346,9 @@ public struct ProgressCache {
         while index <= line.endIndex {
             if index == line.endIndex || line[index] == 0x09 {
                 let raw = line[start..<index]
-                fields.append(raw.contains(0x5C) ? unescape(String(decoding: raw, as: UTF8.self)) : String(decoding: raw, as: UTF8.self))
+                fields.append(
+                    raw.contains(0x5C)
+                        ? unescape(String(decoding: raw, as: UTF8.self)) : String(decoding: raw, as: UTF8.self))
                 start = index + 1
             }
             index += 1

@@ -18,8 +18,12 @@ public struct ProgressReport: Codable, Equatable, Sendable {
 
         enum CodingKeys: String, CodingKey {
             case session, started, source, asked, answered
-            case scenarioID = "scenario", scorePercent = "score", fillersPer100Words = "fillers_per_100_words"
-            case medianThinkMilliseconds = "median_think_ms", overLimit = "over_limit", selfRating = "self_rating"
+            case scenarioID = "scenario"
+            case scorePercent = "score"
+            case fillersPer100Words = "fillers_per_100_words"
+            case medianThinkMilliseconds = "median_think_ms"
+            case overLimit = "over_limit"
+            case selfRating = "self_rating"
         }
     }
 
@@ -37,7 +41,9 @@ public struct ProgressReport: Codable, Equatable, Sendable {
 
         enum CodingKeys: String, CodingKey {
             case key, text, attempts, skipped, scores
-            case firstScore = "first_score", bestScore = "best_score", lastScore = "last_score"
+            case firstScore = "first_score"
+            case bestScore = "best_score"
+            case lastScore = "last_score"
         }
     }
 
@@ -53,7 +59,10 @@ public struct ProgressReport: Codable, Equatable, Sendable {
         /// Per rated session, in order: self-rating percent minus score.
         public var differences: [Int]
 
-        enum CodingKeys: String, CodingKey { case rated, above, below, differences, meanDifference = "mean_difference" }
+        enum CodingKeys: String, CodingKey {
+            case rated, above, below, differences
+            case meanDifference = "mean_difference"
+        }
     }
 
     /// One role's progress.
@@ -65,7 +74,10 @@ public struct ProgressReport: Codable, Equatable, Sendable {
         public var needWork: [QuestionKey]
         public var calibration: Calibration?
 
-        enum CodingKeys: String, CodingKey { case role, sessions, questions, calibration, needWork = "need_work" }
+        enum CodingKeys: String, CodingKey {
+            case role, sessions, questions, calibration
+            case needWork = "need_work"
+        }
     }
 
     public var roles: [RoleProgress]
@@ -90,10 +102,11 @@ public struct ProgressReport: Codable, Equatable, Sendable {
 
     static func roleProgress(_ role: String, _ records: [SessionRecord], question: String?) -> RoleProgress {
         let points = records.map { record in
-            Point(session: record.session, started: record.started, scenarioID: record.scenarioID, source: record.source,
-                  scorePercent: record.scorePercent, asked: record.asked, answered: record.answered,
-                  fillersPer100Words: record.fillersPer100Words, medianThinkMilliseconds: record.medianThinkMilliseconds,
-                  overLimit: record.overLimit, selfRating: record.selfRating)
+            Point(
+                session: record.session, started: record.started, scenarioID: record.scenarioID, source: record.source,
+                scorePercent: record.scorePercent, asked: record.asked, answered: record.answered,
+                fillersPer100Words: record.fillersPer100Words, medianThinkMilliseconds: record.medianThinkMilliseconds,
+                overLimit: record.overLimit, selfRating: record.selfRating)
         }
         var order: [QuestionKey] = []
         var attempts: [QuestionKey: [QuestionAttempt]] = [:]
@@ -106,8 +119,9 @@ public struct ProgressReport: Codable, Equatable, Sendable {
         let questions = order.map { key -> QuestionProgress in
             let list = attempts[key]!
             let scores = list.map(\.scorePercent)
-            return QuestionProgress(key: key, text: list.last!.text, attempts: list.count, skipped: list.filter(\.isSkipped).count,
-                                    firstScore: scores.first!, bestScore: scores.max()!, lastScore: scores.last!, scores: scores)
+            return QuestionProgress(
+                key: key, text: list.last!.text, attempts: list.count, skipped: list.filter(\.isSkipped).count,
+                firstScore: scores.first!, bestScore: scores.max()!, lastScore: scores.last!, scores: scores)
         }
         // Neediest: lowest last score, then lowest best score, then most skips; only those under the "strong" bar.
         let needWork = questions.filter { $0.lastScore < ReviewThresholds.strongPercent }
@@ -118,8 +132,9 @@ public struct ProgressReport: Codable, Equatable, Sendable {
                 return a.key < b.key
             }
             .prefix(ProgressThresholds.needWorkCount).map(\.key)
-        return RoleProgress(role: role, sessions: points, questions: questions, needWork: Array(needWork),
-                            calibration: calibration(records))
+        return RoleProgress(
+            role: role, sessions: points, questions: questions, needWork: Array(needWork),
+            calibration: calibration(records))
     }
 
     static func calibration(_ records: [SessionRecord]) -> Calibration? {
@@ -129,9 +144,10 @@ public struct ProgressReport: Codable, Equatable, Sendable {
         guard !differences.isEmpty else { return nil }
         let margin = ProgressThresholds.calibrationMargin
         let sum = differences.reduce(0, +)
-        return Calibration(rated: differences.count, above: differences.filter { $0 > margin }.count,
-                           below: differences.filter { $0 < -margin }.count,
-                           meanDifference: Int((Double(sum) / Double(differences.count)).rounded()), differences: differences)
+        return Calibration(
+            rated: differences.count, above: differences.filter { $0 > margin }.count,
+            below: differences.filter { $0 < -margin }.count,
+            meanDifference: Int((Double(sum) / Double(differences.count)).rounded()), differences: differences)
     }
 }
 
@@ -165,34 +181,50 @@ public enum TrendChart {
 
     /// One character per value, scaled between `low` and `high` (the values' own range when nil);
     /// ASCII levels when the terminal cannot show Unicode. At most `limit` of the latest values.
-    public static func sparkline(_ values: [Double], low: Double? = nil, high: Double? = nil, unicode: Bool = true, limit: Int = 40) -> String {
+    public static func sparkline(
+        _ values: [Double], low: Double? = nil, high: Double? = nil, unicode: Bool = true, limit: Int = 40
+    ) -> String {
         let shown = values.suffix(limit)
         guard let minimum = low ?? shown.min(), let maximum = high ?? shown.max() else { return "" }
         let levels = unicode ? blocks : asciiLevels
-        return String(shown.map { value in
-            guard maximum > minimum else { return levels[0] }
-            let share = (min(max(value, minimum), maximum) - minimum) / (maximum - minimum)
-            return levels[min(levels.count - 1, Int((share * Double(levels.count - 1)).rounded()))]
-        })
+        return String(
+            shown.map { value in
+                guard maximum > minimum else { return levels[0] }
+                let share = (min(max(value, minimum), maximum) - minimum) / (maximum - minimum)
+                return levels[min(levels.count - 1, Int((share * Double(levels.count - 1)).rounded()))]
+            })
     }
 
     /// An inline SVG line chart of the values (oldest left), with the range written on it.
-    public static func svg(_ values: [Double], title: String, width: Int = 520, height: Int = 120, low: Double? = nil, high: Double? = nil,
-                           unit: String = "") -> String {
+    public static func svg(
+        _ values: [Double], title: String, width: Int = 520, height: Int = 120, low: Double? = nil, high: Double? = nil,
+        unit: String = ""
+    ) -> String {
         let padding = 28.0
-        let minimum = low ?? values.min() ?? 0, maximum = max(high ?? values.max() ?? 1, minimum + 1)
-        let plotWidth = Double(width) - 2 * padding, plotHeight = Double(height) - 2 * padding
-        func x(_ index: Int) -> Double { values.count <= 1 ? padding + plotWidth / 2 : padding + plotWidth * Double(index) / Double(values.count - 1) }
+        let minimum = low ?? values.min() ?? 0
+        let maximum = max(high ?? values.max() ?? 1, minimum + 1)
+        let plotWidth = Double(width) - 2 * padding
+        let plotHeight = Double(height) - 2 * padding
+        func x(_ index: Int) -> Double {
+            values.count <= 1 ? padding + plotWidth / 2 : padding + plotWidth * Double(index) / Double(values.count - 1)
+        }
         func y(_ value: Double) -> Double { padding + plotHeight * (1 - (value - minimum) / (maximum - minimum)) }
-        let points = values.enumerated().map { "\(NumberText.fixed(x($0.offset), places: 1)),\(NumberText.fixed(y($0.element), places: 1))" }
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" role=\"img\">"
+        let points = values.enumerated().map {
+            "\(NumberText.fixed(x($0.offset), places: 1)),\(NumberText.fixed(y($0.element), places: 1))"
+        }
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" role=\"img\">"
         svg += "<title>\(DocumentText.html(title))</title>"
-        svg += "<rect x=\"\(Int(padding))\" y=\"\(Int(padding))\" width=\"\(Int(plotWidth))\" height=\"\(Int(plotHeight))\" fill=\"#f7f7f7\" stroke=\"#ccc\"/>"
-        svg += "<text x=\"4\" y=\"\(Int(padding) + 4)\" font-size=\"10\" fill=\"#555\">\(NumberText.compact(maximum))\(unit)</text>"
-        svg += "<text x=\"4\" y=\"\(Int(padding + plotHeight))\" font-size=\"10\" fill=\"#555\">\(NumberText.compact(minimum))\(unit)</text>"
+        svg +=
+            "<rect x=\"\(Int(padding))\" y=\"\(Int(padding))\" width=\"\(Int(plotWidth))\" height=\"\(Int(plotHeight))\" fill=\"#f7f7f7\" stroke=\"#ccc\"/>"
+        svg +=
+            "<text x=\"4\" y=\"\(Int(padding) + 4)\" font-size=\"10\" fill=\"#555\">\(NumberText.compact(maximum))\(unit)</text>"
+        svg +=
+            "<text x=\"4\" y=\"\(Int(padding + plotHeight))\" font-size=\"10\" fill=\"#555\">\(NumberText.compact(minimum))\(unit)</text>"
         svg += "<text x=\"\(Int(padding))\" y=\"16\" font-size=\"12\" fill=\"#222\">\(DocumentText.html(title))</text>"
         if !points.isEmpty {
-            svg += "<polyline fill=\"none\" stroke=\"#2a6fdb\" stroke-width=\"2\" points=\"\(points.joined(separator: " "))\"/>"
+            svg +=
+                "<polyline fill=\"none\" stroke=\"#2a6fdb\" stroke-width=\"2\" points=\"\(points.joined(separator: " "))\"/>"
             for point in points {
                 let xy = point.split(separator: ",")
                 svg += "<circle cx=\"\(xy[0])\" cy=\"\(xy[1])\" r=\"3\" fill=\"#2a6fdb\"/>"

@@ -13,7 +13,8 @@ public struct QuestionKey: Hashable, Comparable, Codable, Sendable, CustomString
     /// Reads `SCENARIO/QUESTION`, as `repeats` writes it.
     public init?(repeats: String) {
         guard let slash = repeats.firstIndex(of: "/") else { return nil }
-        let scenario = String(repeats[..<slash]), question = String(repeats[repeats.index(after: slash)...])
+        let scenario = String(repeats[..<slash])
+        let question = String(repeats[repeats.index(after: slash)...])
         guard !scenario.isEmpty, !question.isEmpty else { return nil }
         self.init(scenario: scenario, question: question)
     }
@@ -50,8 +51,10 @@ public struct QuestionAttempt: Codable, Equatable, Sendable {
     public var thinkMilliseconds: Int
     public var limitSeconds: Int
 
-    public init(key: QuestionKey, text: String, isSkipped: Bool, isOverLimit: Bool, scorePercent: Int, words: Int,
-                fillers: Int, hedges: Int, thinkMilliseconds: Int, limitSeconds: Int) {
+    public init(
+        key: QuestionKey, text: String, isSkipped: Bool, isOverLimit: Bool, scorePercent: Int, words: Int,
+        fillers: Int, hedges: Int, thinkMilliseconds: Int, limitSeconds: Int
+    ) {
         self.key = key
         self.text = text
         self.isSkipped = isSkipped
@@ -107,9 +110,11 @@ public struct SessionRecord: Codable, Equatable, Sendable {
     public var selfRating: Int?
     public var questions: [QuestionAttempt]
 
-    public init(file: String, session: String, started: Date, role: String, scenarioID: String, scenarioTitle: String,
-                source: Source, asked: Int, answered: Int, overLimit: Int, words: Int, fillers: Int, hedges: Int,
-                medianThinkMilliseconds: Int, scorePercent: Int, selfRating: Int?, questions: [QuestionAttempt]) {
+    public init(
+        file: String, session: String, started: Date, role: String, scenarioID: String, scenarioTitle: String,
+        source: Source, asked: Int, answered: Int, overLimit: Int, words: Int, fillers: Int, hedges: Int,
+        medianThinkMilliseconds: Int, scorePercent: Int, selfRating: Int?, questions: [QuestionAttempt]
+    ) {
         self.file = file
         self.session = session
         self.started = started
@@ -147,14 +152,20 @@ public struct SessionRecord: Codable, Equatable, Sendable {
         var latest: [String: QuestionReview] = [:]
         for question in review.questions {
             if latest[question.questionID] == nil { order.append(question.questionID) }
-            if latest[question.questionID] == nil || !question.responses.isEmpty { latest[question.questionID] = question }
+            if latest[question.questionID] == nil || !question.responses.isEmpty {
+                latest[question.questionID] = question
+            }
         }
         var attempts: [QuestionAttempt] = []
         var thinkTimes: [Int] = []
-        var words = 0, fillers = 0, hedges = 0, overLimit = 0
+        var words = 0
+        var fillers = 0
+        var hedges = 0
+        var overLimit = 0
         for id in order {
             guard let question = latest[id] else { continue }
-            let key = asks[id].map { QuestionKey(ask: $0, scenarioID: header.scenario.id) }
+            let key =
+                asks[id].map { QuestionKey(ask: $0, scenarioID: header.scenario.id) }
                 ?? QuestionKey(scenario: header.scenario.id, question: id)
             let main = question.mainResponse
             let questionFillers = question.responses.reduce(0) { $0 + $1.fillers.reduce(0) { $0 + $1.count } }
@@ -164,22 +175,31 @@ public struct SessionRecord: Codable, Equatable, Sendable {
             fillers += questionFillers
             hedges += questionHedges
             overLimit += question.responses.filter(\.isOverLimit).count
-            attempts.append(QuestionAttempt(
-                key: key, text: question.text, isSkipped: question.responses.isEmpty,
-                isOverLimit: question.responses.contains(where: \.isOverLimit), scorePercent: question.responses.isEmpty ? 0 : question.score.percent,
-                words: question.words, fillers: questionFillers, hedges: questionHedges,
-                thinkMilliseconds: main?.thinkMilliseconds ?? 0, limitSeconds: question.limitSeconds))
+            attempts.append(
+                QuestionAttempt(
+                    key: key, text: question.text, isSkipped: question.responses.isEmpty,
+                    isOverLimit: question.responses.contains(where: \.isOverLimit),
+                    scorePercent: question.responses.isEmpty ? 0 : question.score.percent,
+                    words: question.words, fillers: questionFillers, hedges: questionHedges,
+                    thinkMilliseconds: main?.thinkMilliseconds ?? 0, limitSeconds: question.limitSeconds))
         }
         thinkTimes.sort()
-        let median = thinkTimes.isEmpty ? 0
-            : thinkTimes.count % 2 == 1 ? thinkTimes[thinkTimes.count / 2]
-            : (thinkTimes[thinkTimes.count / 2 - 1] + thinkTimes[thinkTimes.count / 2]) / 2
-        let source: Source = header.isRealInterview ? .real : header.scenario.id.hasPrefix(DrillScenario.scenarioPrefix) ? .drill : .practice
-        self.init(file: lastPathComponent(transcript.path), session: header.session, started: header.started, role: header.role,
-                  scenarioID: header.scenario.id, scenarioTitle: header.scenario.title, source: source,
-                  asked: attempts.count, answered: attempts.filter { !$0.isSkipped }.count, overLimit: overLimit,
-                  words: words, fillers: fillers, hedges: hedges, medianThinkMilliseconds: median,
-                  scorePercent: attempts.isEmpty ? 0 : attempts.reduce(0) { $0 + $1.scorePercent } / attempts.count,
-                  selfRating: transcript.end?.selfRating, questions: attempts)
+        let median =
+            thinkTimes.isEmpty
+            ? 0
+            : thinkTimes.count % 2 == 1
+                ? thinkTimes[thinkTimes.count / 2]
+                : (thinkTimes[thinkTimes.count / 2 - 1] + thinkTimes[thinkTimes.count / 2]) / 2
+        let source: Source =
+            header.isRealInterview
+            ? .real : header.scenario.id.hasPrefix(DrillScenario.scenarioPrefix) ? .drill : .practice
+        self.init(
+            file: lastPathComponent(transcript.path), session: header.session, started: header.started,
+            role: header.role,
+            scenarioID: header.scenario.id, scenarioTitle: header.scenario.title, source: source,
+            asked: attempts.count, answered: attempts.filter { !$0.isSkipped }.count, overLimit: overLimit,
+            words: words, fillers: fillers, hedges: hedges, medianThinkMilliseconds: median,
+            scorePercent: attempts.isEmpty ? 0 : attempts.reduce(0) { $0 + $1.scorePercent } / attempts.count,
+            selfRating: transcript.end?.selfRating, questions: attempts)
     }
 }

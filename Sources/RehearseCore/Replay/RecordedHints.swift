@@ -1,7 +1,7 @@
-
 extension Question {
     /// What `/hint` shows for a question without a hint (the session and older replays say the same).
-    public static let noHintAdvice = "There is no hint for this question. Try: what happened, what you did, and what came of it."
+    public static let noHintAdvice =
+        "There is no hint for this question. Try: what happened, what you did, and what came of it."
 }
 
 /// Hints as a session showed them, rebuilt from its scenario for transcripts written before
@@ -22,7 +22,8 @@ public enum RecordedHints {
     public static func fromScenario(of transcript: Transcript) -> [String: String] {
         guard areMissing(in: transcript) else { return [:] }
         let reference = transcript.header.scenario
-        guard let scenario = try? ScenarioLoader.load(path: reference.path), scenario.checksum == reference.checksum else { return [:] }
+        guard let scenario = try? ScenarioLoader.load(path: reference.path), scenario.checksum == reference.checksum
+        else { return [:] }
         return hints(from: scenario, for: transcript)
     }
 
@@ -31,20 +32,25 @@ public enum RecordedHints {
         let header = transcript.header
         let questions = Dictionary(scenario.allQuestions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let firstNames = header.interviewers.map { PromptLabel.firstName($0.name) }
-        let panel = firstNames.count <= 1 ? firstNames.joined() : firstNames.dropLast().joined(separator: ", ") + " and " + (firstNames.last ?? "")
+        let panel =
+            firstNames.count <= 1
+            ? firstNames.joined() : firstNames.dropLast().joined(separator: ", ") + " and " + (firstNames.last ?? "")
         var asker: [String: String] = [:]
         for ask in transcript.asks where ask.probe == nil { asker[ask.question] = ask.speaker }
         var hints: [String: String] = [:]
         for event in transcript.events {
             guard case .command(let command) = event, command.name == "hint", command.text == nil,
-                  let id = command.question, let question = questions[id] else { continue }
+                let id = command.question, let question = questions[id]
+            else { continue }
             guard let hint = question.hint else {
                 hints[id] = Question.noHintAdvice
                 continue
             }
             let interviewer = header.interviewers.first { $0.id == asker[id] } ?? header.interviewers.first
-            let variables = ["candidate": header.candidate, "company": header.company, "role_title": header.roleTitle,
-                             "interviewer": interviewer?.name ?? "", "interviewer_title": interviewer?.title ?? "", "panel": panel]
+            let variables = [
+                "candidate": header.candidate, "company": header.company, "role_title": header.roleTitle,
+                "interviewer": interviewer?.name ?? "", "interviewer_title": interviewer?.title ?? "", "panel": panel,
+            ]
             hints[id] = "Hint: " + TextTemplate.render(hint, variables)
         }
         return hints

@@ -1,4 +1,3 @@
-
 /// One piece of replay output and when it happened in the session.
 public struct ReplayFrame: Equatable, Sendable {
     /// Milliseconds since the session started, as recorded.
@@ -91,24 +90,32 @@ public struct ReplayScript {
                 actions.append(TimedAction(time: SaneRange.milliseconds(ask.t), order: order, action: .event(event)))
             case .answer(let answer):
                 if options.animatesTyping {
-                    let total = answer.typing.reduce(0) { SaneRange.milliseconds($0 + SaneRange.milliseconds($1.delayMilliseconds)) }
+                    let total = answer.typing.reduce(0) {
+                        SaneRange.milliseconds($0 + SaneRange.milliseconds($1.delayMilliseconds))
+                    }
                     let earliest = askTimes[answer.question] ?? 0
                     let end = SaneRange.milliseconds(answer.t)
                     var time = max(earliest, end - total)
                     for step in answer.typing {
                         time = min(end, time + SaneRange.milliseconds(step.delayMilliseconds))
-                        if step.changesLine { actions.append(TimedAction(time: time, order: order, action: .key(step))) }
+                        if step.changesLine {
+                            actions.append(TimedAction(time: time, order: order, action: .key(step)))
+                        }
                     }
                 }
-                actions.append(TimedAction(time: SaneRange.milliseconds(answer.t), order: order, action: .submit(answer)))
+                actions.append(
+                    TimedAction(time: SaneRange.milliseconds(answer.t), order: order, action: .submit(answer)))
             default:
-                actions.append(TimedAction(time: SaneRange.milliseconds(event.time), order: order, action: .event(event)))
+                actions.append(
+                    TimedAction(time: SaneRange.milliseconds(event.time), order: order, action: .event(event)))
             }
         }
         // Stable: keystrokes interleave with notices written while the answer was typed.
         return actions.enumerated().sorted { left, right in
-            left.element.time != right.element.time ? left.element.time < right.element.time
-                : left.element.order != right.element.order ? left.element.order < right.element.order : left.offset < right.offset
+            left.element.time != right.element.time
+                ? left.element.time < right.element.time
+                : left.element.order != right.element.order
+                    ? left.element.order < right.element.order : left.offset < right.offset
         }.map(\.element)
     }
 }
@@ -150,7 +157,10 @@ struct Drawing {
 
     /// Marks that a turn starts at this frame when one is due.
     mutating func startTurnIfDue() {
-        if pendingTurn { turnStarts = true; pendingTurn = false }
+        if pendingTurn {
+            turnStarts = true
+            pendingTurn = false
+        }
     }
 
     func interviewer(_ id: String) -> Interviewer? { header.interviewers.first { $0.id == id } }
@@ -159,16 +169,21 @@ struct Drawing {
 
     func title() -> String {
         let when = DateText.minutesUTC(header.started)
-        let lines = TextLayout(width: options.width).paragraph(header.scenario.title).map(style.bold)
-            + TextLayout(width: options.width).paragraph("Replay of \(header.session) · \(header.roleTitle) · \(header.kind.rawValue) interview · \(when)").map(style.dim)
+        let lines =
+            TextLayout(width: options.width).paragraph(header.scenario.title).map(style.bold)
+            + TextLayout(width: options.width).paragraph(
+                "Replay of \(header.session) · \(header.roleTitle) · \(header.kind.rawValue) interview · \(when)"
+            ).map(style.dim)
         return lines.map { $0 + eol }.joined()
     }
 
     /// `Name (Title): text`, wrapped with a hanging indent, the name styled.
     func speech(_ speakerID: String, _ text: String) -> String {
         let person = interviewer(speakerID)
-        return TextLayout(width: options.width).speech(name: person?.name ?? speakerID, title: person?.title, text: text, style: style)
-            .map { $0 + eol }.joined()
+        return TextLayout(width: options.width).speech(
+            name: person?.name ?? speakerID, title: person?.title, text: text, style: style
+        )
+        .map { $0 + eol }.joined()
     }
 
     func info(_ text: String) -> String {
@@ -278,7 +293,9 @@ struct Drawing {
             promptShown = false
         } else {
             for (index, line) in answer.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                output += (index == 0 ? label : continuationLabel) + TerminalSafeText.inert(String(line), keepNewlines: false) + eol
+                output +=
+                    (index == 0 ? label : continuationLabel) + TerminalSafeText.inert(String(line), keepNewlines: false)
+                    + eol
             }
         }
         output += timingLine(answer.timing)
@@ -290,10 +307,19 @@ struct Drawing {
     }
 
     func timingLine(_ timing: AnswerTiming) -> String {
-        var parts = ["think \(DurationText.milliseconds(timing.thinkMilliseconds))", "answer \(DurationText.milliseconds(timing.answerMilliseconds))"]
-        if timing.corrections > 0 { parts.append("\(timing.corrections) correction\(timing.corrections == 1 ? "" : "s")") }
-        if timing.longestPauseMilliseconds >= 5000 { parts.append("longest pause \(DurationText.milliseconds(timing.longestPauseMilliseconds))") }
-        if timing.pausedMilliseconds > 0 { parts.append("paused \(DurationText.milliseconds(timing.pausedMilliseconds))") }
+        var parts = [
+            "think \(DurationText.milliseconds(timing.thinkMilliseconds))",
+            "answer \(DurationText.milliseconds(timing.answerMilliseconds))",
+        ]
+        if timing.corrections > 0 {
+            parts.append("\(timing.corrections) correction\(timing.corrections == 1 ? "" : "s")")
+        }
+        if timing.longestPauseMilliseconds >= 5000 {
+            parts.append("longest pause \(DurationText.milliseconds(timing.longestPauseMilliseconds))")
+        }
+        if timing.pausedMilliseconds > 0 {
+            parts.append("paused \(DurationText.milliseconds(timing.pausedMilliseconds))")
+        }
         parts.append("\(DurationText.seconds(timing.limitSeconds)) limit")
         if timing.isOverLimit { parts.append("past the limit") }
         return TextLayout(width: options.width).paragraph(parts.joined(separator: " · "), lead: "   ", indent: "   ")
@@ -331,7 +357,9 @@ struct Drawing {
         case .notice(let notice):
             if promptShown {
                 let label = currentLineLabel
-                let output = eol + style.dim(TextLayout(width: options.width).paragraph(notice.text).joined(separator: eol)) + eol
+                let output =
+                    eol + style.dim(TextLayout(width: options.width).paragraph(notice.text).joined(separator: eol))
+                    + eol
                 drawnLine = ""
                 return output + redrawCurrentLine(label: label)
             }
@@ -397,6 +425,9 @@ struct Drawing {
     mutating func finish(ended: Bool) -> String {
         let output = leavePrompt()
         if ended { return output }
-        return output + eol + style.alert(TextLayout(width: options.width).truncated("── The transcript stops here: the session was cut off ──")) + eol
+        return output + eol
+            + style.alert(
+                TextLayout(width: options.width).truncated("── The transcript stops here: the session was cut off ──"))
+            + eol
     }
 }

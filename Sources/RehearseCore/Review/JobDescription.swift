@@ -44,22 +44,38 @@ public struct JobDescription: Sendable {
 
     /// Function words and words every job advert uses, which say nothing about this job.
     public static let stopWords: Set<String> = [
-        "about", "above", "across", "after", "also", "among", "and", "are", "be", "because", "been", "being", "both", "but",
-        "can", "could", "does", "each", "either", "every", "for", "from", "have", "having", "here", "into", "its", "just",
-        "least", "less", "like", "many", "more", "most", "much", "must", "need", "needs", "not", "once", "only", "other",
-        "ours", "over", "own", "per", "plus", "same", "should", "some", "such", "than", "that", "the", "their", "them", "then",
-        "there", "these", "they", "this", "those", "through", "under", "until", "upon", "very", "well", "were", "what", "when",
-        "where", "which", "while", "whom", "will", "with", "within", "without", "would", "your", "yours", "you", "our", "we",
-        "a", "an", "to", "of", "in", "on", "or", "as", "at", "by", "is", "it", "if", "so", "do", "all", "any", "how", "who",
-        "why", "may", "might", "etc", "able", "ability", "abilities", "candidate", "company", "role", "roles", "position",
+        "about", "above", "across", "after", "also", "among", "and", "are", "be", "because", "been", "being", "both",
+        "but",
+        "can", "could", "does", "each", "either", "every", "for", "from", "have", "having", "here", "into", "its",
+        "just",
+        "least", "less", "like", "many", "more", "most", "much", "must", "need", "needs", "not", "once", "only",
+        "other",
+        "ours", "over", "own", "per", "plus", "same", "should", "some", "such", "than", "that", "the", "their", "them",
+        "then",
+        "there", "these", "they", "this", "those", "through", "under", "until", "upon", "very", "well", "were", "what",
+        "when",
+        "where", "which", "while", "whom", "will", "with", "within", "without", "would", "your", "yours", "you", "our",
+        "we",
+        "a", "an", "to", "of", "in", "on", "or", "as", "at", "by", "is", "it", "if", "so", "do", "all", "any", "how",
+        "who",
+        "why", "may", "might", "etc", "able", "ability", "abilities", "candidate", "company", "role", "roles",
+        "position",
         "job", "jobs", "join", "joining", "looking", "seeking", "apply", "application", "applicant", "applicants",
         "opportunity", "opportunities", "including", "include", "includes", "required", "requirement", "requirements",
-        "preferred", "responsibilities", "responsibility", "responsible", "strong", "excellent", "good", "great", "skill",
-        "skills", "year", "years", "experience", "experienced", "work", "working", "team", "teams", "day", "days", "make",
-        "help", "ensure", "using", "use", "new", "want", "bonus", "salary", "benefits", "full", "time", "part"]
+        "preferred", "responsibilities", "responsibility", "responsible", "strong", "excellent", "good", "great",
+        "skill",
+        "skills", "year", "years", "experience", "experienced", "work", "working", "team", "teams", "day", "days",
+        "make",
+        "help", "ensure", "using", "use", "new", "want", "bonus", "salary", "benefits", "full", "time", "part",
+    ]
 
     static func extract(_ text: String, excluding excluded: Set<String> = []) -> [JobTerm] {
-        struct Token { var word: String; var startsClause: Bool; var startsSentence: Bool; var isCapitalised: Bool }
+        struct Token {
+            var word: String
+            var startsClause: Bool
+            var startsSentence: Bool
+            var isCapitalised: Bool
+        }
         var tokens: [Token] = []
         var current = ""
         var clauseBreak = true
@@ -67,18 +83,24 @@ public struct JobDescription: Sendable {
         func finish() {
             guard !current.isEmpty else { return }
             let word = current.hasSuffix("'") ? String(current.dropLast()) : current
-            tokens.append(Token(word: word.lowercased(), startsClause: clauseBreak, startsSentence: sentenceBreak,
-                                isCapitalised: word.first?.isUppercase ?? false))
+            tokens.append(
+                Token(
+                    word: word.lowercased(), startsClause: clauseBreak, startsSentence: sentenceBreak,
+                    isCapitalised: word.first?.isUppercase ?? false))
             current = ""
             clauseBreak = false
             sentenceBreak = false
         }
         for character in text {
-            if character.isLetter || character.isNumber || ((character == "'" || character == "’") && !current.isEmpty) {
+            if character.isLetter || character.isNumber || ((character == "'" || character == "’") && !current.isEmpty)
+            {
                 current.append(character == "’" ? "'" : character)
             } else {
                 finish()
-                if ".!?\n•*:".contains(character) { sentenceBreak = true; clauseBreak = true }
+                if ".!?\n•*:".contains(character) {
+                    sentenceBreak = true
+                    clauseBreak = true
+                }
                 if ",;()/—–\"".contains(character) { clauseBreak = true }
             }
         }
@@ -93,11 +115,14 @@ public struct JobDescription: Sendable {
         for (index, token) in tokens.enumerated() {
             let singular = AnswerText.singular(token.word)
             if isContent(token.word) { wordCounts[singular, default: 0] += 1 }
-            if index + 1 < tokens.count, !tokens[index + 1].startsClause, isContent(token.word), isContent(tokens[index + 1].word) {
+            if index + 1 < tokens.count, !tokens[index + 1].startsClause, isContent(token.word),
+                isContent(tokens[index + 1].word)
+            {
                 pairCounts[singular + " " + AnswerText.singular(tokens[index + 1].word), default: 0] += 1
             }
             if token.isCapitalised, !token.startsSentence, token.word.count >= 2, !stopWords.contains(token.word),
-               !excluded.contains(token.word) {
+                !excluded.contains(token.word)
+            {
                 names[singular, default: 0] += 1
             }
         }
@@ -114,7 +139,9 @@ public struct JobDescription: Sendable {
         for (name, count) in names where terms[name] == nil && wordsInPairs[name] == nil {
             terms[name] = JobTerm(term: name, count: max(count, wordCounts[name] ?? 0), reason: .name)
         }
-        return terms.values.sorted { $0.count != $1.count ? $0.count > $1.count : $0.term < $1.term }.prefix(maximumTerms).map { $0 }
+        return terms.values.sorted { $0.count != $1.count ? $0.count > $1.count : $0.term < $1.term }.prefix(
+            maximumTerms
+        ).map { $0 }
     }
 
     /// Whether an answer uses a term: the same words in singular form, side by side; a single
@@ -125,10 +152,14 @@ public struct JobDescription: Sendable {
         guard let first = parts.first else { return false }
         let words = answer.words.map(AnswerText.singular)
         if parts.count == 1 {
-            return words.contains { $0 == first || (first.count >= 5 && $0.hasPrefix(first) && $0.count - first.count <= 3) }
+            return words.contains {
+                $0 == first || (first.count >= 5 && $0.hasPrefix(first) && $0.count - first.count <= 3)
+            }
         }
         guard words.count >= parts.count else { return false }
-        for start in 0...(words.count - parts.count) where Array(words[start..<(start + parts.count)]) == parts { return true }
+        for start in 0...(words.count - parts.count) where Array(words[start..<(start + parts.count)]) == parts {
+            return true
+        }
         return false
     }
 }

@@ -34,7 +34,9 @@ public struct QuestionTurn: Equatable, Sendable {
             switch event {
             case .ask(let ask) where ask.probe == nil:
                 var turn = QuestionTurn(ask: ask)
-                if let earlier = turns.lastIndex(where: { $0.ask.question == ask.question }), turns[earlier].answers.isEmpty {
+                if let earlier = turns.lastIndex(where: { $0.ask.question == ask.question }),
+                    turns[earlier].answers.isEmpty
+                {
                     turn.notes = turns.remove(at: earlier).notes
                 }
                 turns.append(turn)
@@ -48,13 +50,17 @@ public struct QuestionTurn: Equatable, Sendable {
                 guard let last = turns.indices.last, turns[last].ask.question == answer.question else { continue }
                 if answer.probe == nil, turns[last].answer == nil, turns[last].followUps.isEmpty {
                     turns[last].answer = answer
-                } else if let index = turns[last].followUps.lastIndex(where: { $0.answer == nil && $0.ask.probe == answer.probe }) {
+                } else if let index = turns[last].followUps.lastIndex(where: {
+                    $0.answer == nil && $0.ask.probe == answer.probe
+                }) {
                     turns[last].followUps[index].answer = answer
                 } else if turns[last].answer == nil {
                     turns[last].answer = answer
                 }
             case .command(let command) where command.name == "skip":
-                if let last = turns.indices.last, turns[last].ask.question == command.question, turns[last].answer == nil {
+                if let last = turns.indices.last, turns[last].ask.question == command.question,
+                    turns[last].answer == nil
+                {
                     turns[last].isSkipped = true
                 }
             case .note(let note) where note.about == nil:  // A debrief's concerns and wishes belong to no question.
@@ -67,7 +73,8 @@ public struct QuestionTurn: Equatable, Sendable {
         }
         // A showing with no answer says nothing once the question was answered in another one.
         let answered = Set(turns.filter { !$0.answers.isEmpty }.map(\.ask.question))
-        for index in turns.indices.reversed() where turns[index].answers.isEmpty && answered.contains(turns[index].ask.question) {
+        for index in turns.indices.reversed()
+        where turns[index].answers.isEmpty && answered.contains(turns[index].ask.question) {
             let dropped = turns.remove(at: index)
             if let kept = turns.firstIndex(where: { $0.ask.question == dropped.ask.question && !$0.answers.isEmpty }) {
                 turns[kept].notes += dropped.notes

@@ -1,4 +1,3 @@
-
 /// Builds a `TranscriptReview`. Nothing here reads the clock or draws random numbers: the
 /// same transcript, earlier transcripts and job description always give the same review.
 public struct ReviewBuilder {
@@ -12,7 +11,9 @@ public struct ReviewBuilder {
     /// Findings a person overruled (`review --dismiss`), kept beside the transcript.
     public var dismissals = ReviewDismissals()
 
-    public init(earlierTranscripts: [Transcript] = [], jobDescription: (file: String, description: JobDescription)? = nil) {
+    public init(
+        earlierTranscripts: [Transcript] = [], jobDescription: (file: String, description: JobDescription)? = nil
+    ) {
         self.earlierTranscripts = earlierTranscripts
         self.jobDescription = jobDescription
     }
@@ -24,30 +25,42 @@ public struct ReviewBuilder {
         let earlier = EarlierAnswerFinder(transcripts: earlierTranscripts, current: header)
         var questions: [QuestionReview] = []
         for (offset, turn) in QuestionTurn.turns(in: transcript.events).enumerated() {
-            questions.append(reviewQuestion(turn, index: offset + 1, speaker: names[turn.ask.speaker] ?? turn.ask.speaker,
-                                            earlier: earlier.find(turn.ask), header: header))
+            questions.append(
+                reviewQuestion(
+                    turn, index: offset + 1, speaker: names[turn.ask.speaker] ?? turn.ask.speaker,
+                    earlier: earlier.find(turn.ask), header: header))
         }
         let answered = questions.filter { !$0.responses.isEmpty }
-        let ranked = answered.sorted { $0.score.percent != $1.score.percent ? $0.score.percent > $1.score.percent : $0.index < $1.index }
-        let strongest = ranked.filter { $0.score.percent >= ReviewThresholds.strongPercent }.prefix(ReviewThresholds.listLength).map(\.index)
-        let weakest = (questions.filter { $0.responses.isEmpty } + ranked.reversed().filter { $0.score.percent < ReviewThresholds.workOnPercent })
+        let ranked = answered.sorted {
+            $0.score.percent != $1.score.percent ? $0.score.percent > $1.score.percent : $0.index < $1.index
+        }
+        let strongest = ranked.filter { $0.score.percent >= ReviewThresholds.strongPercent }.prefix(
+            ReviewThresholds.listLength
+        ).map(\.index)
+        let weakest =
+            (questions.filter { $0.responses.isEmpty }
+            + ranked.reversed().filter { $0.score.percent < ReviewThresholds.workOnPercent })
             .prefix(ReviewThresholds.listLength).map(\.index)
         var jobReview: JobTermsReview? = nil
         if let job = jobDescription {
             let answers = transcript.answers.map { AnswerText($0.text) }
-            let used = job.description.terms.map(\.term).filter { term in answers.contains { JobDescription.uses(term, in: $0) } }
-            jobReview = JobTermsReview(file: job.file, terms: job.description.terms, used: used,
-                                       unused: job.description.terms.map(\.term).filter { !used.contains($0) })
+            let used = job.description.terms.map(\.term).filter { term in
+                answers.contains { JobDescription.uses(term, in: $0) }
+            }
+            jobReview = JobTermsReview(
+                file: job.file, terms: job.description.terms, used: used,
+                unused: job.description.terms.map(\.term).filter { !used.contains($0) })
         }
         let tally = QuestionTally(events: transcript.events)
         return TranscriptReview(
-            session: SessionFacts(id: header.session, scenarioID: header.scenario.id, scenarioTitle: header.scenario.title,
-                                  role: header.role, roleTitle: header.roleTitle, kind: header.kind.rawValue, company: header.company,
-                                  candidate: header.candidate, started: DateText.iso(header.started),
-                                  status: transcript.end?.status.rawValue ?? TranscriptSummary.Status.cutOff.rawValue,
-                                  durationMilliseconds: transcript.events.last?.time ?? 0,
-                                  asked: tally.asked.count, answered: tally.answered.count, skipped: tally.skipped.count,
-                                  warnings: transcript.warnings, selfRating: transcript.end?.selfRating),
+            session: SessionFacts(
+                id: header.session, scenarioID: header.scenario.id, scenarioTitle: header.scenario.title,
+                role: header.role, roleTitle: header.roleTitle, kind: header.kind.rawValue, company: header.company,
+                candidate: header.candidate, started: DateText.iso(header.started),
+                status: transcript.end?.status.rawValue ?? TranscriptSummary.Status.cutOff.rawValue,
+                durationMilliseconds: transcript.events.last?.time ?? 0,
+                asked: tally.asked.count, answered: tally.answered.count, skipped: tally.skipped.count,
+                warnings: transcript.warnings, selfRating: transcript.end?.selfRating),
             questions: questions,
             selfCheck: SelfCheckRules.answers(for: questions),
             candidateQuestions: Self.candidateQuestions(in: transcript),
@@ -60,7 +73,9 @@ public struct ReviewBuilder {
         var ids: Set<String> = []
         for ask in transcript.asks where ask.probe == nil {
             ids.insert(ask.question)
-            if let repeats = ask.repeats, let slash = repeats.firstIndex(of: "/") { ids.insert(String(repeats[repeats.index(after: slash)...])) }
+            if let repeats = ask.repeats, let slash = repeats.firstIndex(of: "/") {
+                ids.insert(String(repeats[repeats.index(after: slash)...]))
+            }
             if let original = ask.revisitedQuestion { ids.insert(original) }
         }
         return ids
@@ -68,8 +83,10 @@ public struct ReviewBuilder {
 
     // MARK: One question
 
-    func reviewQuestion(_ turn: QuestionTurn, index: Int, speaker: String, earlier: (Transcript, String)?,
-                        header: TranscriptHeader? = nil) -> QuestionReview {
+    func reviewQuestion(
+        _ turn: QuestionTurn, index: Int, speaker: String, earlier: (Transcript, String)?,
+        header: TranscriptHeader? = nil
+    ) -> QuestionReview {
         var responses: [ResponseReview] = []
         if let answer = turn.answer { responses.append(Self.response(answer, followUp: nil)) }
         for followUp in turn.followUps {
@@ -78,12 +95,15 @@ public struct ReviewBuilder {
         let combined = AnswerText(turn.combinedText)
         let main = turn.answer.map { AnswerText($0.text) }
         let company = header?.company ?? ""
-        let evidence = EvidenceReview(numbers: combined.numbers, example: combined.exampleEvidence, story: combined.storyShape,
-                                      plan: combined.planShape, specifics: combined.specifics(company: company),
-                                      reason: combined.reasonEvidence, result: combined.resultEvidence)
+        let evidence = EvidenceReview(
+            numbers: combined.numbers, example: combined.exampleEvidence, story: combined.storyShape,
+            plan: combined.planShape, specifics: combined.specifics(company: company),
+            reason: combined.reasonEvidence, result: combined.resultEvidence)
         var talkingPoints: TalkingPointsReview? = nil
         if let points = turn.ask.talkingPoints, !points.isEmpty {
-            var covered: [String] = [], missed: [String] = [], matched: [String] = []
+            var covered: [String] = []
+            var missed: [String] = []
+            var matched: [String] = []
             for point in points {
                 if let found = combined.coveringKeyword(point) {
                     covered.append(point.point)
@@ -136,16 +156,19 @@ public struct ReviewBuilder {
         let place = earlierTranscriptsFolder.map { "in \($0)" } ?? "among the saved transcripts"
         if let repeats = ask.repeats, let slash = repeats.firstIndex(of: "/") {
             let scenarioID = String(repeats[..<slash])
-            return "Nothing to compare: this question repeats \(repeats), and no earlier \(header.role) transcript answering it was found "
+            return
+                "Nothing to compare: this question repeats \(repeats), and no earlier \(header.role) transcript answering it was found "
                 + "\(place). Run `rehearse practice --scenario \(scenarioID)` first, then this interview again, to compare the answers."
         }
         if ask.question.hasPrefix("revisit-") {
             let original = String(ask.question.dropFirst("revisit-".count))
             if let previous = header.previousTranscript {
-                return "Nothing to compare: this question goes back to your answer to \(original) in session \(previous), "
+                return
+                    "Nothing to compare: this question goes back to your answer to \(original) in session \(previous), "
                     + "which was not found \(place)."
             }
-            return "Nothing to compare: this question goes back to an earlier answer to \(original), and no \(header.role) transcript "
+            return
+                "Nothing to compare: this question goes back to an earlier answer to \(original), and no \(header.role) transcript "
                 + "answering it was found \(place)."
         }
         return nil
@@ -153,23 +176,28 @@ public struct ReviewBuilder {
 
     static func response(_ answer: TranscriptEvent.Answer, followUp: TranscriptEvent.Ask?) -> ResponseReview {
         let text = AnswerText(answer.text)
-        return ResponseReview(followUpQuestion: followUp?.text, probe: followUp?.probe ?? answer.probe, text: answer.text,
-                              words: text.wordCount, thinkMilliseconds: answer.timing.thinkMilliseconds,
-                              answerMilliseconds: answer.timing.answerMilliseconds, limitSeconds: answer.timing.limitSeconds,
-                              isOverLimit: answer.timing.isOverLimit, corrections: answer.timing.corrections,
-                              fillers: text.fillers.map { PhraseCount(phrase: $0.phrase, count: $0.count) },
-                              hedges: text.hedgeOccurrences.map { PhraseCount(phrase: $0.phrase, count: $0.count) })
+        return ResponseReview(
+            followUpQuestion: followUp?.text, probe: followUp?.probe ?? answer.probe, text: answer.text,
+            words: text.wordCount, thinkMilliseconds: answer.timing.thinkMilliseconds,
+            answerMilliseconds: answer.timing.answerMilliseconds, limitSeconds: answer.timing.limitSeconds,
+            isOverLimit: answer.timing.isOverLimit, corrections: answer.timing.corrections,
+            fillers: text.fillers.map { PhraseCount(phrase: $0.phrase, count: $0.count) },
+            hedges: text.hedgeOccurrences.map { PhraseCount(phrase: $0.phrase, count: $0.count) })
     }
 
-    static func consistency(of answer: AnswerText, with earlierText: String, from transcript: Transcript) -> ConsistencyReview {
+    static func consistency(of answer: AnswerText, with earlierText: String, from transcript: Transcript)
+        -> ConsistencyReview
+    {
         let before = AnswerText(earlierText)
         let earlierKeys = before.keyWords
         let shared = earlierKeys.intersection(answer.keyWords)
-        let oldNumbers = before.numbers, newNumbers = answer.numbers
-        return ConsistencyReview(earlierSession: transcript.header.session, earlierStarted: DateText.iso(transcript.header.started),
-                                 earlierText: earlierText, sharedKeyWords: shared.count, earlierKeyWords: earlierKeys.count,
-                                 missingNumbers: oldNumbers.filter { !newNumbers.contains($0) },
-                                 newNumbers: newNumbers.filter { !oldNumbers.contains($0) })
+        let oldNumbers = before.numbers
+        let newNumbers = answer.numbers
+        return ConsistencyReview(
+            earlierSession: transcript.header.session, earlierStarted: DateText.iso(transcript.header.started),
+            earlierText: earlierText, sharedKeyWords: shared.count, earlierKeyWords: earlierKeys.count,
+            missingNumbers: oldNumbers.filter { !newNumbers.contains($0) },
+            newNumbers: newNumbers.filter { !oldNumbers.contains($0) })
     }
 
     // MARK: The candidate's questions
@@ -191,11 +219,13 @@ public struct ReviewBuilder {
         if !questions.isEmpty {
             summary = "You asked the panel \(questions.count) question\(questions.count == 1 ? "" : "s")."
         } else if reached {
-            summary = "You asked the panel no questions when invited to. Most interviewers expect one or two; next time you could ask:"
+            summary =
+                "You asked the panel no questions when invited to. Most interviewers expect one or two; next time you could ask:"
             let header = transcript.header
-            return CandidateQuestionsReview(stageReached: true, questions: [], summary: summary,
-                                            suggestions: CandidateQuestionSuggestions.suggestions(
-                                                roleTitle: header.roleTitle, company: header.company, kind: header.kind))
+            return CandidateQuestionsReview(
+                stageReached: true, questions: [], summary: summary,
+                suggestions: CandidateQuestionSuggestions.suggestions(
+                    roleTitle: header.roleTitle, company: header.company, kind: header.kind))
         } else if transcript.header.kind == .first {
             summary = "This interview had no stage for your questions."
         } else {
@@ -218,20 +248,26 @@ struct EarlierAnswerFinder {
         self.current = current
         answers = transcripts.map { transcript in
             var texts: [String: String] = [:]
-            for turn in QuestionTurn.turns(in: transcript.events) where !turn.answers.isEmpty { texts[turn.ask.question] = turn.combinedText }
+            for turn in QuestionTurn.turns(in: transcript.events) where !turn.answers.isEmpty {
+                texts[turn.ask.question] = turn.combinedText
+            }
             return texts
         }
     }
 
     func find(_ ask: TranscriptEvent.Ask) -> (Transcript, String)? {
         if let repeats = ask.repeats, let slash = repeats.firstIndex(of: "/") {
-            let scenarioID = String(repeats[..<slash]), questionID = String(repeats[repeats.index(after: slash)...])
+            let scenarioID = String(repeats[..<slash])
+            let questionID = String(repeats[repeats.index(after: slash)...])
             if let found = search(questionID, where: { $0.header.scenario.id == scenarioID }) { return found }
             if let found = search(questionID, where: { _ in true }) { return found }
         }
         if let original = ask.revisitedQuestion {
             if let previous = current.previousTranscript,
-               let found = search(original, where: { $0.header.session == previous }) { return found }
+                let found = search(original, where: { $0.header.session == previous })
+            {
+                return found
+            }
             if let found = search(original, where: { _ in true }) { return found }
         }
         return search(ask.question, where: { _ in true })

@@ -57,9 +57,12 @@ public struct ReviewDismissals: Codable, Equatable, Sendable {
             throw ReviewDismissalError.noSuchQuestion("Q\(number)", existing: labels)
         }
         let fired = (question.findings + question.dismissed).map(\.rule.rawValue)
-        guard let rule = ReviewRule(rawValue: parts[1].lowercased().replacing("-", with: "_")), fired.contains(rule.rawValue) else {
-            throw ReviewDismissalError.noSuchFinding(question: "Q\(number)", rule: parts[1], fired: fired,
-                                                     rules: ReviewRule.allCases.map(\.rawValue))
+        guard let rule = ReviewRule(rawValue: parts[1].lowercased().replacing("-", with: "_")),
+            fired.contains(rule.rawValue)
+        else {
+            throw ReviewDismissalError.noSuchFinding(
+                question: "Q\(number)", rule: parts[1], fired: fired,
+                rules: ReviewRule.allCases.map(\.rawValue))
         }
         return Entry(question: number, rule: rule)
     }

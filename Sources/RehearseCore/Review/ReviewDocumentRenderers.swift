@@ -1,4 +1,3 @@
-
 /// The review as JSON: the `TranscriptReview` model, keys sorted, safe to print.
 public enum ReviewJSONRenderer {
     /// The review as pretty JSON with a final newline.
@@ -17,11 +16,16 @@ public enum ReviewMarkdownRenderer {
         out.append("# Review: \(md(session.scenarioTitle))")
         out.append("")
         out.append("- **Session:** \(md(session.id))")
-        out.append("- **Role:** \(md(session.roleTitle)) (\(md(session.role))), \(md(session.kind)) interview at \(md(session.company))")
+        out.append(
+            "- **Role:** \(md(session.roleTitle)) (\(md(session.role))), \(md(session.kind)) interview at \(md(session.company))"
+        )
         out.append("- **Started:** \(md(DateText.minutesUTC(session.started)))")
-        out.append("- **Status:** \(md(session.status)), \(md(DurationText.milliseconds(session.durationMilliseconds)))")
+        out.append(
+            "- **Status:** \(md(session.status)), \(md(DurationText.milliseconds(session.durationMilliseconds)))")
         if let rating = review.selfRatingLine { out.append("- **Self-rating:** \(md(rating))") }
-        out.append("- **Answered:** \(session.answered) of \(session.asked) questions asked" + (session.skipped > 0 ? ", \(session.skipped) skipped" : ""))
+        out.append(
+            "- **Answered:** \(session.answered) of \(session.asked) questions asked"
+                + (session.skipped > 0 ? ", \(session.skipped) skipped" : ""))
         for warning in session.warnings { out.append("- **Note:** \(md(warning))") }
         out.append("")
         out.append("## Three questions to ask yourself")
@@ -69,7 +73,9 @@ public enum ReviewMarkdownRenderer {
         out.append("## Answers")
         for question in review.questions {
             out.append("")
-            out.append("### \(QuestionLabel.text(question)) · \(md(question.speaker)) · \(DurationText.seconds(question.limitSeconds)) limit · score \(question.score.points)/\(question.score.maximum)")
+            out.append(
+                "### \(QuestionLabel.text(question)) · \(md(question.speaker)) · \(DurationText.seconds(question.limitSeconds)) limit · score \(question.score.points)/\(question.score.maximum)"
+            )
             out.append("")
             out.append("**\(md(question.text))**")
             if question.responses.isEmpty {
@@ -78,34 +84,63 @@ public enum ReviewMarkdownRenderer {
             }
             for response in question.responses {
                 out.append("")
-                if let followUp = response.followUpQuestion { out.append("Follow-up: **\(md(followUp))**"); out.append("") }
-                out.append("*\(response.words) words · think \(DurationText.milliseconds(response.thinkMilliseconds)) · answer \(DurationText.milliseconds(response.answerMilliseconds))"
-                           + (response.corrections > 0 ? " · \(response.corrections) correction\(response.corrections == 1 ? "" : "s")" : "") + (response.isOverLimit ? " · past the limit" : "") + "*")
+                if let followUp = response.followUpQuestion {
+                    out.append("Follow-up: **\(md(followUp))**")
+                    out.append("")
+                }
+                out.append(
+                    "*\(response.words) words · think \(DurationText.milliseconds(response.thinkMilliseconds)) · answer \(DurationText.milliseconds(response.answerMilliseconds))"
+                        + (response.corrections > 0
+                            ? " · \(response.corrections) correction\(response.corrections == 1 ? "" : "s")" : "")
+                        + (response.isOverLimit ? " · past the limit" : "") + "*")
                 out.append("")
-                for line in response.text.split(separator: "\n", omittingEmptySubsequences: false) { out.append("> \(md(String(line)))") }
+                for line in response.text.split(separator: "\n", omittingEmptySubsequences: false) {
+                    out.append("> \(md(String(line)))")
+                }
             }
-            for followUp in question.unansweredFollowUps { out += ["", "Follow-up: **\(md(followUp))** — *not answered*"] }
+            for followUp in question.unansweredFollowUps {
+                out += ["", "Follow-up: **\(md(followUp))** — *not answered*"]
+            }
             out.append("")
             if !question.responses.isEmpty {
                 let story = question.evidence.story
-                out.append("- Numbers: \(question.evidence.numbers.isEmpty ? "none" : question.evidence.numbers.map(md).joined(separator: ", "))")
+                out.append(
+                    "- Numbers: \(question.evidence.numbers.isEmpty ? "none" : question.evidence.numbers.map(md).joined(separator: ", "))"
+                )
                 out.append("- Example: \(question.evidence.example.map { "“\(md($0))”" } ?? "none")")
-                out.append("- Situation \(story.hasSituation ? "✓" : "✗") · action \(story.hasAction ? "✓" : "✗") · result \(story.hasResult ? "✓" : "✗")")
+                out.append(
+                    "- Situation \(story.hasSituation ? "✓" : "✗") · action \(story.hasAction ? "✓" : "✗") · result \(story.hasResult ? "✓" : "✗")"
+                )
                 if let points = question.talkingPoints {
-                    out.append("- Talking points covered: \(points.covered.isEmpty ? "none" : points.covered.map(md).joined(separator: "; "))")
-                    out.append("- Talking points missed: \(points.missed.isEmpty ? "none" : points.missed.map(md).joined(separator: "; "))")
+                    out.append(
+                        "- Talking points covered: \(points.covered.isEmpty ? "none" : points.covered.map(md).joined(separator: "; "))"
+                    )
+                    out.append(
+                        "- Talking points missed: \(points.missed.isEmpty ? "none" : points.missed.map(md).joined(separator: "; "))"
+                    )
                 }
                 out.append("- “I” \(question.singularFirstPerson) · “we” \(question.pluralFirstPerson)")
-                if let terms = question.jobTermsUsed { out.append("- Job terms used: \(terms.isEmpty ? "none" : terms.map(md).joined(separator: ", "))") }
+                if let terms = question.jobTermsUsed {
+                    out.append("- Job terms used: \(terms.isEmpty ? "none" : terms.map(md).joined(separator: ", "))")
+                }
             }
             if let earlier = question.earlier {
-                out.append("- Asked before (\(md(earlier.earlierSession)), \(md(DateText.minutesUTC(earlier.earlierStarted)))): \(earlier.sharedKeyWords) of \(earlier.earlierKeyWords) key words used again; earlier answer: “\(md(earlier.earlierText))”")
+                out.append(
+                    "- Asked before (\(md(earlier.earlierSession)), \(md(DateText.minutesUTC(earlier.earlierStarted)))): \(earlier.sharedKeyWords) of \(earlier.earlierKeyWords) key words used again; earlier answer: “\(md(earlier.earlierText))”"
+                )
             }
             if let nothing = question.nothingToCompare { out.append("- \(md(nothing))") }
             for note in question.notes { out.append("- Your note: \(md(note))") }
-            for finding in question.findings { out.append("- **\(md(finding.rule.rawValue)):** \(md(finding.message))") }
-            for finding in question.dismissed { out.append("- ~~\(md(finding.rule.rawValue))~~ dismissed by you: \(md(finding.message))") }
-            out.append("- Score \(question.score.points)/\(question.score.maximum): " + question.score.parts.map { "\(md($0.name)) \($0.points)/\($0.maximum) (\(md($0.reason)))" }.joined(separator: "; "))
+            for finding in question.findings {
+                out.append("- **\(md(finding.rule.rawValue)):** \(md(finding.message))")
+            }
+            for finding in question.dismissed {
+                out.append("- ~~\(md(finding.rule.rawValue))~~ dismissed by you: \(md(finding.message))")
+            }
+            out.append(
+                "- Score \(question.score.points)/\(question.score.maximum): "
+                    + question.score.parts.map { "\(md($0.name)) \($0.points)/\($0.maximum) (\(md($0.reason)))" }
+                    .joined(separator: "; "))
         }
         out.append("")
         out.append("Every rule and threshold is explained in \(md(review.rules)).")
@@ -129,15 +164,19 @@ public enum ReviewHTMLRenderer {
         let session = review.session
         var body = ""
         body += "<header><h1>Review: \(h(session.scenarioTitle))</h1>\n"
-        body += "<p class=\"meta\">\(h(session.roleTitle)) · \(h(session.kind)) interview · \(h(session.company)) · \(h(DateText.minutesUTC(session.started))) · \(h(session.status)) · \(h(DurationText.milliseconds(session.durationMilliseconds))) · session \(h(session.id))</p>\n"
+        body +=
+            "<p class=\"meta\">\(h(session.roleTitle)) · \(h(session.kind)) interview · \(h(session.company)) · \(h(DateText.minutesUTC(session.started))) · \(h(session.status)) · \(h(DurationText.milliseconds(session.durationMilliseconds))) · session \(h(session.id))</p>\n"
         if let rating = review.selfRatingLine { body += "<p class=\"meta\">\(h(rating))</p>\n" }
-        body += "<p>Answered \(session.answered) of \(session.asked) questions asked" + (session.skipped > 0 ? ", \(session.skipped) skipped" : "") + ".</p>\n"
+        body +=
+            "<p>Answered \(session.answered) of \(session.asked) questions asked"
+            + (session.skipped > 0 ? ", \(session.skipped) skipped" : "") + ".</p>\n"
         for warning in session.warnings { body += "<p class=\"warning\">\(h(warning))</p>\n" }
         body += "</header>\n"
 
         body += "<section><h2>Three questions to ask yourself</h2>\n"
         for check in review.selfCheck {
-            body += "<div class=\"check\"><h3>\(h(check.question)) <span class=\"answer\">\(h(check.answer))</span></h3><ul>"
+            body +=
+                "<div class=\"check\"><h3>\(h(check.question)) <span class=\"answer\">\(h(check.answer))</span></h3><ul>"
             for evidence in check.evidence { body += "<li>\(h(evidence))</li>" }
             body += "</ul></div>\n"
         }
@@ -150,13 +189,16 @@ public enum ReviewHTMLRenderer {
         }
         body += "</section>\n"
 
-        body += "<section class=\"ranks\"><div><h2>Strongest answers</h2>\(list(review.strongest, review, empty: "None reached \(ReviewThresholds.strongPercent)%."))</div>"
-        body += "<div><h2>To work on</h2>\(list(review.toWorkOn, review, empty: "No answer scored under \(ReviewThresholds.workOnPercent)%."))</div></section>\n"
+        body +=
+            "<section class=\"ranks\"><div><h2>Strongest answers</h2>\(list(review.strongest, review, empty: "None reached \(ReviewThresholds.strongPercent)%."))</div>"
+        body +=
+            "<div><h2>To work on</h2>\(list(review.toWorkOn, review, empty: "No answer scored under \(ReviewThresholds.workOnPercent)%."))</div></section>\n"
 
         if let job = review.jobTerms {
             body += "<section><h2>Job description terms <small>\(h(job.file))</small></h2>"
             body += "<p><b>Used:</b> \(job.used.isEmpty ? "none" : job.used.map(h).joined(separator: ", "))</p>"
-            body += "<p><b>Not used:</b> \(job.unused.isEmpty ? "none" : job.unused.map(h).joined(separator: ", "))</p></section>\n"
+            body +=
+                "<p><b>Not used:</b> \(job.unused.isEmpty ? "none" : job.unused.map(h).joined(separator: ", "))</p></section>\n"
         }
 
         let chart = TimingChart(questions: review.questions)
@@ -167,43 +209,71 @@ public enum ReviewHTMLRenderer {
         body += "<section><h2>Answers</h2>\n"
         for question in review.questions {
             body += "<article class=\"question\" id=\"q\(question.index)\">"
-            body += "<h3>\(h(QuestionLabel.text(question))) · \(h(question.speaker)) · \(h(DurationText.seconds(question.limitSeconds))) limit <span class=\"score\">\(question.score.points)/\(question.score.maximum)</span></h3>"
+            body +=
+                "<h3>\(h(QuestionLabel.text(question))) · \(h(question.speaker)) · \(h(DurationText.seconds(question.limitSeconds))) limit <span class=\"score\">\(question.score.points)/\(question.score.maximum)</span></h3>"
             body += "<p class=\"asked\">\(h(question.text))</p>"
-            if question.responses.isEmpty { body += "<p class=\"warning\">\(question.isSkipped ? "Skipped." : "Not answered.")</p>" }
+            if question.responses.isEmpty {
+                body += "<p class=\"warning\">\(question.isSkipped ? "Skipped." : "Not answered.")</p>"
+            }
             for response in question.responses {
-                if let followUp = response.followUpQuestion { body += "<p class=\"asked followup\">Follow-up: \(h(followUp))</p>" }
-                body += "<p class=\"facts\">\(response.words) words · think \(h(DurationText.milliseconds(response.thinkMilliseconds))) · answer \(h(DurationText.milliseconds(response.answerMilliseconds)))"
-                body += (response.corrections > 0 ? " · \(response.corrections) correction\(response.corrections == 1 ? "" : "s")" : "") + (response.isOverLimit ? " · <b>past the limit</b>" : "") + "</p>"
+                if let followUp = response.followUpQuestion {
+                    body += "<p class=\"asked followup\">Follow-up: \(h(followUp))</p>"
+                }
+                body +=
+                    "<p class=\"facts\">\(response.words) words · think \(h(DurationText.milliseconds(response.thinkMilliseconds))) · answer \(h(DurationText.milliseconds(response.answerMilliseconds)))"
+                body +=
+                    (response.corrections > 0
+                        ? " · \(response.corrections) correction\(response.corrections == 1 ? "" : "s")" : "")
+                    + (response.isOverLimit ? " · <b>past the limit</b>" : "") + "</p>"
                 body += "<blockquote>\(h(response.text))</blockquote>"
             }
-            for followUp in question.unansweredFollowUps { body += "<p class=\"asked followup\">Follow-up: \(h(followUp)) <i>— not answered</i></p>" }
+            for followUp in question.unansweredFollowUps {
+                body += "<p class=\"asked followup\">Follow-up: \(h(followUp)) <i>— not answered</i></p>"
+            }
             body += "<ul class=\"evidence\">"
             if !question.responses.isEmpty {
                 let story = question.evidence.story
-                body += "<li>Numbers: \(question.evidence.numbers.isEmpty ? "none" : question.evidence.numbers.map(h).joined(separator: ", "))</li>"
+                body +=
+                    "<li>Numbers: \(question.evidence.numbers.isEmpty ? "none" : question.evidence.numbers.map(h).joined(separator: ", "))</li>"
                 body += "<li>Example: \(question.evidence.example.map { "“\(h($0))”" } ?? "none")</li>"
-                body += "<li>Situation \(story.hasSituation ? "✓" : "✗") · action \(story.hasAction ? "✓" : "✗") · result \(story.hasResult ? "✓" : "✗")</li>"
+                body +=
+                    "<li>Situation \(story.hasSituation ? "✓" : "✗") · action \(story.hasAction ? "✓" : "✗") · result \(story.hasResult ? "✓" : "✗")</li>"
                 if let points = question.talkingPoints {
-                    body += "<li>Talking points covered: \(points.covered.isEmpty ? "none" : points.covered.map(h).joined(separator: "; "))</li>"
-                    body += "<li>Talking points missed: \(points.missed.isEmpty ? "none" : points.missed.map(h).joined(separator: "; "))</li>"
+                    body +=
+                        "<li>Talking points covered: \(points.covered.isEmpty ? "none" : points.covered.map(h).joined(separator: "; "))</li>"
+                    body +=
+                        "<li>Talking points missed: \(points.missed.isEmpty ? "none" : points.missed.map(h).joined(separator: "; "))</li>"
                 }
                 body += "<li>“I” \(question.singularFirstPerson) · “we” \(question.pluralFirstPerson)</li>"
-                if let terms = question.jobTermsUsed { body += "<li>Job terms used: \(terms.isEmpty ? "none" : terms.map(h).joined(separator: ", "))</li>" }
+                if let terms = question.jobTermsUsed {
+                    body += "<li>Job terms used: \(terms.isEmpty ? "none" : terms.map(h).joined(separator: ", "))</li>"
+                }
             }
             if let earlier = question.earlier {
-                body += "<li>Asked before (\(h(earlier.earlierSession)), \(h(DateText.minutesUTC(earlier.earlierStarted)))): \(earlier.sharedKeyWords) of \(earlier.earlierKeyWords) key words used again<blockquote class=\"earlier\">\(h(earlier.earlierText))</blockquote></li>"
+                body +=
+                    "<li>Asked before (\(h(earlier.earlierSession)), \(h(DateText.minutesUTC(earlier.earlierStarted)))): \(earlier.sharedKeyWords) of \(earlier.earlierKeyWords) key words used again<blockquote class=\"earlier\">\(h(earlier.earlierText))</blockquote></li>"
             }
             if let nothing = question.nothingToCompare { body += "<li>\(h(nothing))</li>" }
             for note in question.notes { body += "<li>Your note: \(h(note))</li>" }
             body += "</ul>"
             if !question.findings.isEmpty {
-                body += "<ul class=\"findings\">" + question.findings.map { "<li><code>\(h($0.rule.rawValue))</code> \(h($0.message))</li>" }.joined() + "</ul>"
+                body +=
+                    "<ul class=\"findings\">"
+                    + question.findings.map { "<li><code>\(h($0.rule.rawValue))</code> \(h($0.message))</li>" }.joined()
+                    + "</ul>"
             }
             if !question.dismissed.isEmpty {
-                body += "<ul class=\"dismissed\">" + question.dismissed.map { "<li><code>\(h($0.rule.rawValue))</code> dismissed by you: \(h($0.message))</li>" }.joined() + "</ul>"
+                body +=
+                    "<ul class=\"dismissed\">"
+                    + question.dismissed.map {
+                        "<li><code>\(h($0.rule.rawValue))</code> dismissed by you: \(h($0.message))</li>"
+                    }.joined() + "</ul>"
             }
             body += "<table class=\"score\"><tr><th>part</th><th>points</th><th>why</th></tr>"
-            for part in question.score.parts { body += "<tr><td>\(h(part.name))</td><td>\(part.points)/\(part.maximum)</td><td>\(h(part.reason))</td></tr>" }
+            for part in question.score.parts {
+                body +=
+                    "<tr><td>\(h(part.name))</td><td>\(part.points)/\(part.maximum)</td><td>\(h(part.reason))</td></tr>"
+            }
             body += "</table></article>\n"
         }
         body += "</section>\n<footer>Every rule and threshold is explained in \(h(review.rules)).</footer>\n"
@@ -212,9 +282,10 @@ public enum ReviewHTMLRenderer {
 
     static func list(_ indices: [Int], _ review: TranscriptReview, empty: String) -> String {
         guard !indices.isEmpty else { return "<p>\(DocumentText.html(empty))</p>" }
-        return "<ol>" + indices.compactMap(review.question).map {
-            "<li><a href=\"#q\($0.index)\">\(DocumentText.html(QuestionLabel.text($0)))</a> <span class=\"score\">\($0.score.points)/\($0.score.maximum)</span> \(DocumentText.html($0.text))</li>"
-        }.joined() + "</ol>"
+        return "<ol>"
+            + indices.compactMap(review.question).map {
+                "<li><a href=\"#q\($0.index)\">\(DocumentText.html(QuestionLabel.text($0)))</a> <span class=\"score\">\($0.score.points)/\($0.score.maximum)</span> \(DocumentText.html($0.text))</li>"
+            }.joined() + "</ol>"
     }
 }
 

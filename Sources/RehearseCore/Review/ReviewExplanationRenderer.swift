@@ -11,17 +11,22 @@ public struct ReviewExplanationRenderer {
         var lines: [String] = []
         for item in review.questions where question == nil || item.index == question {
             if !lines.isEmpty { lines.append("") }
-            lines += layout.paragraph("\(QuestionLabel.text(item)) · \(item.questionType.rawValue) · score \(item.score.points)/\(item.score.maximum)")
+            lines += layout.paragraph(
+                "\(QuestionLabel.text(item)) · \(item.questionType.rawValue) · score \(item.score.points)/\(item.score.maximum)"
+            )
             lines += layout.paragraph(item.text, lead: "  ", indent: "  ")
             for explanation in item.explanations {
                 let mark = explanation.dismissed ? "dismissed" : explanation.fired ? "flagged" : "quiet"
-                lines += layout.paragraph("\(explanation.rule.rawValue) — \(mark): \(explanation.detail)", lead: "  • ", indent: "    ")
+                lines += layout.paragraph(
+                    "\(explanation.rule.rawValue) — \(mark): \(explanation.detail)", lead: "  • ", indent: "    ")
             }
             for part in item.score.parts {
-                lines += layout.paragraph("\(part.name) \(part.points)/\(part.maximum): \(part.reason)", lead: "  score: ", indent: "    ")
+                lines += layout.paragraph(
+                    "\(part.name) \(part.points)/\(part.maximum): \(part.reason)", lead: "  score: ", indent: "    ")
             }
         }
-        lines.append("Rules: \(review.rules). Overrule a flag with: rehearse review \(review.session.id) --dismiss Qn:RULE")
+        lines.append(
+            "Rules: \(review.rules). Overrule a flag with: rehearse review \(review.session.id) --dismiss Qn:RULE")
         return lines.joined(separator: "\n") + "\n"
     }
 }

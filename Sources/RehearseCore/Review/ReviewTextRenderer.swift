@@ -14,8 +14,12 @@ public struct ReviewTextRenderer {
         var lines: [String] = []
         let session = review.session
         lines += layout.paragraph("Review of \(session.id) · \(session.scenarioTitle)").map(style.bold)
-        lines += layout.paragraph("\(session.roleTitle) · \(session.kind) interview · \(session.company) · \(DateText.minutesUTC(session.started)) · \(session.status) · \(DurationText.milliseconds(session.durationMilliseconds))")
-        lines += layout.paragraph("Answered \(session.answered) of \(session.asked) questions asked" + (session.skipped > 0 ? " · skipped \(session.skipped)" : ""))
+        lines += layout.paragraph(
+            "\(session.roleTitle) · \(session.kind) interview · \(session.company) · \(DateText.minutesUTC(session.started)) · \(session.status) · \(DurationText.milliseconds(session.durationMilliseconds))"
+        )
+        lines += layout.paragraph(
+            "Answered \(session.answered) of \(session.asked) questions asked"
+                + (session.skipped > 0 ? " · skipped \(session.skipped)" : ""))
         if let rating = review.selfRatingLine { lines += layout.paragraph(rating) }
 
         lines.append("")
@@ -35,16 +39,23 @@ public struct ReviewTextRenderer {
         }
 
         lines.append("")
-        lines += heading("Strongest answers", note: "(score \(ReviewThresholds.strongPercent)% or more)", layout: layout)
-        lines += ranked(review.strongest, review: review, layout: layout, empty: "none reached \(ReviewThresholds.strongPercent)%")
+        lines += heading(
+            "Strongest answers", note: "(score \(ReviewThresholds.strongPercent)% or more)", layout: layout)
+        lines += ranked(
+            review.strongest, review: review, layout: layout, empty: "none reached \(ReviewThresholds.strongPercent)%")
         lines += heading("To work on", note: "(skipped, or under \(ReviewThresholds.workOnPercent)%)", layout: layout)
-        lines += ranked(review.toWorkOn, review: review, layout: layout, empty: "no answer scored under \(ReviewThresholds.workOnPercent)%")
+        lines += ranked(
+            review.toWorkOn, review: review, layout: layout,
+            empty: "no answer scored under \(ReviewThresholds.workOnPercent)%")
 
         if let job = review.jobTerms {
             lines.append("")
             lines += heading("Job description terms", note: "(\(job.file))", layout: layout)
-            lines += layout.paragraph("Used: " + (job.used.isEmpty ? "none" : job.used.joined(separator: ", ")), lead: "  ", indent: "    ")
-            lines += layout.paragraph("Not used: " + (job.unused.isEmpty ? "none" : job.unused.joined(separator: ", ")), lead: "  ", indent: "    ")
+            lines += layout.paragraph(
+                "Used: " + (job.used.isEmpty ? "none" : job.used.joined(separator: ", ")), lead: "  ", indent: "    ")
+            lines += layout.paragraph(
+                "Not used: " + (job.unused.isEmpty ? "none" : job.unused.joined(separator: ", ")), lead: "  ",
+                indent: "    ")
         }
 
         let chart = TimingChart(questions: review.questions)
@@ -71,7 +82,10 @@ public struct ReviewTextRenderer {
     func heading(_ title: String, note: String = "", layout: TextLayout) -> [String] {
         let whole = note.isEmpty ? title : title + " " + note
         if DisplayWidth.of(whole) <= layout.width {
-            return [style.bold(title) + (note.isEmpty ? "" : style.dim(" " + TerminalSafeText.inert(note, keepNewlines: false)))]
+            return [
+                style.bold(title)
+                    + (note.isEmpty ? "" : style.dim(" " + TerminalSafeText.inert(note, keepNewlines: false)))
+            ]
         }
         return layout.paragraph(whole).map(style.bold)
     }
@@ -81,24 +95,29 @@ public struct ReviewTextRenderer {
         return indices.compactMap(review.question).map { question in
             let lead = "  \(QuestionLabel.text(question)) \(question.score.points)/\(question.score.maximum)  "
             let room = layout.width - DisplayWidth.of(lead)
-            return room >= 10 ? lead + TextLayout.truncate(question.text, to: room) : TextLayout.truncate(lead, to: layout.width)
+            return room >= 10
+                ? lead + TextLayout.truncate(question.text, to: room) : TextLayout.truncate(lead, to: layout.width)
         }
     }
 
     func renderQuestion(_ question: QuestionReview, layout: TextLayout) -> [String] {
         var lines: [String] = []
-        let heading = "\(QuestionLabel.text(question)) · \(question.questionType.rawValue) · \(question.speaker) · \(DurationText.seconds(question.limitSeconds)) limit · score \(question.score.points)/\(question.score.maximum)"
+        let heading =
+            "\(QuestionLabel.text(question)) · \(question.questionType.rawValue) · \(question.speaker) · \(DurationText.seconds(question.limitSeconds)) limit · score \(question.score.points)/\(question.score.maximum)"
         lines += layout.paragraph(heading).map(style.accent)
         lines += layout.paragraph(question.text, lead: "  ", indent: "  ")
         if question.responses.isEmpty {
-            lines += layout.paragraph(question.isSkipped ? "Skipped." : "Not answered.", lead: "  ", indent: "  ").map(style.alert)
+            lines += layout.paragraph(question.isSkipped ? "Skipped." : "Not answered.", lead: "  ", indent: "  ").map(
+                style.alert)
         }
         for response in question.responses {
             if let followUp = response.followUpQuestion {
                 lines += layout.paragraph(followUp, lead: "  Follow-up: ", indent: "  ")
             }
-            let facts = "\(response.words) words · think \(DurationText.milliseconds(response.thinkMilliseconds)) · answer \(DurationText.milliseconds(response.answerMilliseconds))"
-                + (response.corrections > 0 ? " · \(response.corrections) correction\(response.corrections == 1 ? "" : "s")" : "")
+            let facts =
+                "\(response.words) words · think \(DurationText.milliseconds(response.thinkMilliseconds)) · answer \(DurationText.milliseconds(response.answerMilliseconds))"
+                + (response.corrections > 0
+                    ? " · \(response.corrections) correction\(response.corrections == 1 ? "" : "s")" : "")
                 + (response.isOverLimit ? " · past the limit" : "")
             lines += layout.paragraph(facts, lead: "  ", indent: "  ").map(style.dim)
             lines += layout.paragraph(response.text, lead: "  │ ", indent: "  │ ")
@@ -109,20 +128,28 @@ public struct ReviewTextRenderer {
         if !question.responses.isEmpty {
             let evidence = question.evidence
             let story = evidence.story
-            let shape = "situation \(story.hasSituation ? "✓" : "✗") action \(story.hasAction ? "✓" : "✗") result \(story.hasResult ? "✓" : "✗")"
-            lines += layout.paragraph("Evidence: numbers \(evidence.numbers.isEmpty ? "none" : evidence.numbers.joined(separator: ", ")) · example \(evidence.example.map { "“\($0)”" } ?? "none") · \(shape)", lead: "  ", indent: "    ")
+            let shape =
+                "situation \(story.hasSituation ? "✓" : "✗") action \(story.hasAction ? "✓" : "✗") result \(story.hasResult ? "✓" : "✗")"
+            lines += layout.paragraph(
+                "Evidence: numbers \(evidence.numbers.isEmpty ? "none" : evidence.numbers.joined(separator: ", ")) · example \(evidence.example.map { "“\($0)”" } ?? "none") · \(shape)",
+                lead: "  ", indent: "    ")
             if let points = question.talkingPoints {
-                var text = "Talking points: \(points.covered.count) of \(points.covered.count + points.missed.count) covered"
+                var text =
+                    "Talking points: \(points.covered.count) of \(points.covered.count + points.missed.count) covered"
                 if !points.covered.isEmpty { text += " (\(points.covered.joined(separator: "; ")))" }
                 lines += layout.paragraph(text, lead: "  ", indent: "    ")
             }
-            lines += layout.paragraph("“I” \(question.singularFirstPerson) · “we” \(question.pluralFirstPerson)", lead: "  ", indent: "    ")
+            lines += layout.paragraph(
+                "“I” \(question.singularFirstPerson) · “we” \(question.pluralFirstPerson)", lead: "  ", indent: "    ")
             if let terms = question.jobTermsUsed {
-                lines += layout.paragraph("Job terms used: \(terms.isEmpty ? "none" : terms.joined(separator: ", "))", lead: "  ", indent: "    ")
+                lines += layout.paragraph(
+                    "Job terms used: \(terms.isEmpty ? "none" : terms.joined(separator: ", "))", lead: "  ",
+                    indent: "    ")
             }
         }
         if let earlier = question.earlier {
-            var text = "Asked before (\(earlier.earlierSession), \(DateText.minutesUTC(earlier.earlierStarted))): \(earlier.sharedKeyWords) of \(earlier.earlierKeyWords) key words used again"
+            var text =
+                "Asked before (\(earlier.earlierSession), \(DateText.minutesUTC(earlier.earlierStarted))): \(earlier.sharedKeyWords) of \(earlier.earlierKeyWords) key words used again"
             text += earlier.missingNumbers.isEmpty && earlier.newNumbers.isEmpty ? "; the same numbers" : ""
             lines += layout.paragraph(text, lead: "  ", indent: "    ")
             lines += layout.paragraph(earlier.earlierText, lead: "  ┆ ", indent: "  ┆ ").map(style.dim)
@@ -133,10 +160,13 @@ public struct ReviewTextRenderer {
             lines += layout.paragraph(finding.message, lead: "  • ", indent: "    ").map(style.alert)
         }
         for finding in question.dismissed {
-            lines += layout.paragraph("dismissed by you: \(finding.message)", lead: "  ◦ ", indent: "    ").map(style.dim)
+            lines += layout.paragraph("dismissed by you: \(finding.message)", lead: "  ◦ ", indent: "    ").map(
+                style.dim)
         }
         let parts = question.score.parts.map { "\($0.name) \($0.points)/\($0.maximum)" }.joined(separator: ", ")
-        lines += layout.paragraph("Score \(question.score.points)/\(question.score.maximum): \(parts)", lead: "  ", indent: "    ").map(style.dim)
+        lines += layout.paragraph(
+            "Score \(question.score.points)/\(question.score.maximum): \(parts)", lead: "  ", indent: "    "
+        ).map(style.dim)
         return lines
     }
 }

@@ -1,4 +1,3 @@
-
 /// Think and answer time per question, with each question's time limit, drawn as text with
 /// block characters (for terminals and Markdown) or as an inline SVG (for HTML).
 public struct TimingChart: Equatable, Sendable {
@@ -28,16 +27,23 @@ public struct TimingChart: Equatable, Sendable {
         for question in questions {
             let label = QuestionLabel.text(question)
             if question.responses.isEmpty {
-                rows.append(Row(label: label, thinkMilliseconds: 0, answerMilliseconds: 0, limitSeconds: SaneRange.seconds(question.limitSeconds),
-                                isOverLimit: false, isFollowUp: false, isUnanswered: true, isSkipped: question.isSkipped))
+                rows.append(
+                    Row(
+                        label: label, thinkMilliseconds: 0, answerMilliseconds: 0,
+                        limitSeconds: SaneRange.seconds(question.limitSeconds),
+                        isOverLimit: false, isFollowUp: false, isUnanswered: true, isSkipped: question.isSkipped))
             }
             var followUp = 0
             for response in question.responses {
                 let isFollowUp = response.followUpQuestion != nil
                 if isFollowUp { followUp += 1 }
-                rows.append(Row(label: isFollowUp ? "\(label).\(followUp)" : label, thinkMilliseconds: SaneRange.milliseconds(response.thinkMilliseconds),
-                                answerMilliseconds: SaneRange.milliseconds(response.answerMilliseconds), limitSeconds: SaneRange.seconds(response.limitSeconds),
-                                isOverLimit: response.isOverLimit, isFollowUp: isFollowUp, isUnanswered: false))
+                rows.append(
+                    Row(
+                        label: isFollowUp ? "\(label).\(followUp)" : label,
+                        thinkMilliseconds: SaneRange.milliseconds(response.thinkMilliseconds),
+                        answerMilliseconds: SaneRange.milliseconds(response.answerMilliseconds),
+                        limitSeconds: SaneRange.seconds(response.limitSeconds),
+                        isOverLimit: response.isOverLimit, isFollowUp: isFollowUp, isUnanswered: false))
             }
         }
         self.rows = rows
@@ -58,7 +64,9 @@ public struct TimingChart: Equatable, Sendable {
 
     static func figures(_ row: Row) -> String {
         if row.isUnanswered { return row.isSkipped ? "skipped" : "not answered" }
-        return "\(DurationText.clock(milliseconds: row.thinkMilliseconds)) + \(DurationText.clock(milliseconds: row.answerMilliseconds)) / \(DurationText.clock(milliseconds: row.limitSeconds * 1000))" + (row.isOverLimit ? " over" : "")
+        return
+            "\(DurationText.clock(milliseconds: row.thinkMilliseconds)) + \(DurationText.clock(milliseconds: row.answerMilliseconds)) / \(DurationText.clock(milliseconds: row.limitSeconds * 1000))"
+            + (row.isOverLimit ? " over" : "")
     }
 
     /// The chart as lines no wider than `width` columns: label, bar, then think + answer / limit.
@@ -73,7 +81,8 @@ public struct TimingChart: Equatable, Sendable {
         return rows.map { row in
             var cells = Array(repeating: " ", count: barWidth)
             if !row.isUnanswered {
-                let thinkCells = min(barWidth, Int((Double(row.thinkMilliseconds) * Double(barWidth) / scale).rounded()))
+                let thinkCells = min(
+                    barWidth, Int((Double(row.thinkMilliseconds) * Double(barWidth) / scale).rounded()))
                 for index in 0..<thinkCells { cells[index] = "░" }
                 let answerEighths = Int((Double(row.answerMilliseconds) * Double(barWidth) * 8 / scale).rounded())
                 var position = thinkCells
@@ -83,7 +92,8 @@ public struct TimingChart: Equatable, Sendable {
                 }
                 if answerEighths % 8 > 0, position < barWidth { cells[position] = Self.eighths[answerEighths % 8] }
             }
-            let limitColumn = min(barWidth - 1, Int((Double(row.limitSeconds * 1000) * Double(barWidth) / scale).rounded()))
+            let limitColumn = min(
+                barWidth - 1, Int((Double(row.limitSeconds * 1000) * Double(barWidth) / scale).rounded()))
             cells[limitColumn] = "│"
             let label = row.label + String(repeating: " ", count: labelWidth - DisplayWidth.of(row.label))
             return "\(label) \(cells.joined())" + (showsFigures ? " " + Self.figures(row) : "")
@@ -93,26 +103,37 @@ public struct TimingChart: Equatable, Sendable {
     /// The chart as an inline SVG: a light bar for think time, a dark one for answer time (red
     /// when past the limit), and a dashed line at each question's limit. No scripts, no fonts to fetch.
     public func svg(width: Int = 760) -> String {
-        let rowHeight = 24, top = 34, labelWidth = 72, figureWidth = 170
+        let rowHeight = 24
+        let top = 34
+        let labelWidth = 72
+        let figureWidth = 170
         let barWidth = Double(width - labelWidth - figureWidth - 16)
         let height = top + rowHeight * rows.count + 12
         let scale = Double(scaleMilliseconds)
         func x(_ milliseconds: Int) -> Double { Double(labelWidth) + Double(milliseconds) * barWidth / scale }
         func number(_ value: Double) -> String { NumberText.fixed(value, places: 1) }
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"Think and answer time per question\">\n"
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"Think and answer time per question\">\n"
         // Legend.
-        svg += "<rect x=\"\(labelWidth)\" y=\"8\" width=\"14\" height=\"12\" class=\"think\"/><text x=\"\(labelWidth + 20)\" y=\"18\">think</text>\n"
-        svg += "<rect x=\"\(labelWidth + 80)\" y=\"8\" width=\"14\" height=\"12\" class=\"answer\"/><text x=\"\(labelWidth + 100)\" y=\"18\">answer</text>\n"
-        svg += "<rect x=\"\(labelWidth + 170)\" y=\"8\" width=\"14\" height=\"12\" class=\"over\"/><text x=\"\(labelWidth + 190)\" y=\"18\">past the limit</text>\n"
-        svg += "<line x1=\"\(labelWidth + 300)\" y1=\"6\" x2=\"\(labelWidth + 300)\" y2=\"22\" class=\"limit\"/><text x=\"\(labelWidth + 308)\" y=\"18\">time limit</text>\n"
+        svg +=
+            "<rect x=\"\(labelWidth)\" y=\"8\" width=\"14\" height=\"12\" class=\"think\"/><text x=\"\(labelWidth + 20)\" y=\"18\">think</text>\n"
+        svg +=
+            "<rect x=\"\(labelWidth + 80)\" y=\"8\" width=\"14\" height=\"12\" class=\"answer\"/><text x=\"\(labelWidth + 100)\" y=\"18\">answer</text>\n"
+        svg +=
+            "<rect x=\"\(labelWidth + 170)\" y=\"8\" width=\"14\" height=\"12\" class=\"over\"/><text x=\"\(labelWidth + 190)\" y=\"18\">past the limit</text>\n"
+        svg +=
+            "<line x1=\"\(labelWidth + 300)\" y1=\"6\" x2=\"\(labelWidth + 300)\" y2=\"22\" class=\"limit\"/><text x=\"\(labelWidth + 308)\" y=\"18\">time limit</text>\n"
         // Minute grid.
         // At most about a dozen grid lines, on round minutes where possible.
-        let step = [30_000, 60_000, 300_000, 600_000, 1_800_000, 3_600_000].first { scale / Double($0) <= 12 }
+        let step =
+            [30_000, 60_000, 300_000, 600_000, 1_800_000, 3_600_000].first { scale / Double($0) <= 12 }
             ?? Int((scale / 12).rounded(.up))
         var tick = step
         while Double(tick) <= scale {
-            svg += "<line x1=\"\(number(x(tick)))\" y1=\"\(top - 4)\" x2=\"\(number(x(tick)))\" y2=\"\(height - 8)\" class=\"grid\"/>"
-            svg += "<text x=\"\(number(x(tick)))\" y=\"\(height - 1)\" class=\"tick\">\(DurationText.clock(milliseconds: tick))</text>\n"
+            svg +=
+                "<line x1=\"\(number(x(tick)))\" y1=\"\(top - 4)\" x2=\"\(number(x(tick)))\" y2=\"\(height - 8)\" class=\"grid\"/>"
+            svg +=
+                "<text x=\"\(number(x(tick)))\" y=\"\(height - 1)\" class=\"tick\">\(DurationText.clock(milliseconds: tick))</text>\n"
             tick += step
         }
         for (index, row) in rows.enumerated() {
@@ -121,12 +142,15 @@ public struct TimingChart: Equatable, Sendable {
             svg += "<text x=\"4\" y=\"\(y + 15)\" class=\"label\">\(DocumentText.html(row.label))</text>"
             if !row.isUnanswered {
                 let thinkEnd = x(row.thinkMilliseconds)
-                svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(number(thinkEnd - Double(labelWidth)))\" height=\"14\" class=\"think\"/>"
-                svg += "<rect x=\"\(number(thinkEnd))\" y=\"\(y + 4)\" width=\"\(number(x(row.totalMilliseconds) - thinkEnd))\" height=\"14\" class=\"\(row.isOverLimit ? "over" : "answer")\"/>"
+                svg +=
+                    "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(number(thinkEnd - Double(labelWidth)))\" height=\"14\" class=\"think\"/>"
+                svg +=
+                    "<rect x=\"\(number(thinkEnd))\" y=\"\(y + 4)\" width=\"\(number(x(row.totalMilliseconds) - thinkEnd))\" height=\"14\" class=\"\(row.isOverLimit ? "over" : "answer")\"/>"
             }
             let limit = number(x(row.limitSeconds * 1000))
             svg += "<line x1=\"\(limit)\" y1=\"\(y + 1)\" x2=\"\(limit)\" y2=\"\(y + 21)\" class=\"limit\"/>"
-            svg += "<text x=\"\(width - figureWidth)\" y=\"\(y + 15)\" class=\"figures\">\(DocumentText.html(Self.figures(row)))</text></g>\n"
+            svg +=
+                "<text x=\"\(width - figureWidth)\" y=\"\(y + 15)\" class=\"figures\">\(DocumentText.html(Self.figures(row)))</text></g>\n"
         }
         return svg + "</svg>"
     }

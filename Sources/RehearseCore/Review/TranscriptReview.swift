@@ -1,4 +1,3 @@
-
 /// The review of one transcript: what each answer shows, the three questions to ask yourself
 /// afterwards, and which answers were strongest. Built by `ReviewBuilder` from the transcript
 /// alone (plus earlier transcripts and a job description when given), so the same inputs
@@ -19,7 +18,10 @@ public struct TranscriptReview: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case session, questions, strongest, rules
-        case selfCheck = "self_check", candidateQuestions = "candidate_questions", toWorkOn = "to_work_on", jobTerms = "job_terms"
+        case selfCheck = "self_check"
+        case candidateQuestions = "candidate_questions"
+        case toWorkOn = "to_work_on"
+        case jobTerms = "job_terms"
     }
 
     /// The question with a review number.
@@ -27,12 +29,15 @@ public struct TranscriptReview: Codable, Equatable, Sendable {
 
     /// The session's score: the mean of the questions' scores, a skipped question counting 0 (as `progress` shows it).
     public var scorePercent: Int {
-        questions.isEmpty ? 0 : questions.reduce(0) { $0 + ($1.responses.isEmpty ? 0 : $1.score.percent) } / questions.count
+        questions.isEmpty
+            ? 0 : questions.reduce(0) { $0 + ($1.responses.isEmpty ? 0 : $1.score.percent) } / questions.count
     }
 
     /// "Your rating: 4/5 (75%) · the review's score: 28%", when the person rated the session.
     public var selfRatingLine: String? {
-        session.selfRating.map { "Your rating: \($0)/5 (\(SelfRating.percent(of: $0))%) · the review's score: \(scorePercent)%" }
+        session.selfRating.map {
+            "Your rating: \($0)/5 (\(SelfRating.percent(of: $0))%) · the review's score: \(scorePercent)%"
+        }
     }
 }
 
@@ -61,7 +66,10 @@ public struct SessionFacts: Codable, Equatable, Sendable {
     enum CodingKeys: String, CodingKey {
         case id, role, kind, company, candidate, started, status, asked, answered, skipped, warnings
         case selfRating = "self_rating"
-        case scenarioID = "scenario", scenarioTitle = "scenario_title", roleTitle = "role_title", durationMilliseconds = "duration_ms"
+        case scenarioID = "scenario"
+        case scenarioTitle = "scenario_title"
+        case roleTitle = "role_title"
+        case durationMilliseconds = "duration_ms"
     }
 }
 
@@ -139,8 +147,11 @@ public struct ResponseReview: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case probe, text, words, corrections, fillers, hedges
-        case followUpQuestion = "follow_up_question", thinkMilliseconds = "think_ms", answerMilliseconds = "answer_ms"
-        case limitSeconds = "limit_s", isOverLimit = "over_limit"
+        case followUpQuestion = "follow_up_question"
+        case thinkMilliseconds = "think_ms"
+        case answerMilliseconds = "answer_ms"
+        case limitSeconds = "limit_s"
+        case isOverLimit = "over_limit"
     }
 }
 
@@ -184,9 +195,13 @@ public struct ConsistencyReview: Codable, Equatable, Sendable {
     public var newNumbers: [String]
 
     enum CodingKeys: String, CodingKey {
-        case earlierSession = "earlier_session", earlierStarted = "earlier_started", earlierText = "earlier_text"
-        case sharedKeyWords = "shared_key_words", earlierKeyWords = "earlier_key_words"
-        case missingNumbers = "missing_numbers", newNumbers = "new_numbers"
+        case earlierSession = "earlier_session"
+        case earlierStarted = "earlier_started"
+        case earlierText = "earlier_text"
+        case sharedKeyWords = "shared_key_words"
+        case earlierKeyWords = "earlier_key_words"
+        case missingNumbers = "missing_numbers"
+        case newNumbers = "new_numbers"
     }
 
     /// The share of the earlier answer's key words used again, 0…100.
@@ -263,11 +278,18 @@ public struct QuestionReview: Codable, Equatable, Sendable {
     public var explanations: [RuleExplanation] = []
 
     enum CodingKeys: String, CodingKey {
-        case index, number, speaker, text, responses, words, evidence, earlier, notes, score, findings, dismissed, explanations
+        case index, number, speaker, text, responses, words, evidence, earlier, notes, score, findings, dismissed,
+            explanations
         case questionType = "type"
-        case questionID = "question", limitSeconds = "limit_s", isSkipped = "skipped", isRedo = "redo"
-        case talkingPoints = "talking_points", singularFirstPerson = "i_count", pluralFirstPerson = "we_count"
-        case jobTermsUsed = "job_terms_used", unansweredFollowUps = "unanswered_follow_ups"
+        case questionID = "question"
+        case limitSeconds = "limit_s"
+        case isSkipped = "skipped"
+        case isRedo = "redo"
+        case talkingPoints = "talking_points"
+        case singularFirstPerson = "i_count"
+        case pluralFirstPerson = "we_count"
+        case jobTermsUsed = "job_terms_used"
+        case unansweredFollowUps = "unanswered_follow_ups"
         case nothingToCompare = "nothing_to_compare"
     }
 
@@ -295,7 +317,10 @@ public struct CandidateQuestionsReview: Codable, Equatable, Sendable {
     /// When the stage was reached and nothing was asked: three questions worth asking next time.
     public var suggestions: [String]? = nil
 
-    enum CodingKeys: String, CodingKey { case questions, summary, suggestions, stageReached = "stage_reached" }
+    enum CodingKeys: String, CodingKey {
+        case questions, summary, suggestions
+        case stageReached = "stage_reached"
+    }
 }
 
 /// Terms from a job description and which the answers used.

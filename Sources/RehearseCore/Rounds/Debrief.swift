@@ -10,8 +10,11 @@ public struct DebriefDetails: Equatable, Sendable {
     public var interviewers: [Interviewer]
     public var candidate: String
 
-    public init(company: String, role: String, roleTitle: String, kind: InterviewKind, date: String, interviewers: [Interviewer],
-                candidate: String) {
+    public init(
+        company: String, role: String, roleTitle: String, kind: InterviewKind, date: String,
+        interviewers: [Interviewer],
+        candidate: String
+    ) {
         self.company = company
         self.role = role
         self.roleTitle = roleTitle
@@ -61,8 +64,10 @@ public struct DebriefDetails: Equatable, Sendable {
     /// `YYYY-MM-DD` when `text` names a real calendar date, else nil.
     public static func date(parsing text: String) -> String? {
         let fields = text.trimmingBlanks().split(separator: "-")
-        guard fields.count == 3, fields[0].count == 4, let year = Int(fields[0]), let month = Int(fields[1]), let day = Int(fields[2]),
-              LocalTime.date(year: year, month: month, day: day) != nil else { return nil }
+        guard fields.count == 3, fields[0].count == 4, let year = Int(fields[0]), let month = Int(fields[1]),
+            let day = Int(fields[2]),
+            LocalTime.date(year: year, month: month, day: day) != nil
+        else { return nil }
         let parts = LocalTime.parts(of: LocalTime.date(year: year, month: month, day: day, hour: 12)!)
         guard parts.month == month, parts.day == day else { return nil }  // 2026-02-31 rolls over: not a date.
         return "\(year)-\(LocalTime.twoDigits(month))-\(LocalTime.twoDigits(day))"
@@ -74,10 +79,12 @@ public struct DebriefDetails: Equatable, Sendable {
         let trimmed = text.trimmingBlanks()
         guard trimmed.hasPrefix("("), let close = trimmed.firstIndex(of: ")") else { return (nil, text) }
         let name = trimmed[trimmed.index(after: trimmed.startIndex)..<close].trimmingBlanks().lowercased()
-        guard let found = interviewers.first(where: { interviewer in
-            interviewer.id == name || interviewer.name.lowercased() == name
-                || interviewer.name.lowercased().split(separator: " ").first.map(String.init) == name
-        }) else { return (nil, text) }
+        guard
+            let found = interviewers.first(where: { interviewer in
+                interviewer.id == name || interviewer.name.lowercased() == name
+                    || interviewer.name.lowercased().split(separator: " ").first.map(String.init) == name
+            })
+        else { return (nil, text) }
         return (found.id, String(trimmed[trimmed.index(after: close)...]).trimmingBlanks())
     }
 }
@@ -110,8 +117,10 @@ public final class DebriefWriter {
     private var currentQuestion: String?
 
     /// - Parameter elapsed: milliseconds since the debrief started, for the events' `t`.
-    public init(details: DebriefDetails, sessionID: String, started: Date, appVersion: String, recorder: TranscriptRecorder,
-                elapsed: @escaping () -> Int) {
+    public init(
+        details: DebriefDetails, sessionID: String, started: Date, appVersion: String, recorder: TranscriptRecorder,
+        elapsed: @escaping () -> Int
+    ) {
         self.details = details
         self.sessionID = sessionID
         self.started = started
@@ -133,10 +142,14 @@ public final class DebriefWriter {
     public var header: TranscriptHeader {
         var header = TranscriptHeader(
             session: sessionID,
-            scenario: .init(id: Self.scenarioID(sessionID: sessionID), title: "Real \(details.kind.rawValue) interview at \(details.company)",
-                            checksum: "", path: ""),
-            kind: details.kind, role: details.role, roleTitle: details.roleTitle, company: details.company, candidate: details.candidate,
-            interviewers: details.interviewers, seed: 0, started: started, appVersion: appVersion, previousTranscript: nil)
+            scenario: .init(
+                id: Self.scenarioID(sessionID: sessionID),
+                title: "Real \(details.kind.rawValue) interview at \(details.company)",
+                checksum: "", path: ""),
+            kind: details.kind, role: details.role, roleTitle: details.roleTitle, company: details.company,
+            candidate: details.candidate,
+            interviewers: details.interviewers, seed: 0, started: started, appVersion: appVersion,
+            previousTranscript: nil)
         header.source = .real
         header.interviewDate = details.date
         return header
@@ -158,20 +171,29 @@ public final class DebriefWriter {
             let id = Self.questionID(questionCount)
             currentQuestion = id
             let speaker = askedBy ?? details.interviewers.first?.id ?? ""
-            try recorder.record(.ask(.init(t: elapsed(), question: id, speaker: speaker, text: text, number: questionCount,
-                                           total: questionCount, limitSeconds: 0, probe: nil, repeats: nil, talkingPoints: nil)),
-                                durable: true)
+            try recorder.record(
+                .ask(
+                    .init(
+                        t: elapsed(), question: id, speaker: speaker, text: text, number: questionCount,
+                        total: questionCount, limitSeconds: 0, probe: nil, repeats: nil, talkingPoints: nil)),
+                durable: true)
         case .answer(let text):
             guard let question = currentQuestion else { throw DebriefError.nothingAskedYet }
             answerCount += 1
-            let timing = AnswerTiming(thinkMilliseconds: 0, answerMilliseconds: 0, pausedMilliseconds: 0, keystrokes: 0, corrections: 0,
-                                      longestPauseMilliseconds: 0, limitSeconds: 0, isOverLimit: false)
-            try recorder.record(.answer(.init(t: elapsed(), question: question, probe: nil, text: text, isRedo: nil, timing: timing,
-                                              typing: [])), durable: true)
+            let timing = AnswerTiming(
+                thinkMilliseconds: 0, answerMilliseconds: 0, pausedMilliseconds: 0, keystrokes: 0, corrections: 0,
+                longestPauseMilliseconds: 0, limitSeconds: 0, isOverLimit: false)
+            try recorder.record(
+                .answer(
+                    .init(
+                        t: elapsed(), question: question, probe: nil, text: text, isRedo: nil, timing: timing,
+                        typing: [])), durable: true)
             currentQuestion = nil
         case .concern(let text, let raisedBy):
             guard begun else { throw DebriefError.nothingAskedYet }
-            try recorder.record(.note(.init(t: elapsed(), text: text, question: nil, about: .concern, speaker: raisedBy)), durable: true)
+            try recorder.record(
+                .note(.init(t: elapsed(), text: text, question: nil, about: .concern, speaker: raisedBy)), durable: true
+            )
         case .wish(let text):
             guard begun else { throw DebriefError.nothingAskedYet }
             try recorder.record(.note(.init(t: elapsed(), text: text, question: nil, about: .wish)), durable: true)
@@ -181,8 +203,11 @@ public final class DebriefWriter {
     /// Writes the end line; `completed` when the person went through every part.
     public func finish(completed: Bool) throws {
         guard begun else { return }
-        try recorder.record(.end(.init(t: elapsed(), status: completed ? .completed : .quit, reason: nil, answered: answerCount,
-                                       asked: questionCount)), durable: true)
+        try recorder.record(
+            .end(
+                .init(
+                    t: elapsed(), status: completed ? .completed : .quit, reason: nil, answered: answerCount,
+                    asked: questionCount)), durable: true)
     }
 }
 
@@ -199,7 +224,7 @@ public enum DebriefError: Error, CustomStringConvertible, Equatable {
             "an answer, concern or wish came before any question; record a question first"
         case .noQuestions:
             "the debrief has no questions, so nothing was saved; record at least one question you were asked (a `Q:` line when piped)"
-        case let .badLine(line, text, reason):
+        case .badLine(let line, let text, let reason):
             "standard input line \(line): \(reason): \"\(TerminalSafeText.inert(String(text.prefix(60)), keepNewlines: false))\"; "
                 + "use Q:, A:, CONCERN: or WISH: (see `rehearse debrief --help`)"
         }
@@ -226,9 +251,10 @@ public enum DebriefLayout {
                     throw DebriefError.badLine(line: offset + 1, text: trimmed, reason: "unknown tag '\(tag):'")
                 }
                 if tag == "A", entries.last?.tag != "Q" {
-                    throw DebriefError.badLine(line: offset + 1, text: trimmed,
-                                               reason: entries.isEmpty || !entries.contains { $0.tag == "Q" }
-                                                   ? "an answer before any question" : "a second answer to one question")
+                    throw DebriefError.badLine(
+                        line: offset + 1, text: trimmed,
+                        reason: entries.isEmpty || !entries.contains { $0.tag == "Q" }
+                            ? "an answer before any question" : "a second answer to one question")
                 }
                 entries.append((tag, rest))
             } else {
@@ -240,7 +266,9 @@ public enum DebriefLayout {
         }
         guard entries.contains(where: { $0.tag == "Q" }) else { throw DebriefError.noQuestions }
         if let first = entries.first, first.tag != "Q" {
-            throw DebriefError.badLine(line: 1, text: first.text, reason: "a \(first.tag == "CONCERN" ? "concern" : "wish") before any question")
+            throw DebriefError.badLine(
+                line: 1, text: first.text,
+                reason: "a \(first.tag == "CONCERN" ? "concern" : "wish") before any question")
         }
         return entries.compactMap { entry in
             switch entry.tag {

@@ -32,8 +32,12 @@ public final class DebriefForm {
     ///   - company, role, kind, date, interviewers: values given as flags; those fields are not asked.
     ///   - knownRoles: the catalog's roles, for completion and to turn a title into its id.
     ///   - makeWriter: opens the transcript once the details are known (before the first question is written).
-    public init(company: String?, role: String?, kind: InterviewKind?, date: String?, interviewers: [Interviewer], candidate: String,
-                knownRoles: [(id: String, title: String)], today: String, makeWriter: @escaping (DebriefDetails) throws -> DebriefWriter) {
+    public init(
+        company: String?, role: String?, kind: InterviewKind?, date: String?, interviewers: [Interviewer],
+        candidate: String,
+        knownRoles: [(id: String, title: String)], today: String,
+        makeWriter: @escaping (DebriefDetails) throws -> DebriefWriter
+    ) {
         self.company = company
         self.kind = kind
         self.date = date
@@ -49,9 +53,13 @@ public final class DebriefForm {
     }
 
     /// A role as typed: a known id or title (any case) gives that role; anything else is a free title.
-    public static func resolveRole(_ text: String, known: [(id: String, title: String)]) -> (id: String, title: String) {
+    public static func resolveRole(_ text: String, known: [(id: String, title: String)]) -> (id: String, title: String)
+    {
         let typed = text.trimmingBlanks()
-        if let found = known.first(where: { $0.id == typed.lowercased() || $0.title.lowercased() == typed.lowercased() }) { return found }
+        if let found = known.first(where: { $0.id == typed.lowercased() || $0.title.lowercased() == typed.lowercased() }
+        ) {
+            return found
+        }
         let slug = DebriefDetails.slug(typed)
         return (slug.isEmpty ? "role" : slug, typed)
     }
@@ -62,7 +70,8 @@ public final class DebriefForm {
         let start = current.flatMap { order.firstIndex(of: $0).map { $0 + 1 } } ?? 0
         for candidate in order[start...] {
             switch candidate {
-            case .company where company == nil, .role where role == nil, .kind where kind == nil, .date where date == nil:
+            case .company where company == nil, .role where role == nil, .kind where kind == nil,
+                .date where date == nil:
                 return candidate
             case .interviewer where !interviewersGiven:
                 return candidate
@@ -81,9 +90,13 @@ public final class DebriefForm {
         switch field {
         case .company: return Prompt(label: "Company: ", completions: [])
         case .role: return Prompt(label: "Role: ", completions: knownRoles.map(\.id))
-        case .kind: return Prompt(label: "Kind (first, second, same-person) [first]: ", completions: InterviewKind.allCases.map(\.rawValue))
+        case .kind:
+            return Prompt(
+                label: "Kind (first, second, same-person) [first]: ",
+                completions: InterviewKind.allCases.map(\.rawValue))
         case .date: return Prompt(label: "Date [\(today)]: ", completions: [])
-        case .interviewer: return Prompt(label: "Interviewer \(interviewers.count + 1) (Name, Title): ", completions: [])
+        case .interviewer:
+            return Prompt(label: "Interviewer \(interviewers.count + 1) (Name, Title): ", completions: [])
         case .question: return Prompt(label: "Question \((writer?.questionCount ?? 0) + 1): ", completions: [])
         case .answer: return Prompt(label: "Your answer: ", completions: [])
         case .concern: return Prompt(label: "Concern: ", completions: [])
@@ -103,7 +116,8 @@ public final class DebriefForm {
             return "Now the questions you were asked, one at a time, each followed by the gist of your answer. "
                 + "End a line with \\ to continue on the next.\(who) Enter on an empty question moves on to concerns."
         case .concern:
-            return "Concerns they raised or seemed to have, one at a time (e.g. asked twice about my lack of team-lead experience). "
+            return
+                "Concerns they raised or seemed to have, one at a time (e.g. asked twice about my lack of team-lead experience). "
                 + "Enter on an empty line moves on."
         case .wish:
             return "What do you wish you had said? One at a time; Enter on an empty line finishes."
@@ -117,7 +131,8 @@ public final class DebriefForm {
     @discardableResult
     public func accept(_ line: String) throws -> String? {
         if [.question, .answer, .concern, .wish].contains(field),
-           draft.continueIfMarked(line, typing: TypingRecord(keys: [], submittedAt: 0)) {
+            draft.continueIfMarked(line, typing: TypingRecord(keys: [], submittedAt: 0))
+        {
             return nil
         }
         let whole = Self.tidy(draft.finished(with: line, typing: TypingRecord(keys: [], submittedAt: 0)).text)
@@ -128,21 +143,28 @@ public final class DebriefForm {
             guard !text.isEmpty else { return "Type the company's name." }
             company = text
         case .role:
-            guard !text.isEmpty else { return "Type the role: one of \(knownRoles.map(\.id).joined(separator: ", ")) (Tab completes), or the job title." }
+            guard !text.isEmpty else {
+                return
+                    "Type the role: one of \(knownRoles.map(\.id).joined(separator: ", ")) (Tab completes), or the job title."
+            }
             role = Self.resolveRole(text, known: knownRoles)
         case .kind:
             guard let parsed = text.isEmpty ? .first : InterviewKind(parsing: text) else {
-                return "'\(TerminalSafeText.inert(text, keepNewlines: false))' is not a kind; type \(InterviewKind.spelledOut), or Enter for first."
+                return
+                    "'\(TerminalSafeText.inert(text, keepNewlines: false))' is not a kind; type \(InterviewKind.spelledOut), or Enter for first."
             }
             kind = parsed
         case .date:
             guard let parsed = text.isEmpty ? today : DebriefDetails.date(parsing: text) else {
-                return "'\(TerminalSafeText.inert(text, keepNewlines: false))' is not a date; type it as YYYY-MM-DD, or Enter for today."
+                return
+                    "'\(TerminalSafeText.inert(text, keepNewlines: false))' is not a date; type it as YYYY-MM-DD, or Enter for today."
             }
             date = parsed
         case .interviewer:
             if text.isEmpty { break }
-            guard let interviewer = DebriefDetails.interviewer(parsing: text, taken: interviewers) else { return "Type Name, Title." }
+            guard let interviewer = DebriefDetails.interviewer(parsing: text, taken: interviewers) else {
+                return "Type Name, Title."
+            }
             interviewers.append(interviewer)
             return nil
         case .question:
@@ -216,8 +238,9 @@ public final class DebriefForm {
 
     /// The details as known so far (defaults for fields not reached).
     public var details: DebriefDetails {
-        DebriefDetails(company: company ?? "", role: role?.id ?? "role", roleTitle: role?.title ?? "", kind: kind ?? .first,
-                       date: date ?? today, interviewers: interviewers, candidate: candidate)
+        DebriefDetails(
+            company: company ?? "", role: role?.id ?? "role", roleTitle: role?.title ?? "", kind: kind ?? .first,
+            date: date ?? today, interviewers: interviewers, candidate: candidate)
     }
 
     private func openWriter() throws -> DebriefWriter {

@@ -28,9 +28,15 @@ public struct NextRoundBuilder {
     /// shares the most words with the round's role title, else the closest spelling.
     public static func nearestRole(to round: RoundRecord, roles: [(id: String, title: String)]) -> String? {
         if roles.contains(where: { $0.id == round.header.role }) { return round.header.role }
-        let wanted = Set(AnswerText(round.header.roleTitle + " " + round.header.role.replacing("-", with: " ")).words.filter { $0.count >= 3 })
+        let wanted = Set(
+            AnswerText(round.header.roleTitle + " " + round.header.role.replacing("-", with: " ")).words.filter {
+                $0.count >= 3
+            })
         let scored = roles.map { role in
-            (role.id, Set(AnswerText(role.title + " " + role.id.replacing("-", with: " ")).words).intersection(wanted).count)
+            (
+                role.id,
+                Set(AnswerText(role.title + " " + role.id.replacing("-", with: " ")).words).intersection(wanted).count
+            )
         }
         if let best = scored.max(by: { $0.1 < $1.1 }), best.1 > 0 { return best.0 }
         return closestMatch(to: round.header.role, in: roles.map(\.id)) ?? roles.first?.id
@@ -52,17 +58,21 @@ public struct NextRoundBuilder {
         var stages: [Stage] = []
 
         // The questions really asked, grouped by who asked them, in the order they came.
-        let welcome = kind == .samePerson
+        let welcome =
+            kind == .samePerson
             ? ["Good to see you again, {candidate}. I'd like to pick up where we left off last time."]
-            : ["Welcome back, {candidate}. Today you'll meet {panel}.",
-               "Some questions will sound familiar from last time. Answer them fully again: we listen for what is consistent and what is new."]
+            : [
+                "Welcome back, {candidate}. Today you'll meet {panel}.",
+                "Some questions will sound familiar from last time. Answer them fully again: we listen for what is consistent and what is new.",
+            ]
         var groups: [(speaker: String, questions: [Question])] = []
         for (offset, asked) in round.questions.enumerated() {
             let speaker = member(for: asked.speaker)
             let text = TextTemplate.literal(asked.text)
             let question = Question(
                 id: "again-\(offset + 1)", text: text, timeLimitSeconds: nil, talkingPoints: [],
-                hint: "You were asked this in the real interview: keep the facts and numbers you gave then, and add what you have learned since.",
+                hint:
+                    "You were asked this in the real interview: keep the facts and numbers you gave then, and add what you have learned since.",
                 repeats: "\(round.scenarioID)/\(asked.id)", maxProbes: 1,
                 probes: [Probe(condition: .noExample, text: "Can you give me one specific example?")], place: .unknown)
             if let last = groups.indices.last, groups[last].speaker == speaker {
@@ -76,16 +86,21 @@ public struct NextRoundBuilder {
             // interviewer would (see `RevisitOrder`); the real questions are the fallback when the
             // earlier round cannot be found.
             let revisit = RevisitStage(
-                prompt: "Last time I asked: {previous_question} You said: \"{previous_answer}\" Tell me again, and go further.",
+                prompt:
+                    "Last time I asked: {previous_question} You said: \"{previous_answer}\" Tell me again, and go further.",
                 pick: max(1, round.questions.count), fromScenario: round.scenarioID,
                 fallbackQuestions: groups.flatMap(\.questions), timeLimitSeconds: nil)
-            stages.append(Stage(id: "again", title: "Back to last time", interviewerID: lead.id, lines: welcome,
-                                content: .revisit(revisit), place: .unknown))
+            stages.append(
+                Stage(
+                    id: "again", title: "Back to last time", interviewerID: lead.id, lines: welcome,
+                    content: .revisit(revisit), place: .unknown))
         } else {
             for (index, group) in groups.enumerated() {
-                stages.append(Stage(id: index == 0 ? "again" : "again-\(index + 1)", title: index == 0 ? "Back to last time" : nil,
-                                    interviewerID: group.speaker, lines: index == 0 ? welcome : [],
-                                    content: .questions(QuestionsStage(questions: group.questions)), place: .unknown))
+                stages.append(
+                    Stage(
+                        id: index == 0 ? "again" : "again-\(index + 1)", title: index == 0 ? "Back to last time" : nil,
+                        interviewerID: group.speaker, lines: index == 0 ? welcome : [],
+                        content: .questions(QuestionsStage(questions: group.questions)), place: .unknown))
             }
         }
 
@@ -97,10 +112,13 @@ public struct NextRoundBuilder {
             let keywords = RoundRecord.keyWords(of: concern.text)
             let question = Question(
                 id: "concern-\(offset + 1)",
-                text: "Last time we talked about \(topic). Has anything changed, and what would you like me to know about it?",
+                text:
+                    "Last time we talked about \(topic). Has anything changed, and what would you like me to know about it?",
                 timeLimitSeconds: nil,
-                talkingPoints: keywords.isEmpty ? [] : [TalkingPoint(point: "Addresses the concern: \(topic)", keywords: keywords)],
-                hint: "Name the concern plainly, then give one specific example that answers it, and what you are doing about it now.",
+                talkingPoints: keywords.isEmpty
+                    ? [] : [TalkingPoint(point: "Addresses the concern: \(topic)", keywords: keywords)],
+                hint:
+                    "Name the concern plainly, then give one specific example that answers it, and what you are doing about it now.",
                 repeats: nil, maxProbes: 1,
                 probes: [Probe(condition: .noExample, text: "Can you give me a specific example?")], place: .unknown)
             if let last = concernGroups.indices.last, concernGroups[last].speaker == speaker {
@@ -110,9 +128,13 @@ public struct NextRoundBuilder {
             }
         }
         for (index, group) in concernGroups.enumerated() {
-            stages.append(Stage(id: index == 0 ? "concerns" : "concerns-\(index + 1)", title: index == 0 ? "What we wanted to know more about" : nil,
-                                interviewerID: group.speaker, lines: [], content: .questions(QuestionsStage(questions: group.questions)),
-                                place: .unknown))
+            stages.append(
+                Stage(
+                    id: index == 0 ? "concerns" : "concerns-\(index + 1)",
+                    title: index == 0 ? "What we wanted to know more about" : nil,
+                    interviewerID: group.speaker, lines: [],
+                    content: .questions(QuestionsStage(questions: group.questions)),
+                    place: .unknown))
         }
 
         // The rest from the template: its question stages (a few questions each, chosen by the seed)
@@ -130,39 +152,56 @@ public struct NextRoundBuilder {
                 let kept = questions.questions.filter { $0.repeats == nil }
                 guard !kept.isEmpty else { continue }
                 let pick = min(questions.pick ?? kept.count, Self.templateQuestionsPerStage, kept.count)
-                stages.append(Stage(id: "t-" + stage.id, title: stage.title, interviewerID: mapped(stage.interviewerID), lines: [],
-                                    content: .questions(QuestionsStage(questions: kept, pick: pick < kept.count ? pick : nil)),
-                                    place: .unknown))
+                stages.append(
+                    Stage(
+                        id: "t-" + stage.id, title: stage.title, interviewerID: mapped(stage.interviewerID), lines: [],
+                        content: .questions(QuestionsStage(questions: kept, pick: pick < kept.count ? pick : nil)),
+                        place: .unknown))
             case .candidateQuestions(var candidate):
                 candidate.replies = candidate.replies.map { reply in
                     var moved = reply
                     moved.interviewerID = reply.interviewerID.map(mapped)
                     return moved
                 }
-                closing = Stage(id: "your-questions", title: stage.title ?? "Your questions", interviewerID: mapped(stage.interviewerID),
-                                lines: stage.lines.isEmpty ? ["What would you like to ask us?"] : stage.lines,
-                                content: .candidateQuestions(candidate), place: .unknown)
+                closing = Stage(
+                    id: "your-questions", title: stage.title ?? "Your questions",
+                    interviewerID: mapped(stage.interviewerID),
+                    lines: stage.lines.isEmpty ? ["What would you like to ask us?"] : stage.lines,
+                    content: .candidateQuestions(candidate), place: .unknown)
             case .revisit:
                 continue
             }
         }
-        stages.append(closing ?? Stage(
-            id: "your-questions", title: "Your questions", interviewerID: lead.id, lines: ["What would you like to ask us?"],
-            content: .candidateQuestions(CandidateQuestionsStage(
-                replies: [CandidateReply(keywords: ["next steps", "timeline", "decision", "hear back"],
-                                         text: "We'll be in touch within a week either way.", interviewerID: nil)],
-                fallbackReply: CandidateQuestionsStage.defaultFallbackReply)),
-            place: .unknown))
+        stages.append(
+            closing
+                ?? Stage(
+                    id: "your-questions", title: "Your questions", interviewerID: lead.id,
+                    lines: ["What would you like to ask us?"],
+                    content: .candidateQuestions(
+                        CandidateQuestionsStage(
+                            replies: [
+                                CandidateReply(
+                                    keywords: ["next steps", "timeline", "decision", "hear back"],
+                                    text: "We'll be in touch within a week either way.", interviewerID: nil)
+                            ],
+                            fallbackReply: CandidateQuestionsStage.defaultFallbackReply)),
+                    place: .unknown))
 
         let company = TextTemplate.literal(header.company)
-        let roleTitle = TextTemplate.literal(header.roleTitle.isEmpty ? ScenarioTemplate.title(forRole: header.role) : header.roleTitle)
-        let title = kind == .samePerson
+        let roleTitle = TextTemplate.literal(
+            header.roleTitle.isEmpty ? ScenarioTemplate.title(forRole: header.role) : header.roleTitle)
+        let title =
+            kind == .samePerson
             ? "Follow-up interview with \(TextTemplate.literal(lead.name)) — \(roleTitle) at \(company)"
             : "Second interview — \(roleTitle) at \(company)"
-        let usedIDs = Set(stages.map(\.interviewerID) + stages.compactMap { $0.candidateQuestions?.replies.compactMap(\.interviewerID) }.flatMap { $0 })
+        let usedIDs = Set(
+            stages.map(\.interviewerID)
+                + stages.compactMap { $0.candidateQuestions?.replies.compactMap(\.interviewerID) }.flatMap { $0 })
         return Scenario(
-            version: 1, id: scenarioID, title: title, role: header.role, roleTitle: roleTitle, kind: kind, company: company,
-            description: "Generated from the \(header.isRealInterview ? "real" : "practice") \(header.kind.rawValue) interview \(header.session): "
+            version: 1, id: scenarioID, title: title, role: header.role, roleTitle: roleTitle, kind: kind,
+            company: company,
+            description:
+                "Generated from the \(header.isRealInterview ? "real" : "practice") \(header.kind.rawValue) interview \(header.session): "
                 + "its \(round.questions.count) question\(round.questions.count == 1 ? "" : "s") again, \(round.concerns.count) concern\(round.concerns.count == 1 ? "" : "s"), "
                 + "and more from \(template?.id ?? "no bundled scenario").",
             timeLimitSeconds: limit, interviewers: panel.filter { usedIDs.contains($0.id) || $0.id == lead.id },
@@ -187,14 +226,19 @@ public struct NextRoundBuilder {
             panel.append(member)
         }
         if kind == .samePerson {
-            return [panel.first ?? templatePanel.first ?? Interviewer(id: "interviewer", name: "Your interviewer", title: "Interviewer", style: .warm)]
+            return [
+                panel.first ?? templatePanel.first
+                    ?? Interviewer(id: "interviewer", name: "Your interviewer", title: "Interviewer", style: .warm)
+            ]
         }
         for person in templatePanel.dropFirst(real.count) {
             var member = person
             while panel.contains(where: { $0.id == member.id }) { member.id += "-2" }
             panel.append(member)
         }
-        if panel.isEmpty { panel.append(Interviewer(id: "interviewer", name: "Your interviewer", title: "Interviewer", style: .warm)) }
+        if panel.isEmpty {
+            panel.append(Interviewer(id: "interviewer", name: "Your interviewer", title: "Interviewer", style: .warm))
+        }
         return panel
     }
 }
@@ -203,6 +247,7 @@ extension TextTemplate {
     /// Text a person typed, made fit for a scenario: on one line, control characters shown inert
     /// (`^[`, as a scenario may hold none) and braces doubled, so a template renders it as written.
     public static func literal(_ text: String) -> String {
-        TerminalSafeText.inert(text.replacing("\n", with: " "), keepNewlines: false).replacing("{", with: "{{").replacing("}", with: "}}")
+        TerminalSafeText.inert(text.replacing("\n", with: " "), keepNewlines: false).replacing("{", with: "{{")
+            .replacing("}", with: "}}")
     }
 }

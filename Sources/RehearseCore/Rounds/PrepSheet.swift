@@ -38,11 +38,19 @@ public struct PrepSheet: Equatable, Sendable, Codable {
     /// The questions every candidate can ask, one per theme of a good second interview: the
     /// team, the first months, how success is measured, and the next steps.
     public static let themedQuestions: [(keywords: [String], question: String)] = [
-        (["team", "colleagues", "work with"], "Who would I work with most closely, and how does the team share its work?"),
-        (["first months", "first 90 days", "expectations", "first three months", "onboarding"],
-         "What would you expect me to have achieved in the first three months?"),
+        (
+            ["team", "colleagues", "work with"],
+            "Who would I work with most closely, and how does the team share its work?"
+        ),
+        (
+            ["first months", "first 90 days", "expectations", "first three months", "onboarding"],
+            "What would you expect me to have achieved in the first three months?"
+        ),
         (["success", "measure", "measured", "targets", "kpi"], "How will you measure success in this role?"),
-        (["next steps", "timeline", "decision", "hear back"], "What are the next steps, and when can I expect to hear from you?"),
+        (
+            ["next steps", "timeline", "decision", "hear back"],
+            "What are the next steps, and when can I expect to hear from you?"
+        ),
     ]
 
     /// Questions taken from the scenario's replies, after the themed ones.
@@ -61,7 +69,9 @@ public struct PrepSheet: Equatable, Sendable, Codable {
         kind = header.kind.rawValue
         date = header.interviewDate ?? String(DateText.iso(header.started).prefix(10))
         repeats = round.questions.map { asked in
-            Repeat(question: asked.text, earlierAnswer: asked.answer, numbers: asked.answer.map { AnswerText($0).numbers } ?? [])
+            Repeat(
+                question: asked.text, earlierAnswer: asked.answer,
+                numbers: asked.answer.map { AnswerText($0).numbers } ?? [])
         }
         concerns = round.concerns.map { concern in
             let words = RoundRecord.keyWords(of: concern.text)
@@ -69,7 +79,8 @@ public struct PrepSheet: Equatable, Sendable, Codable {
             let related = round.questions.first { asked in
                 !Set(words).intersection(AnswerText(asked.text + " " + (asked.answer ?? "")).words).isEmpty
             }
-            var angle = "Raise it yourself before they do: name \(about) plainly, give one specific example from your work "
+            var angle =
+                "Raise it yourself before they do: name \(about) plainly, give one specific example from your work "
                 + "that answers it, and say what you have done about it since."
             if let related { angle += " Build on your answer to \u{201C}\(related.text)\u{201D}." }
             return ConcernAngle(concern: concern.text, raisedBy: concern.speaker.flatMap { names[$0] }, angle: angle)
@@ -81,19 +92,26 @@ public struct PrepSheet: Equatable, Sendable, Codable {
         wishes = round.wishes
         // Each question once: the themes first, then the scenario's replies on other subjects, leaving
         // out what the person already asked.
-        var asked: [String] = transcript.events.compactMap { if case .candidateQuestion(let question) = $0 { question.text.lowercased() } else { nil } }
+        var asked: [String] = transcript.events.compactMap {
+            if case .candidateQuestion(let question) = $0 { question.text.lowercased() } else { nil }
+        }
         var questions: [String] = []
         var coveredKeywords: [String] = []
         for theme in Self.themedQuestions {
             coveredKeywords += theme.keywords
-            guard !asked.contains(where: { text in theme.keywords.contains { AnswerText(text).contains(phrase: $0) } }) else { continue }
+            guard !asked.contains(where: { text in theme.keywords.contains { AnswerText(text).contains(phrase: $0) } })
+            else { continue }
             questions.append(theme.question)
         }
         for reply in template?.candidateQuestions ?? [] {
-            for choice in reply.replies where questions.count < Self.themedQuestions.count + Self.scenarioQuestionLimit {
+            for choice in reply.replies where questions.count < Self.themedQuestions.count + Self.scenarioQuestionLimit
+            {
                 guard let keyword = choice.keywords.first,
-                      !choice.keywords.contains(where: { word in coveredKeywords.contains { $0 == word || AnswerText($0).contains(phrase: word) } }),
-                      !asked.contains(where: { AnswerText($0).contains(phrase: keyword) }) else { continue }
+                    !choice.keywords.contains(where: { word in
+                        coveredKeywords.contains { $0 == word || AnswerText($0).contains(phrase: word) }
+                    }),
+                    !asked.contains(where: { AnswerText($0).contains(phrase: keyword) })
+                else { continue }
                 coveredKeywords += choice.keywords
                 asked.append(keyword)
                 questions.append("What can you tell me about the \(keyword) side of the role?")
@@ -103,7 +121,9 @@ public struct PrepSheet: Equatable, Sendable, Codable {
     }
 
     /// The heading, e.g. "Prep for your next interview at Acme (Support Specialist)".
-    public var title: String { "Prep for your next interview at \(company)" + (roleTitle.isEmpty ? "" : " (\(roleTitle))") }
+    public var title: String {
+        "Prep for your next interview at \(company)" + (roleTitle.isEmpty ? "" : " (\(roleTitle))")
+    }
     var subtitle: String { "From the \(source) \(kind) interview \(session) on \(date)." }
 }
 
@@ -161,12 +181,18 @@ public enum PrepSheetRenderer {
 
     static func markdown(_ sheet: PrepSheet) -> String {
         let m = DocumentText.markdown
-        var out = ["# \(m(sheet.title))", "", m(sheet.subtitle), "", "## Likely to be asked again: keep your answers consistent", ""]
+        var out = [
+            "# \(m(sheet.title))", "", m(sheet.subtitle), "",
+            "## Likely to be asked again: keep your answers consistent", "",
+        ]
         if sheet.repeats.isEmpty { out.append("_No questions recorded._") }
         for repeated in sheet.repeats {
             out.append("- **\(m(repeated.question))**")
-            out.append("  - Last time: \(m(repeated.earlierAnswer.map { SessionPlan.excerpt($0, words: 40) } ?? "no answer"))")
-            if !repeated.numbers.isEmpty { out.append("  - Numbers to keep: \(m(repeated.numbers.joined(separator: ", ")))") }
+            out.append(
+                "  - Last time: \(m(repeated.earlierAnswer.map { SessionPlan.excerpt($0, words: 40) } ?? "no answer"))")
+            if !repeated.numbers.isEmpty {
+                out.append("  - Numbers to keep: \(m(repeated.numbers.joined(separator: ", ")))")
+            }
         }
         out += ["", "## Concerns to address", ""]
         if sheet.concerns.isEmpty { out.append("_None recorded._") }
@@ -196,25 +222,34 @@ public enum PrepSheetRenderer {
         for repeated in sheet.repeats {
             body += "<li><p class=\"asked\">\(h(repeated.question))</p>"
             body += "<blockquote class=\"earlier\">\(h(repeated.earlierAnswer ?? "no answer"))</blockquote>"
-            if !repeated.numbers.isEmpty { body += "<p>Numbers to keep: \(h(repeated.numbers.joined(separator: ", ")))</p>" }
+            if !repeated.numbers.isEmpty {
+                body += "<p>Numbers to keep: \(h(repeated.numbers.joined(separator: ", ")))</p>"
+            }
             body += "</li>\n"
         }
         body += "</ul></section>\n<section><h2>Concerns to address</h2>\n<ul>\n"
         for concern in sheet.concerns {
-            body += "<li><p class=\"asked\">\(h(concern.concern))" + (concern.raisedBy.map { " <small>raised by \(h($0))</small>" } ?? "")
+            body +=
+                "<li><p class=\"asked\">\(h(concern.concern))"
+                + (concern.raisedBy.map { " <small>raised by \(h($0))</small>" } ?? "")
                 + "</p><p>\(h(concern.angle))</p></li>\n"
         }
         body += "</ul></section>\n<section><h2>Weakest answers to work on</h2>\n<ul>\n"
         for weak in sheet.weakest {
-            body += "<li><p class=\"asked\">\(h(weak.question))</p><ul class=\"findings\">"
+            body +=
+                "<li><p class=\"asked\">\(h(weak.question))</p><ul class=\"findings\">"
                 + weak.findings.map { "<li>\(h($0))</li>" }.joined() + "</ul></li>\n"
         }
         body += "</ul></section>\n"
         if !sheet.wishes.isEmpty {
-            body += "<section><h2>What you meant to say: say it this time</h2>\n<ul>\n" + sheet.wishes.map { "<li>\(h($0))</li>\n" }.joined()
+            body +=
+                "<section><h2>What you meant to say: say it this time</h2>\n<ul>\n"
+                + sheet.wishes.map { "<li>\(h($0))</li>\n" }.joined()
                 + "</ul></section>\n"
         }
-        body += "<section><h2>Questions to ask them</h2>\n<ul>\n" + sheet.questionsToAsk.map { "<li>\(h($0))</li>\n" }.joined() + "</ul></section>\n"
+        body +=
+            "<section><h2>Questions to ask them</h2>\n<ul>\n"
+            + sheet.questionsToAsk.map { "<li>\(h($0))</li>\n" }.joined() + "</ul></section>\n"
         return HTMLPage.wrap(title: sheet.title, body: body)
     }
 }

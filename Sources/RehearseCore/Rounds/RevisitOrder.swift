@@ -19,11 +19,14 @@ public enum RevisitOrder {
             if !rules.isEmpty { flagsByQuestion[question.questionID] = rules }
         }
         var result = answers
-        for skipped in round.questions where skipped.answer == nil && !result.contains(where: { $0.questionID == skipped.id }) {
+        for skipped in round.questions
+        where skipped.answer == nil && !result.contains(where: { $0.questionID == skipped.id }) {
             result.append(EarlierAnswer(questionID: skipped.id, question: skipped.text, answer: ""))
         }
         for index in result.indices {
-            result[index].flags = flagsByQuestion[result[index].questionID] ?? (result[index].answer.isEmpty ? [ReviewRule.skipped.rawValue] : [])
+            result[index].flags =
+                flagsByQuestion[result[index].questionID]
+                ?? (result[index].answer.isEmpty ? [ReviewRule.skipped.rawValue] : [])
         }
         // Each concern goes to the answer sharing most of its key words (question and answer together).
         for concern in round.concerns {
@@ -43,11 +46,13 @@ public enum RevisitOrder {
     public static func choose(_ answers: [EarlierAnswer], count: Int) -> [EarlierAnswer] {
         func rank(_ answer: EarlierAnswer) -> Int { answer.concern != nil ? 0 : !answer.flags.isEmpty ? 1 : 2 }
         let ordered = answers.enumerated().sorted { left, right in
-            let a = left.element, b = right.element
+            let a = left.element
+            let b = right.element
             if rank(a) != rank(b) { return rank(a) < rank(b) }
             if rank(a) == 1, a.flags.count != b.flags.count { return a.flags.count > b.flags.count }
             if rank(a) >= 1 {
-                let wordsA = AnswerText(a.answer).wordCount, wordsB = AnswerText(b.answer).wordCount
+                let wordsA = AnswerText(a.answer).wordCount
+                let wordsB = AnswerText(b.answer).wordCount
                 if wordsA != wordsB { return wordsA < wordsB }
             }
             return left.offset < right.offset
@@ -67,6 +72,7 @@ public enum RevisitOrder {
         ]
         let wanted = answer.flags.compactMap { advice[$0] }
         guard !wanted.isEmpty else { return "" }
-        return " This time, " + (wanted.count == 1 ? wanted[0] : wanted.dropLast().joined(separator: ", ") + " and " + wanted.last!) + "."
+        return " This time, "
+            + (wanted.count == 1 ? wanted[0] : wanted.dropLast().joined(separator: ", ") + " and " + wanted.last!) + "."
     }
 }

@@ -33,7 +33,9 @@ public struct RoundRecord: Equatable, Sendable {
             if let index = questions.firstIndex(where: { $0.id == turn.ask.question }) {
                 if let answer { questions[index].answer = answer }
             } else {
-                questions.append(AskedQuestion(id: turn.ask.question, text: turn.ask.text, speaker: turn.ask.speaker, answer: answer))
+                questions.append(
+                    AskedQuestion(id: turn.ask.question, text: turn.ask.text, speaker: turn.ask.speaker, answer: answer)
+                )
             }
         }
         self.questions = questions
@@ -55,7 +57,8 @@ public struct RoundRecord: Equatable, Sendable {
     public var leadInterviewer: Interviewer? {
         let counts = Dictionary(questions.map { ($0.speaker, 1) }, uniquingKeysWith: +)
         return header.interviewers.max { left, right in
-            let a = counts[left.id] ?? 0, b = counts[right.id] ?? 0
+            let a = counts[left.id] ?? 0
+            let b = counts[right.id] ?? 0
             if a != b { return a < b }
             // Equal counts: the earlier in the list wins, so it must compare as the larger.
             return (header.interviewers.firstIndex(of: left) ?? 0) > (header.interviewers.firstIndex(of: right) ?? 0)
@@ -79,7 +82,10 @@ public struct RoundRecord: Equatable, Sendable {
             }
         }
         while let last = text.last, ".!?;:".contains(last) { text.removeLast() }
-        let swaps = ["my": "your", "i": "you", "me": "you", "i'm": "you're", "myself": "yourself", "mine": "yours", "i've": "you've"]
+        let swaps = [
+            "my": "your", "i": "you", "me": "you", "i'm": "you're", "myself": "yourself", "mine": "yours",
+            "i've": "you've",
+        ]
         return text.split(separator: " ", omittingEmptySubsequences: true).map { word in
             swaps[word.lowercased()] ?? String(word)
         }.joined(separator: " ")
@@ -87,12 +93,15 @@ public struct RoundRecord: Equatable, Sendable {
 
     /// The words a concern's answer should use: its longer words, lowercased, each once.
     public static func keyWords(of concern: String) -> [String] {
-        let skipped: Set<String> = ["asked", "twice", "seemed", "worried", "concern", "concerned", "about", "whether", "really", "think",
-                                    "thought", "maybe", "their", "there", "which", "would", "could", "should", "being", "lack", "little",
-                                    "your", "with", "that", "have", "they", "them", "were", "some", "much", "many", "more", "enough"]
+        let skipped: Set<String> = [
+            "asked", "twice", "seemed", "worried", "concern", "concerned", "about", "whether", "really", "think",
+            "thought", "maybe", "their", "there", "which", "would", "could", "should", "being", "lack", "little",
+            "your", "with", "that", "have", "they", "them", "were", "some", "much", "many", "more", "enough",
+        ]
         var seen: Set<String> = []
         var words: [String] = []
-        for word in AnswerText(topic(of: concern)).words where word.count >= 4 && !skipped.contains(word) && !seen.contains(word) {
+        for word in AnswerText(topic(of: concern)).words
+        where word.count >= 4 && !skipped.contains(word) && !seen.contains(word) {
             seen.insert(word)
             words.append(word)
         }

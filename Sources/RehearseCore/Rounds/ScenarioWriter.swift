@@ -37,7 +37,9 @@ public enum ScenarioWriter {
             }
             switch stage.content {
             case .questions(let questions):
-                if let pick = questions.pick { out.append("    pick: \(pick)                          # asked of these, chosen by the seed") }
+                if let pick = questions.pick {
+                    out.append("    pick: \(pick)                          # asked of these, chosen by the seed")
+                }
                 out.append("    questions:")
                 for question in questions.questions { out += self.question(question) }
             case .revisit(let revisit):
@@ -64,10 +66,16 @@ public enum ScenarioWriter {
 
     private static func stageComment(_ stage: Stage) -> String? {
         if stage.id.hasPrefix("again"), stage.type == .revisit {
-            return "Your real answers, revisited: concerns first, then flagged answers, then the thinnest. The questions are used when that round is not found."
+            return
+                "Your real answers, revisited: concerns first, then flagged answers, then the thinnest. The questions are used when that round is not found."
         }
-        if stage.id.hasPrefix("again") { return "Questions you were really asked: each repeats the real one, so the review compares your answers." }
-        if stage.id.hasPrefix("concerns") { return "Concerns from the real interview, asked by whoever raised them; the talking points are the concern's key words." }
+        if stage.id.hasPrefix("again") {
+            return "Questions you were really asked: each repeats the real one, so the review compares your answers."
+        }
+        if stage.id.hasPrefix("concerns") {
+            return
+                "Concerns from the real interview, asked by whoever raised them; the talking points are the concern's key words."
+        }
         if stage.id.hasPrefix("t-") { return "From the bundled scenario of the nearest role and kind." }
         if stage.type == .candidateQuestions { return "Your questions for them." }
         return nil

@@ -129,7 +129,9 @@ public struct Stage: Equatable, Sendable {
     public var content: Content
     public var place: SourcePlace
 
-    public init(id: String, title: String?, interviewerID: String, lines: [String], content: Content, place: SourcePlace) {
+    public init(
+        id: String, title: String?, interviewerID: String, lines: [String], content: Content, place: SourcePlace
+    ) {
         self.id = id
         self.title = title
         self.interviewerID = interviewerID
@@ -228,8 +230,10 @@ public struct RevisitStage: Equatable, Sendable {
     public var fallbackQuestions: [Question]
     public var timeLimitSeconds: Int?
 
-    public init(prompt: String, pick: Int = Self.defaultPick, fromScenario: String? = nil, fallbackQuestions: [Question],
-                timeLimitSeconds: Int? = nil) {
+    public init(
+        prompt: String, pick: Int = Self.defaultPick, fromScenario: String? = nil, fallbackQuestions: [Question],
+        timeLimitSeconds: Int? = nil
+    ) {
         self.prompt = prompt
         self.pick = pick
         self.fromScenario = fromScenario
@@ -280,37 +284,64 @@ public enum QuestionType: String, CaseIterable, Codable, Sendable {
 
     /// Wordings that mark each type, tried in this order (the first type with a match wins).
     public static let cues: [(type: QuestionType, phrases: [String])] = [
-        (.behavioural, ["tell me about a time", "tell us about a time", "describe a time", "a time when", "a time you",
-                        "give me an example", "give us an example", "give an example", "an example of", "have you ever",
-                        "walk me through a time", "share an example", "when did you", "the last time you", "recall a",
-                        "a situation where you", "a situation when you", "tell me about a", "tell me about the", "tell us about a",
-                        "what would you say is your", "manager say", "colleagues say", "strongest at", "greatest strength",
-                        "biggest strength", "hardest piece of feedback", "most useful feedback", "a specific occasion"]),
-        (.motivational, ["why do you want", "why this", "why us", "why are you interested", "what attracts you", "what draws you",
-                         "why did you apply", "where do you see yourself", "what motivates you", "about yourself",
-                         "why are you leaving", "why did you leave", "why nursing", "why sales", "why product", "why data",
-                         "why customer", "why software", "interest you", "appeals to you", "excites you", "what do you know about",
-                         "why company", "made you apply", "what drew you", "what draws you", "what led you to", "what got you into",
-                         "why have you applied", "your background", "your career", "hoping to find", "looking for in your next",
-                         "right for this", "right hire", "why should i believe", "learned about company", "found out about company",
-                         "why wouldn't you", "why now"]),
-        (.technical, ["design a", "design the", "how would you design", "explain how", "what is the difference",
-                      "what's the difference", "this code", "the code", "sql", "query", "algorithm", "complexity", "schema",
-                      "architecture", "debug", "how does", "how do you test", "write a", "calculate", "statistical", "metric",
-                      "let's design", "design an experiment", "how would you define", "how is that possible", "in sql",
-                      "how would you find each", "p value", "cohort"]),
-        (.situational, ["what would you do", "how would you", "what do you do", "talk me through", "walk me through", "imagine",
-                        "suppose", "what would", "if you", "you find out", "you notice", "your first", "how do you handle",
-                        "how would", "what will you", "what's your plan", "what is your plan", "how do you decide", "how do you investigate",
-                        "how do you respond", "what happens next", "step by step", "talk us through", "how do you get through",
-                        "how do you run", "convince me", "what do", "next five days", "first 48 hours", "first ninety days",
-                        "first quarter", "first hour", "say i asked"]),
+        (
+            .behavioural,
+            [
+                "tell me about a time", "tell us about a time", "describe a time", "a time when", "a time you",
+                "give me an example", "give us an example", "give an example", "an example of", "have you ever",
+                "walk me through a time", "share an example", "when did you", "the last time you", "recall a",
+                "a situation where you", "a situation when you", "tell me about a", "tell me about the",
+                "tell us about a",
+                "what would you say is your", "manager say", "colleagues say", "strongest at", "greatest strength",
+                "biggest strength", "hardest piece of feedback", "most useful feedback", "a specific occasion",
+            ]
+        ),
+        (
+            .motivational,
+            [
+                "why do you want", "why this", "why us", "why are you interested", "what attracts you",
+                "what draws you",
+                "why did you apply", "where do you see yourself", "what motivates you", "about yourself",
+                "why are you leaving", "why did you leave", "why nursing", "why sales", "why product", "why data",
+                "why customer", "why software", "interest you", "appeals to you", "excites you",
+                "what do you know about",
+                "why company", "made you apply", "what drew you", "what draws you", "what led you to",
+                "what got you into",
+                "why have you applied", "your background", "your career", "hoping to find", "looking for in your next",
+                "right for this", "right hire", "why should i believe", "learned about company",
+                "found out about company",
+                "why wouldn't you", "why now",
+            ]
+        ),
+        (
+            .technical,
+            [
+                "design a", "design the", "how would you design", "explain how", "what is the difference",
+                "what's the difference", "this code", "the code", "sql", "query", "algorithm", "complexity", "schema",
+                "architecture", "debug", "how does", "how do you test", "write a", "calculate", "statistical", "metric",
+                "let's design", "design an experiment", "how would you define", "how is that possible", "in sql",
+                "how would you find each", "p value", "cohort",
+            ]
+        ),
+        (
+            .situational,
+            [
+                "what would you do", "how would you", "what do you do", "talk me through", "walk me through", "imagine",
+                "suppose", "what would", "if you", "you find out", "you notice", "your first", "how do you handle",
+                "how would", "what will you", "what's your plan", "what is your plan", "how do you decide",
+                "how do you investigate",
+                "how do you respond", "what happens next", "step by step", "talk us through", "how do you get through",
+                "how do you run", "convince me", "what do", "next five days", "first 48 hours", "first ninety days",
+                "first quarter", "first hour", "say i asked",
+            ]
+        ),
     ]
 
     /// The type a question's wording suggests; behavioural when nothing matches (the most common kind).
     public static func inferred(from text: String) -> QuestionType {
         let lowered = " " + Words.tokenize(text).joined(separator: " ") + " "
-        for cue in cues where cue.phrases.contains(where: { lowered.contains(" " + Words.tokenize($0).joined(separator: " ") + " ") }) {
+        for cue in cues
+        where cue.phrases.contains(where: { lowered.contains(" " + Words.tokenize($0).joined(separator: " ") + " ") }) {
             return cue.type
         }
         return .behavioural

@@ -9,14 +9,21 @@ struct ScenarioDecoder {
     init(path: String) { self.path = path }
 
     // The keys each level allows and requires. docs/scenario.schema.json must agree (SchemaTests).
-    static let topKeys = ["version", "id", "title", "role", "role_title", "kind", "company", "description", "time_limit", "interviewers", "stages"]
-    static let topRequiredKeys = ["version", "id", "title", "role", "role_title", "kind", "company", "interviewers", "stages"]
+    static let topKeys = [
+        "version", "id", "title", "role", "role_title", "kind", "company", "description", "time_limit", "interviewers",
+        "stages",
+    ]
+    static let topRequiredKeys = [
+        "version", "id", "title", "role", "role_title", "kind", "company", "interviewers", "stages",
+    ]
     static let interviewerKeys = ["id", "name", "title", "style"]
     static let interviewerRequiredKeys = ["id", "name", "title", "style"]
     static let stageKeysByType: [Stage.StageType: [String]] = [
         .questions: ["id", "title", "type", "interviewer", "say", "questions", "pick"],
         .candidateQuestions: ["id", "title", "type", "interviewer", "say", "replies", "fallback", "max_questions"],
-        .revisit: ["id", "title", "type", "interviewer", "say", "ask", "pick", "from_scenario", "questions", "time_limit"],
+        .revisit: [
+            "id", "title", "type", "interviewer", "say", "ask", "pick", "from_scenario", "questions", "time_limit",
+        ],
     ]
     static let stageRequiredKeysByType: [Stage.StageType: [String]] = [
         .questions: ["interviewer", "questions"],
@@ -26,7 +33,9 @@ struct ScenarioDecoder {
     static let allStageKeys = Array(Set(stageKeysByType.values.joined())).sorted()
     static let replyKeys = ["keywords", "reply", "interviewer"]
     static let replyRequiredKeys = ["keywords", "reply"]
-    static let questionKeys = ["id", "text", "type", "time_limit", "talking_points", "hint", "repeats", "max_probes", "probes"]
+    static let questionKeys = [
+        "id", "text", "type", "time_limit", "talking_points", "hint", "repeats", "max_probes", "probes",
+    ]
     static let questionRequiredKeys = ["id", "text"]
     static let talkingPointKeys = ["point", "keywords"]
     static let talkingPointRequiredKeys = ["point"]
@@ -47,16 +56,24 @@ struct ScenarioDecoder {
     // MARK: Reporting
 
     mutating func error(_ place: SourcePlace, _ message: String, _ suggestion: String? = nil) {
-        diagnostics.append(Diagnostic(file: path, line: place.line, column: place.column, severity: .error, message: message, suggestion: suggestion))
+        diagnostics.append(
+            Diagnostic(
+                file: path, line: place.line, column: place.column, severity: .error, message: message,
+                suggestion: suggestion))
     }
 
     mutating func warning(_ place: SourcePlace, _ message: String, _ suggestion: String? = nil) {
-        diagnostics.append(Diagnostic(file: path, line: place.line, column: place.column, severity: .warning, message: message, suggestion: suggestion))
+        diagnostics.append(
+            Diagnostic(
+                file: path, line: place.line, column: place.column, severity: .warning, message: message,
+                suggestion: suggestion))
     }
 
     /// Reports a key written twice in one mapping (the parser keeps both; the last one wins).
     mutating func duplicateKey(_ duplicate: ParsedYAML.DuplicateKey) {
-        error(duplicate.place, "duplicate key '\(duplicate.key)' (first at line \(duplicate.firstPlace.line))", "keep one of them")
+        error(
+            duplicate.place, "duplicate key '\(duplicate.key)' (first at line \(duplicate.firstPlace.line))",
+            "keep one of them")
     }
 
     // MARK: Typed access
@@ -85,7 +102,8 @@ struct ScenarioDecoder {
             } else if let close = closestMatch(to: name, in: known) {
                 error(pair.key.place, "unknown key '\(name)' in \(what)", "did you mean '\(close)'?")
             } else {
-                error(pair.key.place, "unknown key '\(name)' in \(what)", "known keys: \(known.joined(separator: ", "))")
+                error(
+                    pair.key.place, "unknown key '\(name)' in \(what)", "known keys: \(known.joined(separator: ", "))")
             }
         }
         return result
@@ -100,7 +118,9 @@ struct ScenarioDecoder {
             guard style == .plain else { return "text" }
             if Self.isNull(text) { return "nothing (null)" }
             if Self.integer(text) != nil { return "a number" }
-            if text.contains(where: \.isNumber), Double(text.replacingUnderscores()) != nil { return "a decimal number" }
+            if text.contains(where: \.isNumber), Double(text.replacingUnderscores()) != nil {
+                return "a decimal number"
+            }
             if Self.isBoolean(text) { return "a boolean" }
             return "text"
         }
@@ -135,7 +155,9 @@ struct ScenarioDecoder {
     }
 
     /// Reports each required key that is missing from a mapping, at the mapping's place.
-    mutating func reportMissing(_ fields: [String: YAMLNode], required: [String], in what: String, at place: SourcePlace) {
+    mutating func reportMissing(
+        _ fields: [String: YAMLNode], required: [String], in what: String, at place: SourcePlace
+    ) {
         for key in required where fields[key] == nil {
             error(place, "\(what) is missing the required key '\(key)'")
         }
@@ -164,7 +186,10 @@ struct ScenarioDecoder {
             let code = scalar.value
             if (code < 0x20 && code != 0x09 && code != 0x0A) || code == 0x7F || (0x80...0x9F).contains(code) {
                 let hex = String(code, radix: 16, uppercase: true)
-                error(place, "'\(key)' contains the control character U+\(String(repeating: "0", count: 4 - hex.count) + hex)", "remove it; only tab and newline are allowed")
+                error(
+                    place,
+                    "'\(key)' contains the control character U+\(String(repeating: "0", count: 4 - hex.count) + hex)",
+                    "remove it; only tab and newline are allowed")
                 return
             }
         }
@@ -187,7 +212,8 @@ struct ScenarioDecoder {
         guard let value = text(node, key), let node else { return nil }
         if !Self.isSlug(value) {
             let suggestion = value.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
-            error(node.place, "'\(key)' must be lowercase letters, digits and '-', not '\(value)'", "try '\(suggestion)'")
+            error(
+                node.place, "'\(key)' must be lowercase letters, digits and '-', not '\(value)'", "try '\(suggestion)'")
             return nil
         }
         return value
@@ -196,7 +222,10 @@ struct ScenarioDecoder {
     /// Lowercase ASCII letters, digits and '-', not starting with '-'.
     static func isSlug(_ value: String) -> Bool {
         !value.isEmpty && !value.hasPrefix("-")
-            && value.utf8.allSatisfy { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "-") }
+            && value.utf8.allSatisfy {
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)
+                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "-")
+            }
     }
 
     mutating func list(_ node: YAMLNode?, _ key: String) -> [YAMLNode]? {
@@ -224,7 +253,9 @@ struct ScenarioDecoder {
             } else if let close = closestMatch(to: reference.name, in: allowed) {
                 error(place, "unknown variable '{\(reference.name)}' in '\(key)'", "did you mean '{\(close)}'?")
             } else {
-                error(place, "unknown variable '{\(reference.name)}' in '\(key)'", "known variables: \(allowed.map { "{\($0)}" }.joined(separator: ", "))")
+                error(
+                    place, "unknown variable '{\(reference.name)}' in '\(key)'",
+                    "known variables: \(allowed.map { "{\($0)}" }.joined(separator: ", "))")
             }
         }
     }
@@ -236,10 +267,14 @@ struct ScenarioDecoder {
         return value
     }
 
-    mutating func enumeration<T: RawRepresentable>(_ node: YAMLNode?, _ key: String, _ type: T.Type, names: [String]) -> T? where T.RawValue == String {
+    mutating func enumeration<T: RawRepresentable>(_ node: YAMLNode?, _ key: String, _ type: T.Type, names: [String])
+        -> T? where T.RawValue == String
+    {
         guard let value = text(node, key), let node else { return nil }
         if let result = T(rawValue: value) { return result }
-        let suggestion = closestMatch(to: value, in: names).map { "did you mean '\($0)'?" } ?? "use one of: \(names.joined(separator: ", "))"
+        let suggestion =
+            closestMatch(to: value, in: names).map { "did you mean '\($0)'?" }
+            ?? "use one of: \(names.joined(separator: ", "))"
         error(node.place, "'\(value)' is not a valid \(key)", suggestion)
         return nil
     }
@@ -252,7 +287,10 @@ struct ScenarioDecoder {
         reportMissing(fields, required: Self.topRequiredKeys, in: "the scenario", at: place)
         var version = 1
         if let node = fields["version"], let value = integer(node, "version") {
-            if value != 1 { error(node.place, "format version \(value) is not supported", "this version of rehearse reads version 1") }
+            if value != 1 {
+                error(
+                    node.place, "format version \(value) is not supported", "this version of rehearse reads version 1")
+            }
             version = value
         }
         let id = fields["id"].flatMap { slug($0, "id") }
@@ -263,20 +301,26 @@ struct ScenarioDecoder {
         let title = fields["title"].flatMap { text($0, "title") }
         let role = fields["role"].flatMap { slug($0, "role") }
         let roleTitle = fields["role_title"].flatMap { text($0, "role_title") }
-        let kind = fields["kind"].flatMap { enumeration($0, "kind", InterviewKind.self, names: InterviewKind.allCases.map(\.rawValue)) }
+        let kind = fields["kind"].flatMap {
+            enumeration($0, "kind", InterviewKind.self, names: InterviewKind.allCases.map(\.rawValue))
+        }
         let company = fields["company"].flatMap { text($0, "company") }
         let description = fields["description"].flatMap { templated($0, "description") }
-        let timeLimit = fields["time_limit"].map { integer($0, "time_limit", range: ScenarioLoader.timeLimitRange) } ?? 120
+        let timeLimit =
+            fields["time_limit"].map { integer($0, "time_limit", range: ScenarioLoader.timeLimitRange) } ?? 120
 
         var interviewers: [Interviewer] = []
         var interviewerEntries = 0
         if let items = fields["interviewers"].flatMap({ list($0, "interviewers") }) {
             interviewerEntries = items.count
-            if items.isEmpty, let node = fields["interviewers"] { error(node.place, "'interviewers' is empty", "add at least one interviewer") }
+            if items.isEmpty, let node = fields["interviewers"] {
+                error(node.place, "'interviewers' is empty", "add at least one interviewer")
+            }
             for item in items {
                 guard let interviewer = decodeInterviewer(item) else { continue }
                 if interviewers.contains(where: { $0.id == interviewer.id }) {
-                    error(item.place, "duplicate interviewer id '\(interviewer.id)'", "give each interviewer its own id")
+                    error(
+                        item.place, "duplicate interviewer id '\(interviewer.id)'", "give each interviewer its own id")
                 } else {
                     interviewers.append(interviewer)
                 }
@@ -286,12 +330,16 @@ struct ScenarioDecoder {
         var stages: [Stage] = []
         var questionPlaces: [String: SourcePlace] = [:]
         if let items = fields["stages"].flatMap({ list($0, "stages") }) {
-            if items.isEmpty, let node = fields["stages"] { error(node.place, "'stages' is empty", "add at least one stage") }
+            if items.isEmpty, let node = fields["stages"] {
+                error(node.place, "'stages' is empty", "add at least one stage")
+            }
             for (index, item) in items.enumerated() {
                 guard let stage = decodeStage(item, index: index, interviewers: interviewers) else { continue }
                 for question in stage.questions {
                     if let first = questionPlaces[question.id] {
-                        error(question.place, "duplicate question id '\(question.id)' (first used at line \(first.line))", "give each question its own id")
+                        error(
+                            question.place, "duplicate question id '\(question.id)' (first used at line \(first.line))",
+                            "give each question its own id")
                     } else {
                         questionPlaces[question.id] = question.place
                     }
@@ -304,13 +352,15 @@ struct ScenarioDecoder {
         }
 
         if let kind, !stages.isEmpty {
-            checkKindRules(kind, stages: stages, interviewerCount: interviewerEntries, at: fields["kind"]?.place ?? place)
+            checkKindRules(
+                kind, stages: stages, interviewerCount: interviewerEntries, at: fields["kind"]?.place ?? place)
         }
 
         guard let id, let title, let role, let roleTitle, let kind, let company, let timeLimit else { return nil }
-        return Scenario(version: version, id: id, title: title, role: role, roleTitle: roleTitle, kind: kind, company: company,
-                        description: description, timeLimitSeconds: timeLimit, interviewers: interviewers, stages: stages,
-                        checksum: checksum, sourcePath: path)
+        return Scenario(
+            version: version, id: id, title: title, role: role, roleTitle: roleTitle, kind: kind, company: company,
+            description: description, timeLimitSeconds: timeLimit, interviewers: interviewers, stages: stages,
+            checksum: checksum, sourcePath: path)
     }
 
     /// Warnings and errors about what a kind of interview needs. `interviewerCount` counts the
@@ -320,21 +370,30 @@ struct ScenarioDecoder {
         switch kind {
         case .first:
             if interviewerCount > 1 {
-                warning(place, "a first interview usually has one interviewer; this one has \(interviewerCount)", "use kind 'second' for a panel")
+                warning(
+                    place, "a first interview usually has one interviewer; this one has \(interviewerCount)",
+                    "use kind 'second' for a panel")
             }
         case .second:
             if !hasCandidateQuestions {
-                warning(place, "a second interview should end with the candidate's questions", "add a stage with 'type: candidate_questions'")
+                warning(
+                    place, "a second interview should end with the candidate's questions",
+                    "add a stage with 'type: candidate_questions'")
             }
             if interviewerCount == 1 {
-                warning(place, "a second interview usually has a panel; this one has one interviewer", "add interviewers with different styles")
+                warning(
+                    place, "a second interview usually has a panel; this one has one interviewer",
+                    "add interviewers with different styles")
             }
         case .samePerson:
             if !hasCandidateQuestions {
-                warning(place, "a same-person interview should end with the candidate's questions", "add a stage with 'type: candidate_questions'")
+                warning(
+                    place, "a same-person interview should end with the candidate's questions",
+                    "add a stage with 'type: candidate_questions'")
             }
             if !stages.contains(where: { $0.type == .revisit }) {
-                error(place, "a same-person interview never revisits earlier answers", "add a stage with 'type: revisit'")
+                error(
+                    place, "a same-person interview never revisits earlier answers", "add a stage with 'type: revisit'")
             }
         }
     }
@@ -345,18 +404,24 @@ struct ScenarioDecoder {
         let id = fields["id"].flatMap { slug($0, "id") }
         let name = fields["name"].flatMap { text($0, "name") }
         let title = fields["title"].flatMap { text($0, "title") }
-        let style = fields["style"].flatMap { enumeration($0, "style", InterviewerStyle.self, names: InterviewerStyle.allCases.map(\.rawValue)) }
+        let style = fields["style"].flatMap {
+            enumeration($0, "style", InterviewerStyle.self, names: InterviewerStyle.allCases.map(\.rawValue))
+        }
         // With a valid id the interviewer is kept, so stages that name them raise no second error;
         // the errors above already keep the scenario from loading.
         guard let id else { return nil }
         return Interviewer(id: id, name: name ?? id, title: title ?? "", style: style ?? .warm)
     }
 
-    mutating func interviewerReference(_ node: YAMLNode?, _ interviewers: [Interviewer], key: String = "interviewer") -> String? {
+    mutating func interviewerReference(_ node: YAMLNode?, _ interviewers: [Interviewer], key: String = "interviewer")
+        -> String?
+    {
         guard let id = text(node, key), let node else { return nil }
         if interviewers.contains(where: { $0.id == id }) || interviewers.isEmpty { return id }
         let ids = interviewers.map(\.id)
-        let suggestion = closestMatch(to: id, in: ids).map { "did you mean '\($0)'?" } ?? "known interviewers: \(ids.joined(separator: ", "))"
+        let suggestion =
+            closestMatch(to: id, in: ids).map { "did you mean '\($0)'?" }
+            ?? "known interviewers: \(ids.joined(separator: ", "))"
         error(node.place, "interviewer '\(id)' does not exist", suggestion)
         return nil
     }
@@ -368,7 +433,10 @@ struct ScenarioDecoder {
         }
         var type = Stage.StageType.questions
         if let typeNode = pairs.last(where: { $0.key.scalarText == "type" })?.value {
-            guard let value = enumeration(typeNode, "type", Stage.StageType.self, names: Stage.StageType.allCases.map(\.rawValue)) else { return nil }
+            guard
+                let value = enumeration(
+                    typeNode, "type", Stage.StageType.self, names: Stage.StageType.allCases.map(\.rawValue))
+            else { return nil }
             type = value
         }
         let known = Self.stageKeysByType[type] ?? []
@@ -376,7 +444,9 @@ struct ScenarioDecoder {
         var filtered: [YAMLPair] = []
         for pair in pairs {
             if let name = pair.key.scalarText, !known.contains(name), Self.allStageKeys.contains(name) {
-                error(pair.key.place, "'\(name)' does not belong in a stage of type '\(type.rawValue)'", "remove it, or change the stage's type")
+                error(
+                    pair.key.place, "'\(name)' does not belong in a stage of type '\(type.rawValue)'",
+                    "remove it, or change the stage's type")
             } else {
                 filtered.append(pair)
             }
@@ -384,7 +454,8 @@ struct ScenarioDecoder {
         let fields = self.fields(of: filtered, known: known, what: "a stage")
         let place = node.place
         let what = type == .questions ? "a stage" : "a \(type.rawValue) stage"
-        reportMissing(fields, required: (Self.stageRequiredKeysByType[type] ?? []).filter { $0 != "type" }, in: what, at: place)
+        reportMissing(
+            fields, required: (Self.stageRequiredKeysByType[type] ?? []).filter { $0 != "type" }, in: what, at: place)
         let id = fields["id"].flatMap { slug($0, "id") } ?? "stage-\(index + 1)"
         let title = fields["title"].flatMap { templated($0, "title") }
         let interviewer = fields["interviewer"].flatMap { interviewerReference($0, interviewers) }
@@ -397,13 +468,17 @@ struct ScenarioDecoder {
         case .questions, .revisit:
             var questions: [Question] = []
             if let items = fields["questions"].flatMap({ list($0, "questions") }) {
-                if items.isEmpty, let node = fields["questions"] { error(node.place, "the stage '\(id)' has no questions", "add questions or remove the stage") }
+                if items.isEmpty, let node = fields["questions"] {
+                    error(node.place, "the stage '\(id)' has no questions", "add questions or remove the stage")
+                }
                 questions = items.compactMap { decodeQuestion($0) }
             }
             var pick: Int? = nil
             if let node = fields["pick"], let value = integer(node, "pick", range: Self.pickRange) {
                 if type == .questions, value > questions.count, !questions.isEmpty {
-                    error(node.place, "'pick' is \(value) but the stage has only \(questions.count) questions", "lower 'pick' to at most \(questions.count)")
+                    error(
+                        node.place, "'pick' is \(value) but the stage has only \(questions.count) questions",
+                        "lower 'pick' to at most \(questions.count)")
                 }
                 pick = value
             }
@@ -415,29 +490,41 @@ struct ScenarioDecoder {
             if let node = fields["ask"], let ask = templated(node, "ask", allowRevisit: true) {
                 let names = TextTemplate.references(in: ask).map(\.name)
                 if !names.contains("previous_question") && !names.contains("previous_answer") {
-                    error(node.place, "a revisit stage's 'ask' never mentions the earlier answer", "use {previous_question} or {previous_answer}")
+                    error(
+                        node.place, "a revisit stage's 'ask' never mentions the earlier answer",
+                        "use {previous_question} or {previous_answer}")
                 }
                 prompt = ask
             }
-            content = .revisit(RevisitStage(
-                prompt: prompt, pick: pick ?? RevisitStage.defaultPick,
-                fromScenario: fields["from_scenario"].flatMap { slug($0, "from_scenario") }, fallbackQuestions: questions,
-                timeLimitSeconds: fields["time_limit"].flatMap { integer($0, "time_limit", range: ScenarioLoader.timeLimitRange) }))
+            content = .revisit(
+                RevisitStage(
+                    prompt: prompt, pick: pick ?? RevisitStage.defaultPick,
+                    fromScenario: fields["from_scenario"].flatMap { slug($0, "from_scenario") },
+                    fallbackQuestions: questions,
+                    timeLimitSeconds: fields["time_limit"].flatMap {
+                        integer($0, "time_limit", range: ScenarioLoader.timeLimitRange)
+                    }))
         case .candidateQuestions:
             var replies: [CandidateReply] = []
             if let items = fields["replies"].flatMap({ list($0, "replies") }) {
-                if items.isEmpty, let node = fields["replies"] { error(node.place, "the stage '\(id)' has no replies", "add replies with keywords") }
+                if items.isEmpty, let node = fields["replies"] {
+                    error(node.place, "the stage '\(id)' has no replies", "add replies with keywords")
+                }
                 replies = items.compactMap { decodeReply($0, interviewers: interviewers) }
             }
             let fallback = fields["fallback"].flatMap { templated($0, "fallback") }
             var maxQuestions = CandidateQuestionsStage.defaultMaxQuestions
-            if let node = fields["max_questions"], let value = integer(node, "max_questions", range: Self.maxQuestionsRange) {
+            if let node = fields["max_questions"],
+                let value = integer(node, "max_questions", range: Self.maxQuestionsRange)
+            {
                 maxQuestions = value
             }
-            content = .candidateQuestions(CandidateQuestionsStage(
-                replies: replies, fallbackReply: fallback, maxQuestions: maxQuestions))
+            content = .candidateQuestions(
+                CandidateQuestionsStage(
+                    replies: replies, fallbackReply: fallback, maxQuestions: maxQuestions))
         }
-        let stage = Stage(id: id, title: title, interviewerID: interviewer ?? "", lines: lines, content: content, place: place)
+        let stage = Stage(
+            id: id, title: title, interviewerID: interviewer ?? "", lines: lines, content: content, place: place)
         // Kept even without a valid interviewer, so later checks (kind rules, duplicate ids) see it;
         // the error already keeps the scenario from loading.
         return stage
@@ -447,7 +534,9 @@ struct ScenarioDecoder {
         guard let fields = mapping(node, known: Self.replyKeys, what: "a reply") else { return nil }
         reportMissing(fields, required: Self.replyRequiredKeys, in: "a reply", at: node.place)
         let keywords = fields["keywords"].flatMap { textList($0, "keywords") }
-        if let keywords, keywords.isEmpty, let node = fields["keywords"] { error(node.place, "'keywords' is empty", "list words that would appear in the candidate's question") }
+        if let keywords, keywords.isEmpty, let node = fields["keywords"] {
+            error(node.place, "'keywords' is empty", "list words that would appear in the candidate's question")
+        }
         let reply = fields["reply"].flatMap { templated($0, "reply") }
         let interviewer = fields["interviewer"].flatMap { interviewerReference($0, interviewers) }
         if fields["interviewer"] != nil, interviewer == nil { return nil }
@@ -467,7 +556,10 @@ struct ScenarioDecoder {
         if let node = fields["type"], let value = self.text(node, "type") {
             declaredType = QuestionType(rawValue: value.lowercased())
             if declaredType == nil {
-                let near = closestMatch(to: value.lowercased(), in: QuestionType.allCases.map(\.rawValue)).map { "did you mean '\($0)'? " } ?? ""
+                let near =
+                    closestMatch(to: value.lowercased(), in: QuestionType.allCases.map(\.rawValue)).map {
+                        "did you mean '\($0)'? "
+                    } ?? ""
                 error(node.place, "'\(value)' is not a valid question type", "\(near)use one of: \(QuestionType.names)")
             }
         }
@@ -475,7 +567,9 @@ struct ScenarioDecoder {
         if let node = fields["repeats"], let value = self.text(node, "repeats") {
             let parts = value.split(separator: "/", omittingEmptySubsequences: false)
             if parts.count != 2 || !parts.allSatisfy({ Self.isSlug(String($0)) }) {
-                error(node.place, "'repeats' should be SCENARIO-ID/QUESTION-ID, not '\(value)'", "e.g. customer-service-first/why-support")
+                error(
+                    node.place, "'repeats' should be SCENARIO-ID/QUESTION-ID, not '\(value)'",
+                    "e.g. customer-service-first/why-support")
             } else {
                 repeats = value
             }
@@ -490,8 +584,9 @@ struct ScenarioDecoder {
             probes = items.compactMap { decodeProbe($0, pointCount: points.count) }
         }
         guard let id, let text else { return nil }
-        return Question(id: id, text: text, timeLimitSeconds: timeLimit, talkingPoints: points, hint: hint, repeats: repeats,
-                        maxProbes: maxProbes, probes: probes, place: place, declaredType: declaredType)
+        return Question(
+            id: id, text: text, timeLimitSeconds: timeLimit, talkingPoints: points, hint: hint, repeats: repeats,
+            maxProbes: maxProbes, probes: probes, place: place, declaredType: declaredType)
     }
 
     mutating func decodeTalkingPoint(_ node: YAMLNode) -> TalkingPoint? {
@@ -503,7 +598,9 @@ struct ScenarioDecoder {
         reportMissing(fields, required: Self.talkingPointRequiredKeys, in: "a talking point", at: node.place)
         let point = fields["point"].flatMap { text($0, "point") }
         var keywords = fields["keywords"].flatMap { textList($0, "keywords") }
-        if let list = keywords, list.isEmpty, let node = fields["keywords"] { error(node.place, "'keywords' is empty", "list words a good answer would use") }
+        if let list = keywords, list.isEmpty, let node = fields["keywords"] {
+            error(node.place, "'keywords' is empty", "list words a good answer would use")
+        }
         guard let point else { return nil }
         if keywords == nil { keywords = Words.contentWords(of: point) }
         return TalkingPoint(point: point, keywords: (keywords ?? []).map { $0.lowercased() })
@@ -518,7 +615,8 @@ struct ScenarioDecoder {
         let condition: ProbeCondition
         switch when {
         case "too_few_words":
-            condition = .tooFewWords(minimum: fields["min_words"].flatMap { integer($0, "min_words", range: Self.minWordsRange) } ?? 40)
+            condition = .tooFewWords(
+                minimum: fields["min_words"].flatMap { integer($0, "min_words", range: Self.minWordsRange) } ?? 40)
         case "no_example": condition = .noExample
         case "no_numbers": condition = .noNumbers
         case "hedging": condition = .hedging
@@ -527,15 +625,22 @@ struct ScenarioDecoder {
             var index: Int? = nil
             if let node = fields["point"], let value = integer(node, "point", range: Self.pointRange) {
                 if value > pointCount {
-                    error(node.place, "'point' is \(value) but the question has \(pointCount) talking point\(pointCount == 1 ? "" : "s")", pointCount == 0 ? "add talking_points to the question" : "use a number from 1 to \(pointCount)")
+                    error(
+                        node.place,
+                        "'point' is \(value) but the question has \(pointCount) talking point\(pointCount == 1 ? "" : "s")",
+                        pointCount == 0 ? "add talking_points to the question" : "use a number from 1 to \(pointCount)")
                 }
                 index = value
             } else if pointCount == 0 {
-                error(whenNode.place, "'missing_point' needs talking points, and the question has none", "add talking_points to the question")
+                error(
+                    whenNode.place, "'missing_point' needs talking points, and the question has none",
+                    "add talking_points to the question")
             }
             condition = .missingPoint(index: index)
         default:
-            let suggestion = closestMatch(to: when, in: ProbeCondition.names).map { "did you mean '\($0)'?" } ?? "use one of: \(ProbeCondition.names.joined(separator: ", "))"
+            let suggestion =
+                closestMatch(to: when, in: ProbeCondition.names).map { "did you mean '\($0)'?" }
+                ?? "use one of: \(ProbeCondition.names.joined(separator: ", "))"
             error(whenNode.place, "unknown probe condition '\(when)'", suggestion)
             return nil
         }
@@ -550,6 +655,6 @@ struct ScenarioDecoder {
     }
 }
 
-private extension String {
-    func replacingUnderscores() -> String { contains("_") ? String(filter { $0 != "_" }) : self }
+extension String {
+    fileprivate func replacingUnderscores() -> String { contains("_") ? String(filter { $0 != "_" }) : self }
 }

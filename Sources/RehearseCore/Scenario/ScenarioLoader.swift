@@ -1,4 +1,3 @@
-
 /// Reads scenario files: every problem is collected as a `Diagnostic` with its line and column,
 /// so the loader and `scenarios lint` report the same things in one pass.
 ///
@@ -27,7 +26,10 @@ public enum ScenarioLoader {
         /// Where the file declares its id.
         public var declaredIDPlace: SourcePlace?
 
-        init(scenario: Scenario?, diagnostics: [Diagnostic], declaredID: String? = nil, declaredIDPlace: SourcePlace? = nil) {
+        init(
+            scenario: Scenario?, diagnostics: [Diagnostic], declaredID: String? = nil,
+            declaredIDPlace: SourcePlace? = nil
+        ) {
             self.scenario = scenario
             self.diagnostics = diagnostics
             self.declaredID = declaredID
@@ -61,14 +63,17 @@ public enum ScenarioLoader {
         var status = stat()
         guard stat(path, &status) == 0 else {
             let reason = errno
-            return .failure(fileProblem(path, "cannot read the file: \(String(cString: strerror(reason)))",
-                                        reason == ENOENT ? "check the path" : "check its permissions"))
+            return .failure(
+                fileProblem(
+                    path, "cannot read the file: \(String(cString: strerror(reason)))",
+                    reason == ENOENT ? "check the path" : "check its permissions"))
         }
         if let problem = fileTypeProblem(status, path: path) { return .failure(problem) }
 
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
-            return .failure(fileProblem(path, "cannot read the file: \(String(cString: strerror(errno)))", "check its permissions"))
+            return .failure(
+                fileProblem(path, "cannot read the file: \(String(cString: strerror(errno)))", "check its permissions"))
         }
         defer { close(descriptor) }
         guard fstat(descriptor, &status) == 0 else {
@@ -106,7 +111,8 @@ public enum ScenarioLoader {
         case S_IFREG:
             return Int(status.st_size) > maximumFileSize ? tooLarge(path, size: Int(status.st_size)) : nil
         case S_IFDIR:
-            return fileProblem(path, "is a directory, not a scenario file", "pass a .yaml file, or use --scenarios DIR for a folder")
+            return fileProblem(
+                path, "is a directory, not a scenario file", "pass a .yaml file, or use --scenarios DIR for a folder")
         case S_IFIFO:
             return fileProblem(path, "is a FIFO (named pipe), not a regular file", "pass a .yaml file")
         case S_IFCHR, S_IFBLK:
@@ -119,7 +125,9 @@ public enum ScenarioLoader {
     }
 
     private static func tooLarge(_ path: String, size: Int) -> Diagnostic {
-        fileProblem(path, "file is \(size) bytes; scenario files are limited to \(maximumFileSize) bytes", "split it into several scenarios")
+        fileProblem(
+            path, "file is \(size) bytes; scenario files are limited to \(maximumFileSize) bytes",
+            "split it into several scenarios")
     }
 
     private static func fileProblem(_ path: String, _ message: String, _ suggestion: String?) -> Diagnostic {
@@ -135,12 +143,14 @@ public enum ScenarioLoader {
         if let (line, column) = firstInvalidUTF8(bytes) {
             return single(path, line, column, "the file is not valid UTF-8", "save it as UTF-8")
         }
-        let limits = YAMLEventReader.Limits(maximumDepth: maximumNesting, maximumAliasExpansions: maximumAliasExpansions,
-                                            maximumAliasedNodes: maximumAliasedValues)
+        let limits = YAMLEventReader.Limits(
+            maximumDepth: maximumNesting, maximumAliasExpansions: maximumAliasExpansions,
+            maximumAliasedNodes: maximumAliasedValues)
         let parsed: ParsedYAML
         switch YAMLEventReader.parse(bytes, limits: limits) {
         case .success(let value): parsed = value
-        case .failure(let failure): return single(path, failure.place.line, failure.place.column, failure.message, failure.suggestion)
+        case .failure(let failure):
+            return single(path, failure.place.line, failure.place.column, failure.message, failure.suggestion)
         }
         guard let root = parsed.root else {
             return single(path, 1, 1, "the file is empty", "start from `rehearse scenarios new`")
@@ -149,23 +159,35 @@ public enum ScenarioLoader {
         parsed.duplicateKeys.forEach { decoder.duplicateKey($0) }
         let scenario = decoder.decode(root, checksum: fingerprint(bytes))
         let hasErrors = decoder.diagnostics.contains { $0.severity == .error }
-        return Result(scenario: hasErrors ? nil : scenario,
-                      diagnostics: decoder.diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) },
-                      declaredID: decoder.declaredID, declaredIDPlace: decoder.declaredIDPlace)
+        return Result(
+            scenario: hasErrors ? nil : scenario,
+            diagnostics: decoder.diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) },
+            declaredID: decoder.declaredID, declaredIDPlace: decoder.declaredIDPlace)
     }
 
-    private static func single(_ path: String, _ line: Int, _ column: Int, _ message: String, _ suggestion: String?) -> Result {
-        Result(scenario: nil, diagnostics: [Diagnostic(file: path, line: line, column: column, message: message, suggestion: suggestion)])
+    private static func single(_ path: String, _ line: Int, _ column: Int, _ message: String, _ suggestion: String?)
+        -> Result
+    {
+        Result(
+            scenario: nil,
+            diagnostics: [Diagnostic(file: path, line: line, column: column, message: message, suggestion: suggestion)])
     }
 
     /// Line and column (1-based, in characters) of the first byte that is not valid UTF-8.
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> (Int, Int)? {
-        var line = 1, column = 1, index = 0
+        var line = 1
+        var column = 1
+        var index = 0
         let count = bytes.count
         while index < count {
             let byte = bytes[index]
             if byte < 0x80 {
-                if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
+                if byte == UInt8(ascii: "\n") {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
                 index += 1
                 continue
             }

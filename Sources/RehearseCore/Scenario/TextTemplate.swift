@@ -1,7 +1,9 @@
 /// The closed set of `{variables}` scenario text may use, and their substitution.
 public enum TextTemplate {
     /// Variables allowed anywhere.
-    public static let commonVariables = ["candidate", "company", "role_title", "interviewer", "interviewer_title", "panel"]
+    public static let commonVariables = [
+        "candidate", "company", "role_title", "interviewer", "interviewer_title", "panel",
+    ]
     /// Variables allowed only in a revisit stage's `ask`.
     public static let revisitVariables = ["previous_question", "previous_answer"]
 
@@ -58,7 +60,9 @@ public enum TextTemplate {
                 emit("{", resumingAt: utf8.index(after: next))
             } else if byte == closeBrace, nextByte == closeBrace {
                 emit("}", resumingAt: utf8.index(after: next))
-            } else if byte == openBrace, let close = utf8[next...].firstIndex(of: closeBrace), let value = values[String(text[next..<close])] {
+            } else if byte == openBrace, let close = utf8[next...].firstIndex(of: closeBrace),
+                let value = values[String(text[next..<close])]
+            {
                 emit(value, resumingAt: utf8.index(after: close))
             } else {
                 index = next

@@ -103,13 +103,16 @@ enum YAMLEventReader {
         }
     }
 
-    private static func readEvents(_ parser: inout yaml_parser_t, bytes: UnsafeBufferPointer<UInt8>, limits: Limits) -> Result<ParsedYAML, YAMLFailure> {
+    private static func readEvents(_ parser: inout yaml_parser_t, bytes: UnsafeBufferPointer<UInt8>, limits: Limits)
+        -> Result<ParsedYAML, YAMLFailure>
+    {
         var stack: [OpenCollection] = []
         var anchors: [String: Anchored] = [:]
         var duplicateKeys: [ParsedYAML.DuplicateKey] = []
         var root: YAMLNode?
         var documents = 0
-        var expansions = 0, copiedNodes = 0
+        var expansions = 0
+        var copiedNodes = 0
         var event = yaml_event_t()
 
         /// Adds a finished node to the collection being read, or makes it the root.
@@ -151,36 +154,59 @@ enum YAMLEventReader {
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
                 if documents > 1 {
-                    return .failure(YAMLFailure(message: "the file holds more than one YAML document", suggestion: "keep one scenario per file, without a second '---'", place: place))
+                    return .failure(
+                        YAMLFailure(
+                            message: "the file holds more than one YAML document",
+                            suggestion: "keep one scenario per file, without a second '---'", place: place))
                 }
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
-                let text = scalar.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: Int(scalar.length)), as: UTF8.self) } ?? ""
+                let text =
+                    scalar.value.map {
+                        String(decoding: UnsafeBufferPointer(start: $0, count: Int(scalar.length)), as: UTF8.self)
+                    } ?? ""
                 let node = YAMLNode(content: .scalar(text, style(scalar.style)), place: place)
                 attach(node, size: 1, aliases: 0, anchor: string(scalar.anchor))
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 if stack.count + 1 > limits.maximumDepth {
-                    return .failure(YAMLFailure(message: "nesting is deeper than \(limits.maximumDepth) levels", suggestion: "flatten the structure", place: place))
+                    return .failure(
+                        YAMLFailure(
+                            message: "nesting is deeper than \(limits.maximumDepth) levels",
+                            suggestion: "flatten the structure", place: place))
                 }
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
-                let anchor = isMapping ? string(event.data.mapping_start.anchor) : string(event.data.sequence_start.anchor)
+                let anchor =
+                    isMapping ? string(event.data.mapping_start.anchor) : string(event.data.sequence_start.anchor)
                 stack.append(OpenCollection(isMapping: isMapping, place: place, anchor: anchor))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 guard let finished = stack.popLast() else { break }
-                let content: YAMLNode.Content = finished.isMapping ? .mapping(finished.pairs) : .sequence(finished.items)
-                attach(YAMLNode(content: content, place: finished.place), size: finished.size, aliases: finished.aliases, anchor: finished.anchor)
+                let content: YAMLNode.Content =
+                    finished.isMapping ? .mapping(finished.pairs) : .sequence(finished.items)
+                attach(
+                    YAMLNode(content: content, place: finished.place), size: finished.size, aliases: finished.aliases,
+                    anchor: finished.anchor)
             case YAML_ALIAS_EVENT:
                 let name = string(event.data.alias.anchor) ?? ""
                 guard let target = anchors[name] else {
-                    return .failure(YAMLFailure(message: "the alias '*\(name)' has no anchor '&\(name)' before it", suggestion: "define the anchor before using the alias, or write the value out", place: place))
+                    return .failure(
+                        YAMLFailure(
+                            message: "the alias '*\(name)' has no anchor '&\(name)' before it",
+                            suggestion: "define the anchor before using the alias, or write the value out", place: place
+                        ))
                 }
                 expansions += 1 + target.aliases
                 copiedNodes += target.size
                 if expansions > limits.maximumAliasExpansions {
-                    return .failure(YAMLFailure(message: "more than \(limits.maximumAliasExpansions) alias expansions", suggestion: "write the text out instead of using YAML aliases", place: place))
+                    return .failure(
+                        YAMLFailure(
+                            message: "more than \(limits.maximumAliasExpansions) alias expansions",
+                            suggestion: "write the text out instead of using YAML aliases", place: place))
                 }
                 if copiedNodes > limits.maximumAliasedNodes {
-                    return .failure(YAMLFailure(message: "YAML aliases would copy more than \(limits.maximumAliasedNodes) values", suggestion: "write the text out instead of using YAML aliases", place: place))
+                    return .failure(
+                        YAMLFailure(
+                            message: "YAML aliases would copy more than \(limits.maximumAliasedNodes) values",
+                            suggestion: "write the text out instead of using YAML aliases", place: place))
                 }
                 var copy = target.node
                 copy.place = place
@@ -207,7 +233,9 @@ enum YAMLEventReader {
     }
 
     /// The parser's own account of a syntax error, with its place.
-    private static func failure(from parser: yaml_parser_t, bytes: UnsafeBufferPointer<UInt8>, limits: Limits) -> YAMLFailure {
+    private static func failure(from parser: yaml_parser_t, bytes: UnsafeBufferPointer<UInt8>, limits: Limits)
+        -> YAMLFailure
+    {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
         switch parser.error {
         case YAML_MEMORY_ERROR:
@@ -216,28 +244,37 @@ enum YAMLEventReader {
             let place = placeOfByte(Int(parser.problem_offset), in: bytes)
             if problem.contains("control characters") {
                 let code = String(UInt32(truncatingIfNeeded: parser.problem_value), radix: 16, uppercase: true)
-                return YAMLFailure(message: "the file contains the control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code)",
-                                   suggestion: "remove it; only tab and newline are allowed", place: place)
+                return YAMLFailure(
+                    message:
+                        "the file contains the control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code)",
+                    suggestion: "remove it; only tab and newline are allowed", place: place)
             }
             return YAMLFailure(message: "cannot read YAML: \(problem)", suggestion: nil, place: place)
         default:
-            let place = SourcePlace(line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1)
+            let place = SourcePlace(
+                line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1)
             if problem.contains("Maximum nesting level") {
-                return YAMLFailure(message: "nesting is deeper than \(limits.maximumDepth) levels", suggestion: "flatten the structure", place: place)
+                return YAMLFailure(
+                    message: "nesting is deeper than \(limits.maximumDepth) levels",
+                    suggestion: "flatten the structure", place: place)
             }
             let context = parser.context.map { String(cString: $0) }
-            let contextPlace = context == nil ? nil
+            let contextPlace =
+                context == nil
+                ? nil
                 : SourcePlace(line: Int(parser.context_mark.line) + 1, column: Int(parser.context_mark.column) + 1)
             let explanation = YAMLSyntaxExplanation.explain(
                 .init(problem: problem, context: context, problemPlace: place, contextPlace: contextPlace),
                 source: String(decoding: bytes, as: UTF8.self))
-            return YAMLFailure(message: explanation.message, suggestion: explanation.suggestion, place: explanation.place)
+            return YAMLFailure(
+                message: explanation.message, suggestion: explanation.suggestion, place: explanation.place)
         }
     }
 
     /// Line and column (in Unicode scalars, as libyaml counts them) of a byte offset.
     static func placeOfByte(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> SourcePlace {
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         for byte in bytes.prefix(offset) {
             if byte == UInt8(ascii: "\n") {
                 line += 1

@@ -24,7 +24,10 @@ struct AnswerDraft {
         let offset = nextLineOffset
         keys += Self.shift(typing.keys, by: offset)
         // In the timeline, the backslash and the spaces after it become the newline.
-        keys.append(.init(time: typing.submittedAt, position: offset + text.count, deleted: line.count - text.count, inserted: "\n"))
+        keys.append(
+            .init(
+                time: typing.submittedAt, position: offset + text.count, deleted: line.count - text.count,
+                inserted: "\n"))
         lines.append(text)
         return true
     }
@@ -55,8 +58,10 @@ struct AnswerDraft {
     static func milliseconds(_ nanoseconds: UInt64) -> Int { Int(nanoseconds / 1_000_000) }
 
     /// Think time (shown → first key), answer time (first key → submit), pauses and corrections.
-    static func timing(keys: [TypingRecord.Key], shownAt: UInt64, submittedAt: UInt64, pausedNanoseconds: UInt64,
-                       limitSeconds: Int) -> AnswerTiming {
+    static func timing(
+        keys: [TypingRecord.Key], shownAt: UInt64, submittedAt: UInt64, pausedNanoseconds: UInt64,
+        limitSeconds: Int
+    ) -> AnswerTiming {
         let firstKey = keys.first?.time ?? submittedAt
         let think = firstKey > shownAt ? firstKey - shownAt : 0
         let answer = submittedAt > firstKey ? submittedAt - firstKey : 0
@@ -65,11 +70,12 @@ struct AnswerDraft {
             longest = max(longest, next.time - previous.time)
         }
         let total = think + answer
-        return AnswerTiming(thinkMilliseconds: milliseconds(think), answerMilliseconds: milliseconds(answer),
-                            pausedMilliseconds: milliseconds(pausedNanoseconds), keystrokes: keys.count,
-                            corrections: keys.filter { $0.deleted > 0 && $0.inserted != "\n" }.count,
-                            longestPauseMilliseconds: milliseconds(longest), limitSeconds: limitSeconds,
-                            isOverLimit: total > UInt64(limitSeconds) * 1_000_000_000)
+        return AnswerTiming(
+            thinkMilliseconds: milliseconds(think), answerMilliseconds: milliseconds(answer),
+            pausedMilliseconds: milliseconds(pausedNanoseconds), keystrokes: keys.count,
+            corrections: keys.filter { $0.deleted > 0 && $0.inserted != "\n" }.count,
+            longestPauseMilliseconds: milliseconds(longest), limitSeconds: limitSeconds,
+            isOverLimit: total > UInt64(limitSeconds) * 1_000_000_000)
     }
 
     /// The keystrokes as the transcript's typing timeline: delays from the question being shown.
@@ -83,12 +89,15 @@ struct AnswerDraft {
             // Keys within the same millisecond that extend the previous insertion (a paste, piped
             // input) become one step: the replay looks the same and the file stays small.
             if delay == 0, key.deleted == 0, !key.inserted.isEmpty, let last = steps.last, last.deleted == 0,
-               !last.inserted.isEmpty, last.position + lastInsertedCount == key.position {
+                !last.inserted.isEmpty, last.position + lastInsertedCount == key.position
+            {
                 steps[steps.count - 1].inserted += key.inserted
                 lastInsertedCount += key.inserted.count
                 continue
             }
-            steps.append(TypingStep(delayMilliseconds: delay, position: key.position, deleted: key.deleted, inserted: key.inserted))
+            steps.append(
+                TypingStep(
+                    delayMilliseconds: delay, position: key.position, deleted: key.deleted, inserted: key.inserted))
             lastInsertedCount = key.inserted.count
         }
         return steps

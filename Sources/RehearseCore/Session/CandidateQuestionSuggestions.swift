@@ -18,7 +18,8 @@ public enum CandidateQuestionSuggestions {
             "What are the next steps after today, and when should I expect to hear?",
         ]
         if kind == .samePerson {
-            topics[1] = "What would you want to see from \(role) in the first few weeks that would tell you the hire was right?"
+            topics[1] =
+                "What would you want to see from \(role) in the first few weeks that would tell you the hire was right?"
             topics[3] = "Is there anything from our conversations that gives you doubts I could answer now?"
         }
         return Array(topics.prefix(count))

@@ -36,7 +36,8 @@ struct CandidateStage {
     }
 
     /// What a real interviewer says, once, when the candidate has no questions.
-    static let nudge = "Most people have a question or two — is there anything about the team or the first months you'd like to know?"
+    static let nudge =
+        "Most people have a question or two — is there anything about the team or the first months you'd like to know?"
 
     /// Ends the stage, unless nothing was asked yet and the interviewer has not invited a question.
     private mutating func doneOrNudge() -> Step {
@@ -83,7 +84,8 @@ struct CandidateStage {
 
     /// The best-matching reply's index and its most specific matching keyword (see `reply(to:)`).
     static func bestReply(to question: String, among replies: [CandidateReply], excluding used: Set<Int> = [])
-        -> (index: Int, keyword: String)? {
+        -> (index: Int, keyword: String)?
+    {
         let analysed = AnswerText(question)
         var best: (index: Int, keyword: String, specificity: [Int])? = nil
         for (index, reply) in replies.enumerated() where !used.contains(index) {
@@ -113,5 +115,6 @@ struct CandidateStage {
     }
 
     /// What to say when a command other than /done, /note or /quit is typed here.
-    static let help = "Ask the panel anything. An empty line or /done ends this part; /hint suggests questions; /note TEXT and /quit work here too. End a line with \\ to continue it."
+    static let help =
+        "Ask the panel anything. An empty line or /done ends this part; /hint suggests questions; /note TEXT and /quit work here too. End a line with \\ to continue it."
 }

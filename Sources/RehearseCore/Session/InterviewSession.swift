@@ -1,4 +1,3 @@
-
 /// The interview as a state machine: it says what to show, takes the person's lines, and writes
 /// the transcript as it goes. It does no terminal I/O; a front end shows `SessionOutput`s and
 /// reads a line for each `prompt`. The questions are fixed at the start (`SessionPlan`), commands
@@ -77,18 +76,24 @@ public final class InterviewSession {
             let deadline = open.hasNotice ? nil : deadline(open)
             let notice = open.hasNotice ? nil : limitNotice(open)
             if !open.draft.isEmpty {
-                return PromptRequest(kind: .continuation, label: PromptLabel.continuation, deadline: deadline, deadlineNotice: notice)
+                return PromptRequest(
+                    kind: .continuation, label: PromptLabel.continuation, deadline: deadline, deadlineNotice: notice)
             }
-            let label = PromptLabel.question(number: open.item.number, of: plan.questionCount, askedBy: interviewer(forStage: open.item.stageIndex).name)
+            let label = PromptLabel.question(
+                number: open.item.number, of: plan.questionCount,
+                askedBy: interviewer(forStage: open.item.stageIndex).name)
             return PromptRequest(kind: .answer, label: label, deadline: deadline, deadlineNotice: notice)
         case .paused:
             return PromptRequest(kind: .paused, label: PromptLabel.paused, deadline: nil, deadlineNotice: nil)
         case .candidate(let stage):
             if !stage.draft.isEmpty {
-                return PromptRequest(kind: .continuation, label: PromptLabel.continuation, deadline: nil, deadlineNotice: nil)
+                return PromptRequest(
+                    kind: .continuation, label: PromptLabel.continuation, deadline: nil, deadlineNotice: nil)
             }
             let interviewer = interviewer(forStage: stage.stageIndex)
-            return PromptRequest(kind: .candidateQuestion, label: PromptLabel.candidateQuestion(for: interviewer.name), deadline: nil, deadlineNotice: nil)
+            return PromptRequest(
+                kind: .candidateQuestion, label: PromptLabel.candidateQuestion(for: interviewer.name), deadline: nil,
+                deadlineNotice: nil)
         }
     }
 
@@ -103,11 +108,13 @@ public final class InterviewSession {
 
     /// The transcript header for this session.
     public var header: TranscriptHeader {
-        TranscriptHeader(session: options.sessionID,
-                         scenario: .init(id: scenario.id, title: scenario.title, checksum: scenario.checksum, path: scenario.sourcePath),
-                         kind: scenario.kind, role: scenario.role, roleTitle: scenario.roleTitle, company: company,
-                         candidate: options.candidate, interviewers: scenario.interviewers, seed: options.seed,
-                         started: options.startedAt, appVersion: options.appVersion, previousTranscript: options.earlierTranscriptID)
+        TranscriptHeader(
+            session: options.sessionID,
+            scenario: .init(
+                id: scenario.id, title: scenario.title, checksum: scenario.checksum, path: scenario.sourcePath),
+            kind: scenario.kind, role: scenario.role, roleTitle: scenario.roleTitle, company: company,
+            candidate: options.candidate, interviewers: scenario.interviewers, seed: options.seed,
+            started: options.startedAt, appVersion: options.appVersion, previousTranscript: options.earlierTranscriptID)
     }
 
     /// Takes one line the person submitted (without its newline) and how it was typed.
@@ -153,11 +160,15 @@ public final class InterviewSession {
         let interviewer = interviewer(forStage: stageIndex)
         let names = scenario.interviewers.map { PromptLabel.firstName($0.name) }
         let panel = names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names.last!
-        return ["candidate": options.candidate, "company": company, "role_title": scenario.roleTitle,
-                "interviewer": interviewer.name, "interviewer_title": interviewer.title, "panel": panel]
+        return [
+            "candidate": options.candidate, "company": company, "role_title": scenario.roleTitle,
+            "interviewer": interviewer.name, "interviewer_title": interviewer.title, "panel": panel,
+        ]
     }
 
-    private func render(_ text: String, stageIndex: Int) -> String { TextTemplate.render(text, variables(stageIndex: stageIndex)) }
+    private func render(_ text: String, stageIndex: Int) -> String {
+        TextTemplate.render(text, variables(stageIndex: stageIndex))
+    }
 
     private func interviewer(forStage index: Int) -> Interviewer {
         scenario.interviewer(id: scenario.stages[index].interviewerID) ?? scenario.interviewers[0]
@@ -168,18 +179,26 @@ public final class InterviewSession {
     /// Milliseconds from the session's start to a monotonic time.
     private func milliseconds(since time: UInt64) -> Int { AnswerDraft.milliseconds(time &- startedAt) }
 
-    private func deadline(_ open: OpenQuestion) -> UInt64 { open.shownAt + UInt64(open.item.limitSeconds) * 1_000_000_000 }
+    private func deadline(_ open: OpenQuestion) -> UInt64 {
+        open.shownAt + UInt64(open.item.limitSeconds) * 1_000_000_000
+    }
 
     private func limitNotice(_ open: OpenQuestion) -> String {
         "⏱ \(open.item.limitSeconds) s have passed for this question. Finish your thought; your text is kept."
     }
 
     /// Records the time-limit notice at the moment it was shown, with what had been typed by then.
-    private func recordNotice(for open: inout OpenQuestion, shownAt: UInt64, typing: TypingRecord, _ output: inout [SessionOutput]) {
+    private func recordNotice(
+        for open: inout OpenQuestion, shownAt: UInt64, typing: TypingRecord, _ output: inout [SessionOutput]
+    ) {
         open.hasNotice = true
         let typed = open.draft.typedText(currentLine: typing, at: shownAt)
-        record(.notice(.init(t: milliseconds(since: min(shownAt, clock.now())), text: limitNotice(open), question: open.item.question.id,
-                             typed: typed)), durable: false, &output)
+        record(
+            .notice(
+                .init(
+                    t: milliseconds(since: min(shownAt, clock.now())), text: limitNotice(open),
+                    question: open.item.question.id,
+                    typed: typed)), durable: false, &output)
     }
 
     /// Moves to the next step of the plan and shows it, until something needs the person's input.
@@ -196,7 +215,9 @@ public final class InterviewSession {
                 let interviewer = interviewer(forStage: index)
                 let title = stage.title.map { render($0, stageIndex: index) }
                 output.append(.stage(title: title, interviewer: interviewer))
-                record(.stage(.init(t: elapsed(), stage: stage.id, title: title, interviewer: interviewer.id)), durable: false, &output)
+                record(
+                    .stage(.init(t: elapsed(), stage: stage.id, title: title, interviewer: interviewer.id)),
+                    durable: false, &output)
                 for line in stage.lines {
                     say(interviewer, render(line, stageIndex: index), &output)
                 }
@@ -205,9 +226,11 @@ public final class InterviewSession {
                 return
             case .candidateQuestions(let index):
                 guard let content = scenario.stages[index].candidateQuestions else { continue }
-                state = .candidate(CandidateStage(stageIndex: index, content: content,
-                                                  suggestions: CandidateQuestionSuggestions.suggestions(
-                                                      roleTitle: scenario.roleTitle, company: company, kind: scenario.kind)))
+                state = .candidate(
+                    CandidateStage(
+                        stageIndex: index, content: content,
+                        suggestions: CandidateQuestionSuggestions.suggestions(
+                            roleTitle: scenario.roleTitle, company: company, kind: scenario.kind)))
                 return
             }
         }
@@ -218,29 +241,39 @@ public final class InterviewSession {
         record(.say(.init(t: elapsed(), speaker: interviewer.id, text: text)), durable: false, &output)
     }
 
-    private func ask(_ item: SessionPlan.PlannedQuestion, stepIndex: Int, isRedo: Bool, _ output: inout [SessionOutput]) {
+    private func ask(_ item: SessionPlan.PlannedQuestion, stepIndex: Int, isRedo: Bool, _ output: inout [SessionOutput])
+    {
         let text = render(item.question.text, stageIndex: item.stageIndex)
         var open = OpenQuestion(item: item, stepIndex: stepIndex, probe: nil, text: text, shownAt: clock.now())
         open.isRedo = isRedo
         show(open, &output)
         let question = item.question
-        record(.ask(.init(t: elapsed(), question: question.id, speaker: interviewer(forStage: item.stageIndex).id, text: text,
-                          number: item.number, total: plan.questionCount, limitSeconds: item.limitSeconds, probe: nil,
-                          repeats: question.repeats, talkingPoints: question.talkingPoints.isEmpty ? nil : question.talkingPoints,
-                          revisitOf: item.revisitOf, questionType: question.type)),
-               durable: false, &output)
+        record(
+            .ask(
+                .init(
+                    t: elapsed(), question: question.id, speaker: interviewer(forStage: item.stageIndex).id, text: text,
+                    number: item.number, total: plan.questionCount, limitSeconds: item.limitSeconds, probe: nil,
+                    repeats: question.repeats,
+                    talkingPoints: question.talkingPoints.isEmpty ? nil : question.talkingPoints,
+                    revisitOf: item.revisitOf, questionType: question.type)),
+            durable: false, &output)
         state = .asking(open)
     }
 
     private func show(_ open: OpenQuestion, _ output: inout [SessionOutput]) {
-        output.append(.question(QuestionPrompt(interviewer: interviewer(forStage: open.item.stageIndex), text: open.text,
-                                               number: open.item.number, total: plan.questionCount,
-                                               limitSeconds: open.item.limitSeconds, isProbe: open.probe != nil)))
+        output.append(
+            .question(
+                QuestionPrompt(
+                    interviewer: interviewer(forStage: open.item.stageIndex), text: open.text,
+                    number: open.item.number, total: plan.questionCount,
+                    limitSeconds: open.item.limitSeconds, isProbe: open.probe != nil)))
     }
 
     // MARK: Answers and commands
 
-    private func handleAnswerLine(_ line: String, typing: TypingRecord, open: OpenQuestion, _ output: inout [SessionOutput]) {
+    private func handleAnswerLine(
+        _ line: String, typing: TypingRecord, open: OpenQuestion, _ output: inout [SessionOutput]
+    ) {
         var open = open
         if open.draft.isEmpty, let command = SlashCommand.parse(line) {
             handleCommand(command, open: open, &output)
@@ -263,11 +296,15 @@ public final class InterviewSession {
             show(open, &output)
             return
         }
-        let timing = AnswerDraft.timing(keys: keys, shownAt: open.shownAt, submittedAt: typing.submittedAt,
-                                        pausedNanoseconds: open.pausedNanoseconds, limitSeconds: open.item.limitSeconds)
+        let timing = AnswerDraft.timing(
+            keys: keys, shownAt: open.shownAt, submittedAt: typing.submittedAt,
+            pausedNanoseconds: open.pausedNanoseconds, limitSeconds: open.item.limitSeconds)
         let steps = AnswerDraft.typingSteps(keys, shownAt: open.shownAt)
-        record(.answer(.init(t: elapsed(), question: open.item.question.id, probe: open.probe?.condition.name, text: fullText,
-                             isRedo: open.isRedo ? true : nil, timing: timing, typing: steps)), durable: true, &output)
+        record(
+            .answer(
+                .init(
+                    t: elapsed(), question: open.item.question.id, probe: open.probe?.condition.name, text: fullText,
+                    isRedo: open.isRedo ? true : nil, timing: timing, typing: steps)), durable: true, &output)
         if open.probe == nil {
             thinkTimes.removeAll { $0.id == open.item.question.id }
             thinkTimes.append((open.item.question.id, open.text, timing.thinkMilliseconds))
@@ -287,7 +324,12 @@ public final class InterviewSession {
         guard open.usedProbes.count < question.maxProbes else { return nil }
         let answer = AnswerText(open.answersSoFar.joined(separator: "\n"))
         for (index, probe) in question.probes.enumerated() where !open.usedProbes.contains(index) {
-            if ProbeRules.holds(probe.condition, for: answer, talkingPoints: question.talkingPoints, type: question.type, company: company) { return (index, probe) }
+            if ProbeRules.holds(
+                probe.condition, for: answer, talkingPoints: question.talkingPoints, type: question.type,
+                company: company)
+            {
+                return (index, probe)
+            }
         }
         return nil
     }
@@ -302,16 +344,22 @@ public final class InterviewSession {
         next.hasNotice = false
         probeCounts[probe.condition.name, default: 0] += 1
         show(next, &output)
-        record(.ask(.init(t: elapsed(), question: open.item.question.id, speaker: interviewer(forStage: open.item.stageIndex).id,
-                          text: next.text, number: open.item.number, total: plan.questionCount, limitSeconds: open.item.limitSeconds,
-                          probe: probe.condition.name, repeats: nil, talkingPoints: nil)), durable: false, &output)
+        record(
+            .ask(
+                .init(
+                    t: elapsed(), question: open.item.question.id,
+                    speaker: interviewer(forStage: open.item.stageIndex).id,
+                    text: next.text, number: open.item.number, total: plan.questionCount,
+                    limitSeconds: open.item.limitSeconds,
+                    probe: probe.condition.name, repeats: nil, talkingPoints: nil)), durable: false, &output)
         state = .asking(next)
     }
 
     /// A short line from the interviewer after an answer; after the last question, none that promises another.
     private func acknowledge(_ open: OpenQuestion, _ output: inout [SessionOutput]) {
         let interviewer = interviewer(forStage: open.item.stageIndex)
-        let lines = Acknowledgement.lines(for: interviewer.style, isLastQuestion: !plan.hasQuestion(after: open.stepIndex))
+        let lines = Acknowledgement.lines(
+            for: interviewer.style, isLastQuestion: !plan.hasQuestion(after: open.stepIndex))
         say(interviewer, lines[Int(random.next() % UInt64(lines.count))], &output)
     }
 
@@ -323,7 +371,9 @@ public final class InterviewSession {
 
     private func handleCommand(_ command: SlashCommand, open: OpenQuestion, _ output: inout [SessionOutput]) {
         let questionID = open.item.question.id
-        func recordCommand() { record(.command(.init(t: elapsed(), name: command.name, question: questionID)), durable: false, &output) }
+        func recordCommand() {
+            record(.command(.init(t: elapsed(), name: command.name, question: questionID)), durable: false, &output)
+        }
         switch command {
         case .help:
             output.append(.info(Self.answerHelp))
@@ -333,12 +383,17 @@ public final class InterviewSession {
         case .hint:
             let hint = open.item.question.hint.map { render($0, stageIndex: open.item.stageIndex) }
             let shown = hint.map { "Hint: \($0)" } ?? Question.noHintAdvice
-            record(.command(.init(t: elapsed(), name: command.name, question: questionID, text: shown)), durable: false, &output)  // replay shows it
+            record(
+                .command(.init(t: elapsed(), name: command.name, question: questionID, text: shown)), durable: false,
+                &output)  // replay shows it
             output.append(.info(shown))
         case .time:
             let spent = AnswerDraft.milliseconds(clock.now() &- open.shownAt) / 1000
             let total = elapsed() / 1000
-            output.append(.info("\(DurationText.seconds(spent)) on this question of \(DurationText.seconds(open.item.limitSeconds)); \(DurationText.seconds(total)) in the session."))
+            output.append(
+                .info(
+                    "\(DurationText.seconds(spent)) on this question of \(DurationText.seconds(open.item.limitSeconds)); \(DurationText.seconds(total)) in the session."
+                ))
         case .skip:
             recordCommand()
             output.append(.info("Skipped."))
@@ -368,10 +423,14 @@ public final class InterviewSession {
             recordCommand()
             finish(.quit, reason: "quit", &output)
         case .done:
-            output.append(.info("/done ends the stage where you ask the questions. To move on from this question, use /skip."))
+            output.append(
+                .info("/done ends the stage where you ask the questions. To move on from this question, use /skip."))
         case .unknown(let name):
             let suggestion = closestMatch(to: name, in: SlashCommand.names).map { " Did you mean /\($0)?" } ?? ""
-            output.append(.info("Unknown command /\(name).\(suggestion) Type /help for the list; start an answer with // to begin it with a slash."))
+            output.append(
+                .info(
+                    "Unknown command /\(name).\(suggestion) Type /help for the list; start an answer with // to begin it with a slash."
+                ))
         }
     }
 
@@ -393,23 +452,30 @@ public final class InterviewSession {
             let pausedFor = clock.now() &- since
             resumed.pausedNanoseconds += pausedFor
             resumed.shownAt += pausedFor
-            record(.command(.init(t: elapsed(), name: SlashCommand.resume.name, question: questionID)), durable: false, &output)
+            record(
+                .command(.init(t: elapsed(), name: SlashCommand.resume.name, question: questionID)), durable: false,
+                &output)
             state = .asking(resumed)
             show(resumed, &output)
         case .quit?:
-            record(.command(.init(t: elapsed(), name: SlashCommand.quit.name, question: questionID)), durable: false, &output)
+            record(
+                .command(.init(t: elapsed(), name: SlashCommand.quit.name, question: questionID)), durable: false,
+                &output)
             finish(.quit, reason: "quit", &output)
         case .note(let text)? where !text.isEmpty:
             record(.note(.init(t: elapsed(), text: text, question: questionID)), durable: true, &output)
             output.append(.info("Noted."))
-        case .help?, nil where line.trimmingBlanks().isEmpty:
+        case .help?,
+            nil where line.trimmingBlanks().isEmpty:
             output.append(.info("Paused. Type /resume to carry on, or /quit to end."))
         default:
             output.append(.info("Paused: nothing is recorded until you type /resume."))
         }
     }
 
-    private func handleCandidateLine(_ line: String, typing: TypingRecord, stage: CandidateStage, _ output: inout [SessionOutput]) {
+    private func handleCandidateLine(
+        _ line: String, typing: TypingRecord, stage: CandidateStage, _ output: inout [SessionOutput]
+    ) {
         var stage = stage
         let step = stage.take(line, typing: typing)
         state = .candidate(stage)
@@ -420,7 +486,9 @@ public final class InterviewSession {
             say(interviewer(forStage: stage.stageIndex), text, &output)
         case .hint(let questions):
             let text = "Questions you could ask:\n" + questions.map { "  • " + $0 }.joined(separator: "\n")
-            record(.command(.init(t: elapsed(), name: SlashCommand.hint.name, question: nil, text: text)), durable: false, &output)
+            record(
+                .command(.init(t: elapsed(), name: SlashCommand.hint.name, question: nil, text: text)), durable: false,
+                &output)
             output.append(.info(text))
         case .quit:
             record(.command(.init(t: elapsed(), name: SlashCommand.quit.name, question: nil)), durable: false, &output)
@@ -438,15 +506,19 @@ public final class InterviewSession {
             let replyText = render(reply, stageIndex: stage.stageIndex)
             candidateQuestionsAsked += 1
             output.append(.say(speaker, replyText))
-            record(.candidateQuestion(.init(t: elapsed(), text: question, speaker: speaker.id, reply: replyText, matched: matched)),
-                   durable: true, &output)
+            record(
+                .candidateQuestion(
+                    .init(t: elapsed(), text: question, speaker: speaker.id, reply: replyText, matched: matched)),
+                durable: true, &output)
             if stage.isFull { endCandidateStage(stage, &output) }
         }
     }
 
     /// Records /done (or the empty line that means it) and ends the stage when the candidate stops asking.
     private func endCandidateStage(_ stage: CandidateStage, _ output: inout [SessionOutput]) {
-        if !stage.isFull { record(.command(.init(t: elapsed(), name: SlashCommand.done.name, question: nil)), durable: false, &output) }
+        if !stage.isFull {
+            record(.command(.init(t: elapsed(), name: SlashCommand.done.name, question: nil)), durable: false, &output)
+        }
         say(interviewer(forStage: stage.stageIndex), stage.closingLine(candidate: options.candidate), &output)
         advance(&output)
     }
@@ -463,17 +535,25 @@ public final class InterviewSession {
             output.removeAll()
             selfRating = ask(pending, status).flatMap { SelfRating.range.contains($0) ? $0 : nil }
         }
-        record(.end(.init(t: elapsed(), status: status, reason: reason, answered: tally.answered.count, asked: tally.asked.count,
-                          selfRating: selfRating)),
-               durable: true, &output)
+        record(
+            .end(
+                .init(
+                    t: elapsed(), status: status, reason: reason, answered: tally.answered.count,
+                    asked: tally.asked.count,
+                    selfRating: selfRating)),
+            durable: true, &output)
         let slowest = thinkTimes.sorted { $0.thinkMilliseconds > $1.thinkMilliseconds }.prefix(3)
-        output.append(.summary(SessionSummary(
-            status: status, answered: tally.answered.count, skipped: tally.skipped.count, asked: tally.asked.count,
-            totalMilliseconds: elapsed(), slowestStarts: slowest.map { ($0.question, $0.thinkMilliseconds) }, overLimit: overLimit, probes: probeCounts,
-            candidateQuestions: candidateQuestionsAsked,
-            hasCandidateStage: scenario.stages.contains { $0.type == .candidateQuestions },
-            transcriptPath: recorder.location, sessionID: options.sessionID,
-            thankYouBy: options.startedAt.addingTimeInterval(Double(elapsed()) / 1000 + 24 * 3600))))
+        output.append(
+            .summary(
+                SessionSummary(
+                    status: status, answered: tally.answered.count, skipped: tally.skipped.count,
+                    asked: tally.asked.count,
+                    totalMilliseconds: elapsed(), slowestStarts: slowest.map { ($0.question, $0.thinkMilliseconds) },
+                    overLimit: overLimit, probes: probeCounts,
+                    candidateQuestions: candidateQuestionsAsked,
+                    hasCandidateStage: scenario.stages.contains { $0.type == .candidateQuestions },
+                    transcriptPath: recorder.location, sessionID: options.sessionID,
+                    thankYouBy: options.startedAt.addingTimeInterval(Double(elapsed()) / 1000 + 24 * 3600))))
     }
 
     /// Appends an event to the transcript and counts it; a failure to write becomes a warning for the person, and the recovery a note.

@@ -4,8 +4,10 @@
 /// no way of knowing the plan worked; for a motivational one "no example" means nothing
 /// specific about the company or role.
 public enum ProbeRules {
-    public static func holds(_ condition: ProbeCondition, for answer: AnswerText, talkingPoints: [TalkingPoint],
-                             type: QuestionType = .behavioural, company: String = "") -> Bool {
+    public static func holds(
+        _ condition: ProbeCondition, for answer: AnswerText, talkingPoints: [TalkingPoint],
+        type: QuestionType = .behavioural, company: String = ""
+    ) -> Bool {
         switch condition {
         case .tooFewWords(let minimum): answer.wordCount < minimum
         case .noExample:

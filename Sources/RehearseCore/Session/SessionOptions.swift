@@ -1,4 +1,3 @@
-
 /// Everything about a session that is not in the scenario.
 public struct SessionOptions: Sendable {
     public var seed: UInt64
@@ -12,8 +11,10 @@ public struct SessionOptions: Sendable {
     public var earlierAnswers: [EarlierAnswer]
     public var earlierTranscriptID: String?
 
-    public init(seed: UInt64, candidate: String, company: String? = nil, sessionID: String, startedAt: Date, appVersion: String,
-                earlierAnswers: [EarlierAnswer] = [], earlierTranscriptID: String? = nil) {
+    public init(
+        seed: UInt64, candidate: String, company: String? = nil, sessionID: String, startedAt: Date, appVersion: String,
+        earlierAnswers: [EarlierAnswer] = [], earlierTranscriptID: String? = nil
+    ) {
         self.seed = seed
         self.candidate = candidate
         self.company = company

@@ -56,9 +56,10 @@ public struct SessionSummary: Equatable, Sendable {
 
     public static func == (lhs: SessionSummary, rhs: SessionSummary) -> Bool {
         lhs.status == rhs.status && lhs.answered == rhs.answered && lhs.skipped == rhs.skipped && lhs.asked == rhs.asked
-            && lhs.totalMilliseconds == rhs.totalMilliseconds && lhs.overLimit == rhs.overLimit && lhs.probes == rhs.probes
-            && lhs.slowestStarts.map(\.question) == rhs.slowestStarts.map(\.question) && lhs.transcriptPath == rhs.transcriptPath
+            && lhs.totalMilliseconds == rhs.totalMilliseconds && lhs.overLimit == rhs.overLimit
+            && lhs.probes == rhs.probes
+            && lhs.slowestStarts.map(\.question) == rhs.slowestStarts.map(\.question)
+            && lhs.transcriptPath == rhs.transcriptPath
             && lhs.candidateQuestions == rhs.candidateQuestions && lhs.sessionID == rhs.sessionID
     }
 }
-

@@ -32,8 +32,11 @@ struct SessionPlan {
             func add(_ question: Question, limit stageLimit: Int?, revisitOf: String? = nil) {
                 number += 1
                 let limit = question.timeLimitSeconds ?? stageLimit ?? scenario.timeLimitSeconds
-                steps.append(.ask(PlannedQuestion(stageIndex: index, question: question, number: number, limitSeconds: limit,
-                                                  revisitOf: revisitOf)))
+                steps.append(
+                    .ask(
+                        PlannedQuestion(
+                            stageIndex: index, question: question, number: number, limitSeconds: limit,
+                            revisitOf: revisitOf)))
             }
             switch stage.content {
             case .questions(let questions):
@@ -49,13 +52,18 @@ struct SessionPlan {
                     revisit.fallbackQuestions.forEach { add($0, limit: revisit.timeLimitSeconds) }
                 }
                 for answer in earlier {
-                    let excerpt = answer.answer.isEmpty ? RevisitOrder.skippedAnswer : Self.excerpt(answer.answer, words: RevisitStage.excerptWords)
-                    let text = TextTemplate.render(revisit.prompt, ["previous_question": answer.question, "previous_answer": excerpt])
+                    let excerpt =
+                        answer.answer.isEmpty
+                        ? RevisitOrder.skippedAnswer : Self.excerpt(answer.answer, words: RevisitStage.excerptWords)
+                    let text =
+                        TextTemplate.render(
+                            revisit.prompt, ["previous_question": answer.question, "previous_answer": excerpt])
                         + RevisitOrder.reminder(for: answer)
                     // The id stays distinct from this scenario's own questions; `revisitOf` names the earlier one.
-                    let question = Question(id: TranscriptEvent.Ask.revisitIDPrefix + answer.questionID, text: text,
-                                            timeLimitSeconds: revisit.timeLimitSeconds, talkingPoints: [], hint: RevisitStage.hint,
-                                            repeats: nil, maxProbes: 0, probes: [], place: stage.place)
+                    let question = Question(
+                        id: TranscriptEvent.Ask.revisitIDPrefix + answer.questionID, text: text,
+                        timeLimitSeconds: revisit.timeLimitSeconds, talkingPoints: [], hint: RevisitStage.hint,
+                        repeats: nil, maxProbes: 0, probes: [], place: stage.place)
                     add(question, limit: revisit.timeLimitSeconds, revisitOf: answer.questionID)
                 }
             case .candidateQuestions:

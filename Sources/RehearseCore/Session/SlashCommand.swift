@@ -17,7 +17,9 @@ public enum SlashCommand: Equatable, Sendable {
     case unknown(String)
 
     /// The commands' names, as typed after `/`.
-    public static let names = ["help", "repeat", "skip", "hint", "time", "pause", "resume", "note", "redo", "quit", "done"]
+    public static let names = [
+        "help", "repeat", "skip", "hint", "time", "pause", "resume", "note", "redo", "quit", "done",
+    ]
 
     /// Parses a submitted line; nil when it is not a command: it does not start with `/` (spaces
     /// aside), or starts with `//`, which begins an answer with a slash. Names are case-insensitive.

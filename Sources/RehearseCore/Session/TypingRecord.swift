@@ -27,7 +27,8 @@ public struct TypingRecord: Equatable, Sendable {
 
     /// A record for text that arrived without keystrokes (e.g. tests): each character one key at `time`.
     public static func instant(_ text: String, at time: UInt64) -> TypingRecord {
-        TypingRecord(keys: text.isEmpty ? [] : [Key(time: time, position: 0, deleted: 0, inserted: text)], submittedAt: time)
+        TypingRecord(
+            keys: text.isEmpty ? [] : [Key(time: time, position: 0, deleted: 0, inserted: text)], submittedAt: time)
     }
 }
 

@@ -10,7 +10,9 @@ public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
     public var message: String
     public var suggestion: String?
 
-    public init(file: String, line: Int, column: Int, severity: Severity = .error, message: String, suggestion: String? = nil) {
+    public init(
+        file: String, line: Int, column: Int, severity: Severity = .error, message: String, suggestion: String? = nil
+    ) {
         self.file = file
         self.line = line
         self.column = column

@@ -1,4 +1,3 @@
-
 /// Escaping for the documents rehearse writes. Text from transcripts, scenarios and job
 /// descriptions is untrusted: it is made inert for terminals first (so a report printed with
 /// `cat` cannot set the clipboard, the title or move the cursor), then escaped for the format.
@@ -39,7 +38,8 @@ public enum DocumentText {
         if let first = output.first, "-+=".contains(first) {
             output.insert("\\", at: output.startIndex)
         } else if let end = output.firstIndex(where: { !$0.isASCII || !$0.isNumber }), end != output.startIndex,
-                  output[end] == "." || output[end] == ")" {
+            output[end] == "." || output[end] == ")"
+        {
             output.insert("\\", at: end)
         }
         return output
@@ -50,7 +50,8 @@ public enum DocumentText {
     /// print on a terminal and still decodes to the exact text.
     public static func json<Value: Encodable>(_ value: Value, pretty: Bool = true) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting =
+            pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         return escapingHighControls(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
@@ -66,7 +67,9 @@ public enum DocumentText {
             case "\r": output += "\\r"
             case "\t": output += "\\t"
             default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || TerminalSafeText.isBidirectionalControl(scalar) {
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+                    || TerminalSafeText.isBidirectionalControl(scalar)
+                {
                     output += ("\\u" + NumberText.padded(Int(scalar.value), width: 4, radix: 16))
                 } else {
                     output.unicodeScalars.append(scalar)
@@ -78,12 +81,15 @@ public enum DocumentText {
 
     /// Replaces DEL, C1 and bidirectional controls (which can only sit inside JSON strings) with escapes.
     static func escapingHighControls(_ json: String) -> String {
-        func needsEscape(_ scalar: Unicode.Scalar) -> Bool { (0x7F...0x9F).contains(scalar.value) || TerminalSafeText.isBidirectionalControl(scalar) }
+        func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+            (0x7F...0x9F).contains(scalar.value) || TerminalSafeText.isBidirectionalControl(scalar)
+        }
         guard json.unicodeScalars.contains(where: needsEscape) else { return json }
         var output = String.UnicodeScalarView()
         for scalar in json.unicodeScalars {
             if needsEscape(scalar) {
-                output.append(contentsOf: ("\\u" + NumberText.padded(Int(scalar.value), width: 4, radix: 16)).unicodeScalars)
+                output.append(
+                    contentsOf: ("\\u" + NumberText.padded(Int(scalar.value), width: 4, radix: 16)).unicodeScalars)
             } else {
                 output.append(scalar)
             }

@@ -1,6 +1,7 @@
 /// Levenshtein distance, for "did you mean" suggestions.
 public func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
+    let a = Array(a)
+    let b = Array(b)
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
     var previous = Array(0...b.count)
@@ -23,7 +24,9 @@ public func closestMatch(to word: String, in candidates: [String]) -> String? {
     guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
     let allowed = max(2, word.count / 3)
     if best.1 <= allowed { return best.0 }
-    if let prefixed = candidates.first(where: { $0.lowercased().hasPrefix(lowered) || lowered.hasPrefix($0.lowercased()) }) {
+    if let prefixed = candidates.first(where: {
+        $0.lowercased().hasPrefix(lowered) || lowered.hasPrefix($0.lowercased())
+    }) {
         return prefixed
     }
     return nil
@@ -33,7 +36,8 @@ public func closestMatch(to word: String, in candidates: [String]) -> String? {
 public func sortedByCloseness(to word: String, _ candidates: [String]) -> [String] {
     let lowered = word.lowercased()
     return candidates.sorted {
-        let left = editDistance(lowered, $0.lowercased()), right = editDistance(lowered, $1.lowercased())
+        let left = editDistance(lowered, $0.lowercased())
+        let right = editDistance(lowered, $1.lowercased())
         return left == right ? $0 < $1 : left < right
     }
 }

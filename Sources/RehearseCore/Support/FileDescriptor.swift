@@ -1,4 +1,3 @@
-
 /// A failed system call on a file, with the path and the system's reason (`strerror`).
 public struct SystemCallError: Error, CustomStringConvertible, Equatable, Sendable {
     /// What was being done, as a verb: "open", "write", "sync", ...
@@ -42,13 +41,16 @@ public final class FileDescriptor {
 
     /// Creates a new file `folder/prefix<random>suffix` that did not exist before (`O_EXCL`), and
     /// never through a symlink (`O_NOFOLLOW`): safe for temporary files in shared folders.
-    public static func createUnique(in folder: String, prefix: String, suffix: String = "",
-                                    mode: FileMode = 0o600, flags: Int32 = O_WRONLY) throws -> FileDescriptor {
+    public static func createUnique(
+        in folder: String, prefix: String, suffix: String = "",
+        mode: FileMode = 0o600, flags: Int32 = O_WRONLY
+    ) throws -> FileDescriptor {
         var attempt = 0
         while true {
             let name = prefix + String(UInt64.random(in: 0...UInt64.max), radix: 36) + suffix
             do {
-                return try FileDescriptor(opening: folder + "/" + name, flags: flags | O_CREAT | O_EXCL | O_NOFOLLOW, mode: mode)
+                return try FileDescriptor(
+                    opening: folder + "/" + name, flags: flags | O_CREAT | O_EXCL | O_NOFOLLOW, mode: mode)
             } catch let error as SystemCallError where error.code == EEXIST && attempt < 100 {
                 attempt += 1
             }
@@ -103,7 +105,9 @@ public final class FileDescriptor {
         var bytes = [UInt8](repeating: 0, count: count)
         var filled = 0
         while filled < count {
-            let got = bytes.withUnsafeMutableBytes { pread(rawValue, $0.baseAddress! + filled, count - filled, off_t(offset) + off_t(filled)) }
+            let got = bytes.withUnsafeMutableBytes {
+                pread(rawValue, $0.baseAddress! + filled, count - filled, off_t(offset) + off_t(filled))
+            }
             if got < 0 {
                 if errno == EINTR { continue }
                 throw SystemCallError("read", path: path)
@@ -131,11 +135,14 @@ public final class FileDescriptor {
 public enum AtomicFile {
     /// Writes `bytes` to a new temporary file beside `path` (owner-only, never through a symlink),
     /// optionally syncs it, then renames it over `path`; the temporary file is removed on failure.
-    public static func write(_ bytes: some ContiguousBytes, to path: String, mode: FileMode = 0o600, sync: Bool = true) throws {
+    public static func write(_ bytes: some ContiguousBytes, to path: String, mode: FileMode = 0o600, sync: Bool = true)
+        throws
+    {
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        let file = try FileDescriptor.createUnique(in: folder, prefix: (name.hasPrefix(".") ? "" : ".") + name + ".tmp-", mode: mode)
+        let file = try FileDescriptor.createUnique(
+            in: folder, prefix: (name.hasPrefix(".") ? "" : ".") + name + ".tmp-", mode: mode)
         do {
             try file.writeAll(bytes)
             if sync { try file.sync() }
@@ -150,7 +157,9 @@ public enum AtomicFile {
 
 // Free functions, so the methods above can use the names `close` and `write` for themselves.
 private func closeDescriptor(_ descriptor: Int32) -> Int32 { close(descriptor) }
-private func writeBytes(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int { write(descriptor, bytes, count) }
+private func writeBytes(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, bytes, count)
+}
 
 private func retryingOnInterrupt(_ call: () -> Int32) -> Int32 {
     while true {

@@ -1,3 +1,5 @@
+@_exported import Dispatch
+
 // The core needs only FoundationEssentials (dates, JSON, files). The full Foundation module
 // brings ICU with it: about 7 MiB more at start and most of the start-up time of a short run
 // (Benchmarks/README.md, "Start-up"). Re-exported so every file of the core and of the tool
@@ -12,7 +14,6 @@
 #elseif canImport(Darwin)
 @_exported import Darwin
 #endif
-@_exported import Dispatch
 
 /// Ends the process with `status`. A free function with its own name, so that a command's
 /// `exit(withError:)` from ArgumentParser never shadows the C library's `exit`.

@@ -30,7 +30,8 @@ public enum TerminalSafeText {
 
     static func needsEscaping(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
-        return (value < 0x20 && scalar != "\t" && scalar != "\n") || value == 0x7F || (0x80...0x9F).contains(value) || scalar == "\n"
+        return (value < 0x20 && scalar != "\t" && scalar != "\n") || value == 0x7F || (0x80...0x9F).contains(value)
+            || scalar == "\n"
             || isBidirectionalControl(scalar)
     }
 

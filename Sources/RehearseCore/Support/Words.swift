@@ -6,7 +6,8 @@ public enum Words {
         var words: [String] = []
         var current = ""
         for character in text.lowercased() {
-            if character.isLetter || character.isNumber || ((character == "'" || character == "’") && !current.isEmpty) {
+            if character.isLetter || character.isNumber || ((character == "'" || character == "’") && !current.isEmpty)
+            {
                 current.append(character == "’" ? "'" : character)
             } else if !current.isEmpty {
                 words.append(current.hasSuffix("'") ? String(current.dropLast()) : current)
@@ -22,5 +23,8 @@ public enum Words {
         tokenize(text).filter { $0.count >= 5 && !stopWords.contains($0) }
     }
 
-    static let stopWords: Set<String> = ["about", "their", "there", "which", "would", "could", "should", "these", "those", "where", "other", "being", "every"]
+    static let stopWords: Set<String> = [
+        "about", "their", "there", "which", "would", "could", "should", "these", "those", "where", "other", "being",
+        "every",
+    ]
 }

@@ -1,4 +1,3 @@
-
 /// The user's data folder: transcripts and line-editing histories.
 /// `$REHEARSE_HOME`, else `$XDG_DATA_HOME/rehearse`, else `~/.local/share/rehearse`.
 public struct DataFolder: Sendable {
@@ -33,7 +32,9 @@ public struct DataFolder: Sendable {
         var tightened: [String] = []
         for folder in [root, transcripts, historyFolder] {
             if folder != root { try createFolder(folder) }
-            if let oldMode = try makePrivate(folder) { tightened.append("\(folder) (was \(String(oldMode, radix: 8)))") }
+            if let oldMode = try makePrivate(folder) {
+                tightened.append("\(folder) (was \(String(oldMode, radix: 8)))")
+            }
         }
         try proveWritable()
         guard !tightened.isEmpty else { return nil }
@@ -59,11 +60,17 @@ public struct DataFolder: Sendable {
     /// folder others can use that belongs to someone else.
     private func makePrivate(_ folder: String) throws -> FileMode? {
         var status = stat()
-        guard stat(folder, &status) == 0 else { throw DataFolderError.cannotCreate(folder, String(cString: strerror(errno))) }
+        guard stat(folder, &status) == 0 else {
+            throw DataFolderError.cannotCreate(folder, String(cString: strerror(errno)))
+        }
         let mode = status.st_mode & 0o7777
         guard mode & 0o077 != 0 else { return nil }
-        guard status.st_uid == geteuid() else { throw DataFolderError.sharedWithOthers(folder, mode, owner: status.st_uid) }
-        guard chmod(folder, 0o700) == 0 else { throw DataFolderError.sharedWithOthers(folder, mode, owner: status.st_uid) }
+        guard status.st_uid == geteuid() else {
+            throw DataFolderError.sharedWithOthers(folder, mode, owner: status.st_uid)
+        }
+        guard chmod(folder, 0o700) == 0 else {
+            throw DataFolderError.sharedWithOthers(folder, mode, owner: status.st_uid)
+        }
         return mode
     }
 
@@ -102,13 +109,16 @@ public enum DataFolderError: Error, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .notAFolder(let path): "the data folder \(path) is a file, not a folder; move it away or set REHEARSE_HOME to another folder"
-        case let .cannotCreate(path, reason): "cannot create the data folder \(path) (\(reason)); set REHEARSE_HOME to a folder you can write"
-        case let .notWritable(path, reason): "cannot write to \(path) (\(reason)); fix its permissions (chmod u+w) or set REHEARSE_HOME to a folder you can write"
-        case let .full(path, reason):
+        case .notAFolder(let path):
+            "the data folder \(path) is a file, not a folder; move it away or set REHEARSE_HOME to another folder"
+        case .cannotCreate(let path, let reason):
+            "cannot create the data folder \(path) (\(reason)); set REHEARSE_HOME to a folder you can write"
+        case .notWritable(let path, let reason):
+            "cannot write to \(path) (\(reason)); fix its permissions (chmod u+w) or set REHEARSE_HOME to a folder you can write"
+        case .full(let path, let reason):
             "cannot start a session: \(path) has less than \(DataFolder.spaceNeededToStart / 1024) KB free (\(reason)); "
                 + "free some space on that disk (`df -h \(path)` shows how much is left) or set REHEARSE_HOME to a folder on another disk"
-        case let .sharedWithOthers(path, mode, owner):
+        case .sharedWithOthers(let path, let mode, let owner):
             "the data folder \(path) is open to other users (mode \(String(mode, radix: 8))) and belongs to user \(owner), not you; "
                 + "ask its owner to run `chmod 700 \(path)`, or set REHEARSE_HOME to a folder of your own"
         }

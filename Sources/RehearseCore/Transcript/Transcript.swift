@@ -1,4 +1,3 @@
-
 /// A transcript read back from disk: the header, its events, and warnings about damaged lines.
 public struct Transcript: Equatable, Sendable {
     public var header: TranscriptHeader
@@ -34,7 +33,9 @@ public struct Transcript: Equatable, Sendable {
     public static func read(path: String, keepsTyping: Bool = true) throws -> Transcript {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            let reason = errno == ENOENT ? "no such file" : errno == EACCES ? "permission denied" : String(cString: strerror(errno))
+            let reason =
+                errno == ENOENT
+                ? "no such file" : errno == EACCES ? "permission denied" : String(cString: strerror(errno))
             throw TranscriptError.cannotRead(path: path, reason: reason)
         }
         defer { close(descriptor) }
@@ -97,7 +98,11 @@ struct TranscriptParser {
             try readHeader(line)
             return
         }
-        if line.isEmpty || line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\t") }) { return }
+        if line.isEmpty
+            || line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\t") })
+        {
+            return
+        }
         if let event = try? decoder.decode(TranscriptEvent.self, from: line) {
             events.append(event)
             return
@@ -106,7 +111,9 @@ struct TranscriptParser {
             // The session was cut off while writing this line; its start may still be readable,
             // but a cut answer's text is not what was submitted, so it is not guessed at.
             sawCutOffLine = true
-            warn("\(path):\(lineNumber): the last line was cut off (the session probably crashed); everything before it was read")
+            warn(
+                "\(path):\(lineNumber): the last line was cut off (the session probably crashed); everything before it was read"
+            )
             return
         }
         let previousTime = events.last?.time ?? 0
@@ -115,8 +122,9 @@ struct TranscriptParser {
             return
         }
         events.append(repaired.value)
-        warn("\(path):\(lineNumber): damaged \(repaired.value.typeName) line: could not read \(repaired.damagedFields.joined(separator: ", ")); "
-             + (repaired.value.typeName == "answer" ? "the answer's text was kept" : "the rest was read"))
+        warn(
+            "\(path):\(lineNumber): damaged \(repaired.value.typeName) line: could not read \(repaired.damagedFields.joined(separator: ", ")); "
+                + (repaired.value.typeName == "answer" ? "the answer's text was kept" : "the rest was read"))
     }
 
     /// The header, strictly when it decodes, else mended field by field.
@@ -135,17 +143,25 @@ struct TranscriptParser {
         } else if let repaired = TranscriptLineRepair.header(from: line, decoder: decoder, fileName: fileName) {
             header = repaired.value
             format = JSONValue.object(from: line)?["format"]?.stringValue
-            warn("\(path):1: damaged header: could not read \(repaired.damagedFields.joined(separator: ", ")); the rest was read")
+            warn(
+                "\(path):1: damaged header: could not read \(repaired.damagedFields.joined(separator: ", ")); the rest was read"
+            )
         } else {
             warn("\(path):1: the header could not be read; the session's details come from the file name")
         }
         headerIsConvincing = format == TranscriptHeader.formatName
         if let format, !headerIsConvincing {
             foreignFormat = format
-            warn("\(path):1: the header's format is '\(format)', not \(TranscriptHeader.formatName); read the file as a transcript")
+            warn(
+                "\(path):1: the header's format is '\(format)', not \(TranscriptHeader.formatName); read the file as a transcript"
+            )
         }
         if let header, header.version > TranscriptHeader.currentVersion {
-            throw TranscriptError.notATranscript(path: path, reason: "format version \(header.version) is newer than this rehearse reads (\(TranscriptHeader.currentVersion)); update rehearse")
+            throw TranscriptError.notATranscript(
+                path: path,
+                reason:
+                    "format version \(header.version) is newer than this rehearse reads (\(TranscriptHeader.currentVersion)); update rehearse"
+            )
         }
     }
 
@@ -156,14 +172,19 @@ struct TranscriptParser {
         // Damaged files are read as far as they go, but a file that neither says it is a
         // transcript nor holds one transcript event is something else.
         guard headerIsConvincing || !events.isEmpty,
-              let header = header ?? TranscriptLineRepair.headerFromFileName(fileName, decoder: decoder) else {
-            throw TranscriptError.notATranscript(path: path, reason: foreignFormat.map { "format is '\($0)'" } ?? "line 1 is not a transcript header")
+            let header = header ?? TranscriptLineRepair.headerFromFileName(fileName, decoder: decoder)
+        else {
+            throw TranscriptError.notATranscript(
+                path: path, reason: foreignFormat.map { "format is '\($0)'" } ?? "line 1 is not a transcript header")
         }
-        if case .end? = events.last {} else if !sawCutOffLine {
+        if case .end? = events.last {
+        } else if !sawCutOffLine {
             warn("\(path): the session has no end line (it was cut off); everything written was read")
         }
         var all = warnings
-        if unreportedWarnings > 0 { all.append("\(path): \(unreportedWarnings) more damaged lines; everything readable was read") }
+        if unreportedWarnings > 0 {
+            all.append("\(path): \(unreportedWarnings) more damaged lines; everything readable was read")
+        }
         return Transcript(header: header, events: events, warnings: all, path: path)
     }
 
@@ -175,7 +196,9 @@ struct TranscriptParser {
     private static func eventTypeNote(_ line: Data) -> String {
         guard let type = JSONValue.object(from: line)?["type"]?.stringValue else { return "" }
         let known = ["stage", "say", "ask", "answer", "command", "note", "notice", "candidate_question", "end"]
-        return known.contains(type) ? " (an event of type '\(type)' without the text or question it needs)" : " (an event of unknown type '\(type)')"
+        return known.contains(type)
+            ? " (an event of type '\(type)' without the text or question it needs)"
+            : " (an event of unknown type '\(type)')"
     }
 }
 
@@ -196,7 +219,8 @@ struct LineReader {
         while true {
             let found: Int? = pending.withUnsafeBufferPointer { buffer in
                 guard searchFrom < buffer.count, let base = buffer.baseAddress,
-                      let hit = memchr(base + searchFrom, Int32(UInt8(ascii: "\n")), buffer.count - searchFrom) else { return nil }
+                    let hit = memchr(base + searchFrom, Int32(UInt8(ascii: "\n")), buffer.count - searchFrom)
+                else { return nil }
                 return UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
             }
             if let newline = found {
@@ -220,7 +244,9 @@ struct LineReader {
             pending.append(contentsOf: repeatElement(0, count: Self.chunkSize))
             var count: Int
             repeat {
-                count = pending.withUnsafeMutableBufferPointer { Glibc.read(descriptor, $0.baseAddress! + oldCount, Self.chunkSize) }
+                count = pending.withUnsafeMutableBufferPointer {
+                    Glibc.read(descriptor, $0.baseAddress! + oldCount, Self.chunkSize)
+                }
             } while count < 0 && errno == EINTR
             if count < 0 {
                 throw TranscriptError.cannotRead(path: path, reason: String(cString: strerror(errno)))

@@ -1,4 +1,3 @@
-
 /// The JSON shape of transcript lines: one object per line, keys sorted, dates in ISO 8601.
 enum TranscriptCoding {
     /// Set to `true` in a decoder's `userInfo` to decode answers without their typing timeline
@@ -51,7 +50,9 @@ enum TranscriptLineRepair {
     /// An event line, mended; nil when the line is not JSON or lacks what the event means nothing without.
     static func event(from line: Data, decoder: JSONDecoder, previousTime: Int) -> Repaired<TranscriptEvent>? {
         guard let object = JSONValue.object(from: line), object["type"]?.stringValue != nil else { return nil }
-        return mend(object, as: TranscriptEvent.self, decoder: decoder) { key, _ in eventFallback(for: key, previousTime: previousTime) }
+        return mend(object, as: TranscriptEvent.self, decoder: decoder) { key, _ in
+            eventFallback(for: key, previousTime: previousTime)
+        }
     }
 
     /// What to put in place of a damaged top-level field of an event; nil when the event cannot do without it.
@@ -67,25 +68,35 @@ enum TranscriptLineRepair {
         }
     }
 
-    private static var zeroTiming: JSONValue { [
-        "think_ms": 0, "answer_ms": 0, "paused_ms": 0, "keystrokes": 0, "corrections": 0, "longest_pause_ms": 0, "limit_s": 0,
-        "over_limit": false,
-    ] }
+    private static var zeroTiming: JSONValue {
+        [
+            "think_ms": 0, "answer_ms": 0, "paused_ms": 0, "keystrokes": 0, "corrections": 0, "longest_pause_ms": 0,
+            "limit_s": 0,
+            "over_limit": false,
+        ]
+    }
 
     /// What to put in place of a damaged top-level header field. The header only describes the
     /// session, so every field has a stand-in; the file name still gives the id and the date.
-    private static func headerFallback(for key: String, in object: [String: JSONValue], fileName: String) -> JSONValue? {
+    private static func headerFallback(for key: String, in object: [String: JSONValue], fileName: String) -> JSONValue?
+    {
         switch key {
         case "format": .string(TranscriptHeader.formatName)
         case "version":
             // "1" as a string still says which version it is.
-            .integer(Int64((object["version"]?.stringValue).flatMap { Int($0.trimmingBlanks()) } ?? TranscriptHeader.currentVersion))
+            .integer(
+                Int64(
+                    (object["version"]?.stringValue).flatMap { Int($0.trimmingBlanks()) }
+                        ?? TranscriptHeader.currentVersion))
         case "session": .string(TranscriptIndex.sessionID(ofFile: fileName))
         case "scenario": ["id": "?", "title": "?", "checksum": "", "path": ""]
         case "kind":
             // The scenario id usually ends with the kind, e.g. `sales-second`.
-            .string(InterviewKind.allCases.first { object["scenario"]?.objectValue?["id"]?.stringValue?.hasSuffix("-" + $0.rawValue) == true }?.rawValue
-                ?? InterviewKind.first.rawValue)
+            .string(
+                InterviewKind.allCases.first {
+                    object["scenario"]?.objectValue?["id"]?.stringValue?.hasSuffix("-" + $0.rawValue) == true
+                }?.rawValue
+                    ?? InterviewKind.first.rawValue)
         case "role", "role_title", "company", "candidate", "app_version": "?"
         case "interviewers": []
         case "seed": 0
@@ -98,21 +109,27 @@ enum TranscriptLineRepair {
     /// or the Unix epoch when the name does not start with one.
     static func startDate(ofFile fileName: String) -> String {
         let stamp = Array(fileName.prefix(18))
-        guard stamp.count == 18, stamp[10] == "T", stamp[17] == "Z", stamp[11..<17].allSatisfy(\.isASCII), stamp[11..<17].allSatisfy(\.isNumber) else {
+        guard stamp.count == 18, stamp[10] == "T", stamp[17] == "Z", stamp[11..<17].allSatisfy(\.isASCII),
+            stamp[11..<17].allSatisfy(\.isNumber)
+        else {
             return "1970-01-01T00:00:00Z"
         }
-        let date = String(stamp[0..<10]), time = stamp[11..<17].map(String.init)
+        let date = String(stamp[0..<10])
+        let time = stamp[11..<17].map(String.init)
         let candidate = "\(date)T\(time[0])\(time[1]):\(time[2])\(time[3]):\(time[4])\(time[5])Z"
         return (try? Date(candidate, strategy: .iso8601)) != nil ? candidate : "1970-01-01T00:00:00Z"
     }
 
     /// Decodes `object`, mending one field per failure until it decodes or a field cannot be mended.
     /// A field inside `timing`, `scenario` or an interviewer is mended alone, so the rest of it is kept.
-    private static func mend<Value: Decodable>(_ original: [String: JSONValue], as type: Value.Type, decoder: JSONDecoder,
-                                               fallback: (String, [String: JSONValue]) -> JSONValue?) -> Repaired<Value>? {
+    private static func mend<Value: Decodable>(
+        _ original: [String: JSONValue], as type: Value.Type, decoder: JSONDecoder,
+        fallback: (String, [String: JSONValue]) -> JSONValue?
+    ) -> Repaired<Value>? {
         var object = original
         var damaged: [String] = []
-        var removed: Set<String> = [], replaced: Set<String> = []
+        var removed: Set<String> = []
+        var replaced: Set<String> = []
         for _ in 0..<48 {
             do {
                 let data = try JSONEncoder().encode(object)
@@ -122,12 +139,16 @@ enum TranscriptLineRepair {
                 if path.isEmpty {
                     // Some failures (a negative number for an unsigned field, a bad date) come
                     // without a path: find the field whose absence gets past it.
-                    guard let culprit = fieldBehindPathlessError(in: object, as: Value.self, decoder: decoder,
-                                                                 fallback: { fallback($0, original) }) else { return nil }
+                    guard
+                        let culprit = fieldBehindPathlessError(
+                            in: object, as: Value.self, decoder: decoder,
+                            fallback: { fallback($0, original) })
+                    else { return nil }
                     path = [culprit]
                 }
                 guard let key = path.first?.stringValue, key != "type" else { return nil }
-                let name = String(path.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined().dropFirst())
+                let name = String(
+                    path.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined().dropFirst())
                 if !damaged.contains(name) && !damaged.contains(key) { damaged.append(name) }
                 if path.count > 1, let mended = mendNested(object[key], at: path.dropFirst()) {
                     object[key] = mended
@@ -167,7 +188,8 @@ enum TranscriptLineRepair {
         }
         switch first.stringValue {
         case "over_limit": object["over_limit"] = false
-        case "think_ms", "answer_ms", "paused_ms", "keystrokes", "corrections", "longest_pause_ms", "limit_s": object[first.stringValue] = 0
+        case "think_ms", "answer_ms", "paused_ms", "keystrokes", "corrections", "longest_pause_ms", "limit_s":
+            object[first.stringValue] = 0
         case "style": object["style"] = .string(InterviewerStyle.allCases[0].rawValue)
         case "id", "name", "title", "checksum", "path": object[first.stringValue] = "?"
         default: return nil
@@ -177,15 +199,19 @@ enum TranscriptLineRepair {
 
     /// The top-level field that, left out (or given its stand-in when it is required), gets past a
     /// decoding error without a path; nil when no single field does.
-    private static func fieldBehindPathlessError<Value: Decodable>(in object: [String: JSONValue], as type: Value.Type, decoder: JSONDecoder,
-                                                                   fallback: (String) -> JSONValue?) -> CodingKey? {
+    private static func fieldBehindPathlessError<Value: Decodable>(
+        in object: [String: JSONValue], as type: Value.Type, decoder: JSONDecoder,
+        fallback: (String) -> JSONValue?
+    ) -> CodingKey? {
         func isPathless(_ candidate: [String: JSONValue]) -> (pathless: Bool, missing: String?) {
             guard let data = try? JSONEncoder().encode(candidate) else { return (true, nil) }
             do {
                 _ = try decoder.decode(Value.self, from: data)
                 return (false, nil)
             } catch let error as DecodingError {
-                if case .keyNotFound(let key, let context) = error, context.codingPath.isEmpty { return (false, key.stringValue) }
+                if case .keyNotFound(let key, let context) = error, context.codingPath.isEmpty {
+                    return (false, key.stringValue)
+                }
                 return (codingPath(of: error).isEmpty, nil)
             } catch {
                 return (true, nil)
@@ -216,7 +242,8 @@ enum TranscriptLineRepair {
     private static func codingPath(of error: DecodingError) -> [CodingKey] {
         switch error {
         case .keyNotFound(let key, let context): context.codingPath + [key]
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context): context.codingPath
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            context.codingPath
         @unknown default: []
         }
     }

@@ -1,4 +1,3 @@
-
 /// The first line of a transcript: what was practised, with what, and when.
 public struct TranscriptHeader: Codable, Equatable, Sendable {
     public struct ScenarioReference: Codable, Equatable, Sendable {
@@ -37,7 +36,10 @@ public struct TranscriptHeader: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case format, version, session, scenario, kind, role, company, candidate, interviewers, seed, started, source
-        case roleTitle = "role_title", appVersion = "app_version", previousTranscript = "previous_transcript", interviewDate = "date"
+        case roleTitle = "role_title"
+        case appVersion = "app_version"
+        case previousTranscript = "previous_transcript"
+        case interviewDate = "date"
     }
 }
 
@@ -68,8 +70,12 @@ public struct AnswerTiming: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case keystrokes, corrections
-        case thinkMilliseconds = "think_ms", answerMilliseconds = "answer_ms", pausedMilliseconds = "paused_ms"
-        case longestPauseMilliseconds = "longest_pause_ms", limitSeconds = "limit_s", isOverLimit = "over_limit"
+        case thinkMilliseconds = "think_ms"
+        case answerMilliseconds = "answer_ms"
+        case pausedMilliseconds = "paused_ms"
+        case longestPauseMilliseconds = "longest_pause_ms"
+        case limitSeconds = "limit_s"
+        case isOverLimit = "over_limit"
     }
 }
 
@@ -94,7 +100,9 @@ public struct TypingStep: Codable, Equatable, Sendable {
         var container = try decoder.unkeyedContainer()
         delayMilliseconds = try container.decode(Int.self)
         if container.isAtEnd {
-            position = 0; deleted = 0; inserted = ""
+            position = 0
+            deleted = 0
+            inserted = ""
         } else {
             position = try container.decode(Int.self)
             deleted = try container.decode(Int.self)
@@ -156,7 +164,8 @@ public enum TranscriptEvent: Equatable, Sendable {
         public var questionType: QuestionType? = nil
         enum CodingKeys: String, CodingKey {
             case t, question, speaker, text, number, total, probe, repeats
-            case limitSeconds = "limit_s", talkingPoints = "talking_points", revisitOf = "revisit_of", questionType = "question_type"
+            case limitSeconds = "limit_s", talkingPoints = "talking_points", revisitOf = "revisit_of", questionType =
+                "question_type"
         }
     }
     public struct Answer: Codable, Equatable, Sendable {
@@ -271,7 +280,8 @@ extension TranscriptEvent: Codable {
         case "candidate_question": self = .candidateQuestion(try CandidateQuestion(from: decoder))
         case "end": self = .end(try End(from: decoder))
         default:
-            throw DecodingError.dataCorrupted(.init(codingPath: [TypeKey.type], debugDescription: "unknown event type '\(type)'"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: [TypeKey.type], debugDescription: "unknown event type '\(type)'"))
         }
     }
 
@@ -303,6 +313,8 @@ extension TranscriptEvent.Answer {
         text = try container.decode(String.self, forKey: .text)
         isRedo = try container.decodeIfPresent(Bool.self, forKey: .isRedo)
         timing = try container.decode(AnswerTiming.self, forKey: .timing)
-        typing = decoder.userInfo[TranscriptCoding.skipsTypingKey] as? Bool == true ? [] : try container.decode([TypingStep].self, forKey: .typing)
+        typing =
+            decoder.userInfo[TranscriptCoding.skipsTypingKey] as? Bool == true
+            ? [] : try container.decode([TypingStep].self, forKey: .typing)
     }
 }

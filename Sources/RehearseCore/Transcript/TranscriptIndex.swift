@@ -1,4 +1,3 @@
-
 /// The transcripts in a data folder, and how a person refers to one: `last`, an id prefix, or a path.
 public struct TranscriptIndex {
     public let folder: DataFolder
@@ -8,7 +7,9 @@ public struct TranscriptIndex {
     /// Transcript files, oldest first (their names start with the UTC start time).
     public func files() -> [String] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.transcripts) else { return [] }
-        return names.filter { $0.hasSuffix(".jsonl") && !$0.hasPrefix(".") }.sorted().map { folder.transcripts + "/" + $0 }
+        return names.filter { $0.hasSuffix(".jsonl") && !$0.hasPrefix(".") }.sorted().map {
+            folder.transcripts + "/" + $0
+        }
     }
 
     /// A summary of every transcript, oldest first, served from `transcripts/.index.json` where
@@ -20,10 +21,13 @@ public struct TranscriptIndex {
     /// Transcripts of the same role that started before this one, newest first; at most `limit`
     /// files are looked at. With `questionIDs`, a file is parsed only when it answers one of
     /// them (a quick scan of its bytes decides). Unreadable files are skipped.
-    public func earlierTranscripts(than transcript: Transcript, limit: Int = 200, questionIDs: Set<String>? = nil) -> [Transcript] {
+    public func earlierTranscripts(than transcript: Transcript, limit: Int = 200, questionIDs: Set<String>? = nil)
+        -> [Transcript]
+    {
         let ownName = lastPathComponent(transcript.path)
         let candidates = summaries().filter { summary in
-            summary.file != ownName && summary.session != transcript.header.session && summary.role == transcript.header.role
+            summary.file != ownName && summary.session != transcript.header.session
+                && summary.role == transcript.header.role
                 && ((summary.started.map { $0 < transcript.header.started } ?? false)
                     // The round a session was generated after counts even when started in the same second.
                     || summary.session == transcript.header.previousTranscript)
@@ -31,7 +35,9 @@ public struct TranscriptIndex {
         return candidates.reversed().prefix(limit).compactMap { summary in
             let path = folder.transcripts + "/" + summary.file
             guard let data = FileManager.default.contents(atPath: path) else { return nil }
-            if let questionIDs, let mentioned = Self.questionIDs(in: data), mentioned.isDisjoint(with: questionIDs) { return nil }
+            if let questionIDs, let mentioned = Self.questionIDs(in: data), mentioned.isDisjoint(with: questionIDs) {
+                return nil
+            }
             return try? Transcript.parse(data, path: path, keepsTyping: false)  // earlier answers are used, never replayed
         }
     }
@@ -47,17 +53,20 @@ public struct TranscriptIndex {
             while offset + pattern.count <= buffer.count {
                 guard let quote = memchr(base + offset, Int32(UInt8(ascii: "\"")), buffer.count - offset) else { break }
                 let position = base.distance(to: UnsafeRawPointer(quote))
-                guard position + pattern.count <= buffer.count, memcmp(base + position, pattern, pattern.count) == 0 else {
+                guard position + pattern.count <= buffer.count, memcmp(base + position, pattern, pattern.count) == 0
+                else {
                     offset = position + 1
                     continue
                 }
                 let start = position + pattern.count
                 var end = start
-                while end < buffer.count && buffer[end] != UInt8(ascii: "\"") && buffer[end] != UInt8(ascii: "\\") { end += 1 }
+                while end < buffer.count && buffer[end] != UInt8(ascii: "\"") && buffer[end] != UInt8(ascii: "\\") {
+                    end += 1
+                }
                 if end < buffer.count && buffer[end] == UInt8(ascii: "\"") {
                     found.insert(String(decoding: buffer[start..<end], as: UTF8.self))
                 } else {
-                    found.insert("\u{0}escaped") // an id with escapes: cannot be matched here, so parse the file
+                    found.insert("\u{0}escaped")  // an id with escapes: cannot be matched here, so parse the file
                 }
                 offset = end
             }
@@ -75,11 +84,16 @@ public struct TranscriptIndex {
 
     /// The newest readable transcript matching a role and kind (and scenario, when given).
     public func latest(role: String, kind: InterviewKind, scenarioID: String? = nil) -> Transcript? {
-        for summary in summaries().reversed() where summary.status == .unreadable
-            || (summary.role == role && summary.kind == kind.rawValue && scenarioID.map({ $0 == summary.scenarioID }) ?? true) {
+        for summary in summaries().reversed()
+        where summary.status == .unreadable
+            || (summary.role == role && summary.kind == kind.rawValue
+                && scenarioID.map({ $0 == summary.scenarioID }) ?? true)
+        {
             guard let transcript = try? Transcript.read(path: folder.transcripts + "/" + summary.file) else { continue }
             let header = transcript.header
-            if header.role == role, header.kind == kind, scenarioID.map({ $0 == header.scenario.id }) ?? true, !transcript.answers.isEmpty {
+            if header.role == role, header.kind == kind, scenarioID.map({ $0 == header.scenario.id }) ?? true,
+                !transcript.answers.isEmpty
+            {
                 return transcript
             }
         }
@@ -106,11 +120,15 @@ public struct TranscriptIndex {
             return last
         }
         if reference == Self.lastRealReference {
-            guard let real = summaries().last(where: \.isRealInterview) else { throw TranscriptLookupError.noRealInterview(folder.transcripts) }
+            guard let real = summaries().last(where: \.isRealInterview) else {
+                throw TranscriptLookupError.noRealInterview(folder.transcripts)
+            }
             return folder.transcripts + "/" + real.file
         }
         if reference.contains("/") || reference.hasSuffix(".jsonl") {
-            guard FileManager.default.fileExists(atPath: reference) else { throw TranscriptLookupError.noFile(reference) }
+            guard FileManager.default.fileExists(atPath: reference) else {
+                throw TranscriptLookupError.noFile(reference)
+            }
             return reference
         }
         let matches = files().filter { Self.sessionID(ofFile: $0).hasPrefix(reference.lowercased()) }
@@ -138,7 +156,8 @@ public enum TranscriptLookupError: Error, CustomStringConvertible, Equatable {
         case .none(let folder): "there are no transcripts yet in \(folder); run `rehearse practice` first"
         case .noFile(let path): "no transcript file at \(path)"
         case .noMatch(let id): "no transcript id starts with '\(id)'; `rehearse transcripts` lists them"
-        case let .ambiguous(id, matches): "'\(id)' matches several transcripts: \(matches.joined(separator: ", ")); type more of the id"
+        case .ambiguous(let id, let matches):
+            "'\(id)' matches several transcripts: \(matches.joined(separator: ", ")); type more of the id"
         }
     }
 }

@@ -1,4 +1,3 @@
-
 /// Where a session writes its transcript as it goes. Tests use `MemoryTranscriptRecorder`.
 public protocol TranscriptRecorder: AnyObject {
     func begin(_ header: TranscriptHeader) throws
@@ -16,7 +15,9 @@ public final class MemoryTranscriptRecorder: TranscriptRecorder {
     public func begin(_ header: TranscriptHeader) throws { self.header = header }
     public func record(_ event: TranscriptEvent, durable: Bool) throws { events.append(event) }
     public var location: String { "(memory)" }
-    public var transcript: Transcript? { header.map { Transcript(header: $0, events: events, warnings: [], path: location) } }
+    public var transcript: Transcript? {
+        header.map { Transcript(header: $0, events: events, warnings: [], path: location) }
+    }
 }
 
 /// Appends JSON Lines to a file opened 0600, writing each event at once and `fsync`ing after
@@ -51,7 +52,8 @@ public final class FileTranscriptRecorder: TranscriptRecorder {
         location = path
         self.spareFolders = spareFolders
         do {
-            file = try FileDescriptor(opening: path, flags: O_RDWR | O_CREAT | O_EXCL | O_APPEND | O_NOFOLLOW, mode: 0o600)
+            file = try FileDescriptor(
+                opening: path, flags: O_RDWR | O_CREAT | O_EXCL | O_APPEND | O_NOFOLLOW, mode: 0o600)
         } catch let error as SystemCallError {
             throw TranscriptError.cannotCreate(path: path, reason: error.reason)
         }
@@ -111,8 +113,9 @@ public final class FileTranscriptRecorder: TranscriptRecorder {
             try? file.truncate(to: writtenLength)
             lastFailure = error
             saveSpareCopy()
-            throw TranscriptWriteFailure(path: location, error: error, unwrittenEvents: unwritten.count,
-                                         unwrittenAnswers: unwritten.filter(\.isAnswer).count, sparePath: sparePath)
+            throw TranscriptWriteFailure(
+                path: location, error: error, unwrittenEvents: unwritten.count,
+                unwrittenAnswers: unwritten.filter(\.isAnswer).count, sparePath: sparePath)
         }
         writtenLength += Int64(batch.count)
         unwritten.removeAll()
@@ -137,7 +140,10 @@ public final class FileTranscriptRecorder: TranscriptRecorder {
         sparePath = nil
         let stem = lastPathComponent(location).replacing(".jsonl", with: "")
         for folder in spareFolders {
-            guard let copy = try? FileDescriptor.createUnique(in: folder, prefix: "rehearse-unsaved-\(stem)-", suffix: ".jsonl") else { continue }
+            guard
+                let copy = try? FileDescriptor.createUnique(
+                    in: folder, prefix: "rehearse-unsaved-\(stem)-", suffix: ".jsonl")
+            else { continue }
             do {
                 try copy.writeAll(whole)
                 try copy.sync()
@@ -154,11 +160,14 @@ public final class FileTranscriptRecorder: TranscriptRecorder {
     /// the transcript, else in the spare copy, else nowhere, with the lines for the caller to print.
     public func finish() -> TranscriptSaveReport {
         if !unwritten.isEmpty { try? flush(durable: true) }
-        var report = TranscriptSaveReport(path: location, unwrittenEvents: unwritten.count,
-                                          unwrittenAnswers: unwritten.filter(\.isAnswer).count, failure: lastFailure)
+        var report = TranscriptSaveReport(
+            path: location, unwrittenEvents: unwritten.count,
+            unwrittenAnswers: unwritten.filter(\.isAnswer).count, failure: lastFailure)
         guard !unwritten.isEmpty else { return report }
         report.copyPath = sparePath
-        if sparePath == nil { report.unsavedLines = unwritten.map { String(decoding: $0.line.dropLast(), as: UTF8.self) } }
+        if sparePath == nil {
+            report.unsavedLines = unwritten.map { String(decoding: $0.line.dropLast(), as: UTF8.self) }
+        }
         return report
     }
 }
@@ -178,10 +187,15 @@ public struct TranscriptWriteFailure: Error, CustomStringConvertible {
 
     public var description: String {
         let folder = parentFolder(path)
-        let kept = unwrittenAnswers == 0 ? "what happened since" : unwrittenAnswers == 1 ? "your answer" : "your last \(unwrittenAnswers) answers"
+        let kept =
+            unwrittenAnswers == 0
+            ? "what happened since" : unwrittenAnswers == 1 ? "your answer" : "your last \(unwrittenAnswers) answers"
         let copy = sparePath.map { " (and a copy of the whole session in \($0))" } ?? ""
-        let fix = error.isOutOfSpace ? "free some space on the disk that holds \(folder) (`df -h \(folder)`) and carry on" : "carry on"
-        return "cannot write the transcript \(path): \(error.reason). Nothing is lost yet: \(kept) is kept in memory\(copy) and written "
+        let fix =
+            error.isOutOfSpace
+            ? "free some space on the disk that holds \(folder) (`df -h \(folder)`) and carry on" : "carry on"
+        return
+            "cannot write the transcript \(path): \(error.reason). Nothing is lost yet: \(kept) is kept in memory\(copy) and written "
             + "to the transcript once writing works again, so \(fix)."
     }
 }
@@ -206,7 +220,8 @@ public struct TranscriptSaveReport: Equatable, Sendable {
     /// One paragraph for the person, nil when everything was written.
     public var problem: String? {
         guard !isComplete else { return nil }
-        let what = "\(unwrittenEvents) event\(unwrittenEvents == 1 ? "" : "s") of this session"
+        let what =
+            "\(unwrittenEvents) event\(unwrittenEvents == 1 ? "" : "s") of this session"
             + (unwrittenAnswers > 0 ? " (\(unwrittenAnswers) answer\(unwrittenAnswers == 1 ? "" : "s"))" : "")
         let why = failure.map { " (\($0.reason))" } ?? ""
         if let copyPath {
@@ -227,10 +242,10 @@ public enum TranscriptError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case let .cannotCreate(path, reason): "cannot create the transcript \(path): \(reason)"
-        case let .cannotWrite(path, reason): "cannot write the transcript \(path): \(reason)"
-        case let .cannotRead(path, reason): "cannot read \(path): \(reason)"
-        case let .notATranscript(path, reason): "\(path) is not a rehearse transcript: \(reason)"
+        case .cannotCreate(let path, let reason): "cannot create the transcript \(path): \(reason)"
+        case .cannotWrite(let path, let reason): "cannot write the transcript \(path): \(reason)"
+        case .cannotRead(let path, let reason): "cannot read \(path): \(reason)"
+        case .notATranscript(let path, let reason): "\(path) is not a rehearse transcript: \(reason)"
         }
     }
 }

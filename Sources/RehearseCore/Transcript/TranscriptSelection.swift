@@ -41,10 +41,11 @@ public enum TranscriptRemovalError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case let .outsideFolder(path, folder):
+        case .outsideFolder(let path, let folder):
             "\(path) is not in the transcripts folder (\(folder)); only saved sessions are removed here, delete other files with rm"
         case .cannotDelete(let reasons):
-            "could not delete " + reasons.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
+            "could not delete "
+                + reasons.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
                 + "; check the folder's permissions (chmod u+w) and try again"
         }
     }
@@ -78,13 +79,18 @@ extension TranscriptIndex {
     /// Sessions in which nothing was answered, among those passing the filter: the ones `prune`
     /// deletes. A transcript without an end line that changed in the last `settlingSeconds` is
     /// left alone, since its session may still be running in another terminal.
-    public func unansweredSessions(matching filter: TranscriptFilter, now: Date = Date(),
-                                   settlingSeconds: TimeInterval = 3600) -> [TranscriptSummary] {
+    public func unansweredSessions(
+        matching filter: TranscriptFilter, now: Date = Date(),
+        settlingSeconds: TimeInterval = 3600
+    ) -> [TranscriptSummary] {
         summaries(matching: filter).filter { summary in
             guard summary.status != .unreadable, summary.answered == 0 else { return false }
             guard summary.status == .cutOff else { return true }
-            guard let modified = try? FileManager.default.attributesOfItem(atPath: folder.transcripts + "/" + summary.file)[.modificationDate]
-                    as? Date else { return false }
+            guard
+                let modified = try? FileManager.default.attributesOfItem(
+                    atPath: folder.transcripts + "/" + summary.file)[.modificationDate]
+                    as? Date
+            else { return false }
             return now.timeIntervalSince(modified) >= settlingSeconds
         }
     }

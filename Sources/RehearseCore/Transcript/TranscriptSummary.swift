@@ -1,4 +1,3 @@
-
 /// One row of the transcript list: what a transcript file holds, without its events.
 /// Built from the header and the end line (or, for a transcript cut off, from every line).
 public struct TranscriptSummary: Codable, Equatable, Sendable {
@@ -36,8 +35,11 @@ public struct TranscriptSummary: Codable, Equatable, Sendable {
     /// Whether this row is a real interview recorded with `rehearse debrief`.
     public var isRealInterview: Bool { source == TranscriptSource.real.rawValue }
 
-    public init(file: String, session: String, started: Date?, role: String, kind: String, scenarioID: String, scenarioTitle: String,
-                answered: Int, asked: Int, durationMilliseconds: Int, status: Status, problem: String? = nil) {
+    public init(
+        file: String, session: String, started: Date?, role: String, kind: String, scenarioID: String,
+        scenarioTitle: String,
+        answered: Int, asked: Int, durationMilliseconds: Int, status: Status, problem: String? = nil
+    ) {
         self.file = file
         self.session = session
         self.started = started
@@ -54,7 +56,9 @@ public struct TranscriptSummary: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case file, session, started, role, kind, answered, asked, status, problem, source, company
-        case scenarioID = "scenario", scenarioTitle = "scenario_title", durationMilliseconds = "duration_ms"
+        case scenarioID = "scenario"
+        case scenarioTitle = "scenario_title"
+        case durationMilliseconds = "duration_ms"
     }
 
     /// The summary of a transcript already read.
@@ -69,9 +73,11 @@ public struct TranscriptSummary: Codable, Equatable, Sendable {
         case .interrupted?: status = .interrupted
         case nil: status = .cutOff
         }
-        self.init(file: lastPathComponent(transcript.path), session: header.session, started: header.started,
-                  role: header.role, kind: header.kind.rawValue, scenarioID: header.scenario.id, scenarioTitle: header.scenario.title,
-                  answered: answered, asked: asked, durationMilliseconds: transcript.events.last?.time ?? 0, status: status)
+        self.init(
+            file: lastPathComponent(transcript.path), session: header.session, started: header.started,
+            role: header.role, kind: header.kind.rawValue, scenarioID: header.scenario.id,
+            scenarioTitle: header.scenario.title,
+            answered: answered, asked: asked, durationMilliseconds: transcript.events.last?.time ?? 0, status: status)
         markReal(header)
     }
 
@@ -84,9 +90,10 @@ public struct TranscriptSummary: Codable, Equatable, Sendable {
 
     /// A row for a file that could not be read.
     public static func unreadable(file: String, problem: String) -> TranscriptSummary {
-        TranscriptSummary(file: file, session: TranscriptIndex.sessionID(ofFile: file), started: nil, role: "?", kind: "?",
-                          scenarioID: "?", scenarioTitle: "?", answered: 0, asked: 0, durationMilliseconds: 0,
-                          status: .unreadable, problem: problem)
+        TranscriptSummary(
+            file: file, session: TranscriptIndex.sessionID(ofFile: file), started: nil, role: "?", kind: "?",
+            scenarioID: "?", scenarioTitle: "?", answered: 0, asked: 0, durationMilliseconds: 0,
+            status: .unreadable, problem: problem)
     }
 
     /// Summarises a transcript file, reading only its first and last lines when the last one is
@@ -97,24 +104,30 @@ public struct TranscriptSummary: Codable, Equatable, Sendable {
         guard descriptor >= 0 else { return .unreadable(file: file, problem: String(cString: strerror(errno))) }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return .unreadable(file: file, problem: String(cString: strerror(errno))) }
+        guard fstat(descriptor, &status) == 0 else {
+            return .unreadable(file: file, problem: String(cString: strerror(errno)))
+        }
         let size = Int(status.st_size)
         let decoder = TranscriptCoding.decoder()
         guard let headLine = firstLine(descriptor: descriptor, size: size),
-              let header = try? decoder.decode(TranscriptHeader.self, from: headLine),
-              header.format == TranscriptHeader.formatName, header.version <= TranscriptHeader.currentVersion else {
+            let header = try? decoder.decode(TranscriptHeader.self, from: headLine),
+            header.format == TranscriptHeader.formatName, header.version <= TranscriptHeader.currentVersion
+        else {
             return fullRead(path: path, file: file)
         }
         if let tail = lastLine(descriptor: descriptor, size: size),
-           case .end(let end)? = try? decoder.decode(TranscriptEvent.self, from: tail) {
-            let status: Status = switch end.status {
-            case .completed: .completed
-            case .quit: .quit
-            case .interrupted: .interrupted
-            }
-            var summary = TranscriptSummary(file: file, session: header.session, started: header.started, role: header.role,
-                                            kind: header.kind.rawValue, scenarioID: header.scenario.id, scenarioTitle: header.scenario.title,
-                                            answered: end.answered, asked: end.asked, durationMilliseconds: end.t, status: status)
+            case .end(let end)? = try? decoder.decode(TranscriptEvent.self, from: tail)
+        {
+            let status: Status =
+                switch end.status {
+                case .completed: .completed
+                case .quit: .quit
+                case .interrupted: .interrupted
+                }
+            var summary = TranscriptSummary(
+                file: file, session: header.session, started: header.started, role: header.role,
+                kind: header.kind.rawValue, scenarioID: header.scenario.id, scenarioTitle: header.scenario.title,
+                answered: end.answered, asked: end.asked, durationMilliseconds: end.t, status: status)
             summary.markReal(header)
             return summary
         }
@@ -153,7 +166,8 @@ public struct TranscriptSummary: Codable, Equatable, Sendable {
         let window = min(size, 4096)
         guard window > 1 else { return nil }
         var buffer = [UInt8](repeating: 0, count: window)
-        guard pread(descriptor, &buffer, window, off_t(size - window)) == window, buffer.last == UInt8(ascii: "\n") else { return nil }
+        guard pread(descriptor, &buffer, window, off_t(size - window)) == window, buffer.last == UInt8(ascii: "\n")
+        else { return nil }
         let body = buffer[0..<(window - 1)]
         guard let newline = body.lastIndex(of: UInt8(ascii: "\n")) else { return nil }
         return Data(body[(newline + 1)...])

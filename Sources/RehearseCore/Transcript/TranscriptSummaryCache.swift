@@ -1,4 +1,3 @@
-
 /// A cache of transcript summaries kept beside the transcripts, in `transcripts/.index.json`.
 ///
 /// The transcript files stay the source of truth: each entry is keyed by file name, size and
@@ -24,7 +23,10 @@ public struct TranscriptSummaryCache {
         var modified: Int64
         var summary: TranscriptSummary
 
-        enum CodingKeys: String, CodingKey { case size, summary, modified = "mtime_ns" }
+        enum CodingKeys: String, CodingKey {
+            case size, summary
+            case modified = "mtime_ns"
+        }
     }
 
     struct Stored: Codable {
@@ -106,8 +108,9 @@ public struct TranscriptSummaryCache {
     /// The index's entries, or nil when it is missing, corrupt or of another version.
     func load() -> [String: Entry]? {
         guard let data = FileManager.default.contents(atPath: path),
-              let stored = try? TranscriptCoding.decoder().decode(Stored.self, from: data),
-              stored.format == Self.formatName, stored.version == Self.currentVersion else { return nil }
+            let stored = try? TranscriptCoding.decoder().decode(Stored.self, from: data),
+            stored.format == Self.formatName, stored.version == Self.currentVersion
+        else { return nil }
         return stored.entries
     }
 
@@ -115,7 +118,10 @@ public struct TranscriptSummaryCache {
     @discardableResult
     func save(_ entries: [String: Entry]) -> Bool {
         let encoder = TranscriptCoding.encoder()
-        guard let data = try? encoder.encode(Stored(format: Self.formatName, version: Self.currentVersion, entries: entries)) else { return false }
+        guard
+            let data = try? encoder.encode(
+                Stored(format: Self.formatName, version: Self.currentVersion, entries: entries))
+        else { return false }
         // A cache: no fsync (a torn index is rebuilt), but a fresh temporary name that no symlink can sit at.
         do {
             try AtomicFile.write(data, to: path, mode: 0o600, sync: false)
