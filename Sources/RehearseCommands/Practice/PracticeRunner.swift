@@ -18,12 +18,7 @@ struct PracticeRunner {
         scenario: Scenario, seed: UInt64?, candidate: String?, company: String?, after: Transcript? = nil,
         selfRating: Int? = nil
     ) throws -> Outcome {
-        let folder = AppContext.dataFolder
-        do {
-            if let note = try folder.prepare() { StandardStreams.error("note: \(note)\n") }
-        } catch {
-            throw UserError("\(error)")
-        }
+        let folder = try AppContext.preparedDataFolder()
         let started = Date()
         let sessionID = Self.newSessionID()
         let seed = seed ?? UInt64.random(in: 0...999_999)

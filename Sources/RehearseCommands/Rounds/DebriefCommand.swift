@@ -56,12 +56,7 @@ struct DebriefCommand: ParsableCommand {
                 interviewers.append(parsed)
             }
         }
-        let folder = AppContext.dataFolder
-        do {
-            if let note = try folder.prepare() { StandardStreams.error("note: \(note)\n") }
-        } catch {
-            throw UserError("\(error)")
-        }
+        let folder = try AppContext.preparedDataFolder()
         let started = Date()
         let sessionID = PracticeRunner.newSessionID()
         let path = folder.transcriptPath(sessionID: sessionID, started: started)

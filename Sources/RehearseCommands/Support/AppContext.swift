@@ -35,6 +35,17 @@ enum AppContext {
 
     static var dataFolder: DataFolder { DataFolder(environment: environment) }
 
+    /// The data folder, created (and made private) when needed, which is said once on standard error.
+    static func preparedDataFolder() throws -> DataFolder {
+        let folder = dataFolder
+        do {
+            if let note = try folder.prepare() { StandardStreams.error("note: \(note)\n") }
+        } catch {
+            throw UserError("\(error)")
+        }
+        return folder
+    }
+
     /// The bundled scenarios: `$REHEARSE_SCENARIOS`, else `scenarios/` beside the package the
     /// binary was built in, else `../share/rehearse/scenarios` next to an installed binary.
     static func bundledScenarioFolder() -> String? {
