@@ -2,7 +2,7 @@
 # Builds the libFuzzer targets with AddressSanitizer and runs each for FUZZ_SECONDS (default 300).
 #   Fuzz/run.sh                      every target, one after another
 #   Fuzz/run.sh FuzzReview           one target
-#   FUZZ_SECONDS=600 FUZZ_JOBS=2 Fuzz/run.sh
+#   FUZZ_SECONDS=600 Fuzz/run.sh FuzzReview FuzzInputDecoding
 # The corpus grows in Fuzz/corpus/TARGET (not committed), seeded from scenarios/ and
 # Fuzz/seeds/. Crashing inputs land in Fuzz/findings/TARGET: copy each into
 # Fuzz/regressions/TARGET/ so the test suite replays it (FuzzRegressionTests).
@@ -24,5 +24,5 @@ for target in "${targets[@]}"; do
   [ -d "regressions/$target" ] && cp -n "regressions/$target"/* "$corpus"/ 2>/dev/null || true
   echo "== $target for ${seconds}s" >&2
   "$bin/$target" "$corpus" -max_total_time="$seconds" -artifact_prefix="$findings/" -print_final_stats=1 \
-    -timeout=10 -rss_limit_mb=2048 -jobs="${FUZZ_JOBS:-1}" -workers="${FUZZ_JOBS:-1}" 2>&1 | tail -n 25 >&2
+    -timeout=10 -rss_limit_mb=2048 2>&1 | grep -v -E '^#[0-9]+' | tail -n 40 >&2
 done

@@ -74,7 +74,9 @@ public struct NextRoundBuilder {
                 hint:
                     "You were asked this in the real interview: keep the facts and numbers you gave then, and add what you have learned since.",
                 repeats: "\(round.scenarioID)/\(asked.id)", maxProbes: 1,
-                probes: [Probe(condition: .noExample, text: "Can you give me one specific example?")], place: .unknown)
+                probes: [Probe(condition: .noExample, text: "Can you give me one specific example?")], place: .unknown,
+                // Declared, so the YAML written from it passes `lint --strict` and reads the same.
+                declaredType: QuestionType.inferred(from: text))
             if let last = groups.indices.last, groups[last].speaker == speaker {
                 groups[last].questions.append(question)
             } else {
@@ -120,7 +122,9 @@ public struct NextRoundBuilder {
                 hint:
                     "Name the concern plainly, then give one specific example that answers it, and what you are doing about it now.",
                 repeats: nil, maxProbes: 1,
-                probes: [Probe(condition: .noExample, text: "Can you give me a specific example?")], place: .unknown)
+                probes: [Probe(condition: .noExample, text: "Can you give me a specific example?")], place: .unknown,
+                // The answer a coach wants is a past example that meets the concern.
+                declaredType: .behavioural)
             if let last = concernGroups.indices.last, concernGroups[last].speaker == speaker {
                 concernGroups[last].questions.append(question)
             } else {
