@@ -581,3 +581,17 @@ enum FollowupFixtures {
         #expect(parsed["to_defects"] as? [String] == [])
     }
 }
+
+/// A real round recorded with `rehearse debrief`: its concerns are addressed, its wishes mentioned.
+@Suite struct FollowupAfterADebriefTests {
+    @Test func aDebriefsConcernsAreAddressedNotListedAsAchievements() throws {
+        let transcript = try builtDebrief(
+            questions: [("Tell me about a time you led a team.", "I led 4 people through the winter peak.", nil)],
+            concerns: [("no team-lead experience", nil)], wishes: ["I trained 6 new starters last spring"])
+        let draft = try FollowupFixtures.draft(transcript)
+        let body = draft.emails.flatMap { $0.paragraphs }.joined(separator: "\n")
+        #expect(body.contains("concern you raised about no team-lead experience"))
+        #expect(!draft.notes.contains("no team-lead experience"))
+        #expect(draft.notes.contains("I trained 6 new starters last spring"))
+    }
+}

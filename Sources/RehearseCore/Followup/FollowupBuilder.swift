@@ -17,6 +17,9 @@ public struct FollowupBuilder {
         if case .named(let name) = options.zone, !ZonedTime.isKnownZone(name) {
             throw ZonedTime.ZoneError.unknown(name)
         }
+        // A debrief's recorded concerns are concerns to address, as `--concern` ones are.
+        var options = options
+        options.concerns += Self.recordedConcerns(in: transcript)
         let context = Context(transcript: transcript, review: review, turns: turns, options: options)
         let recipients = options.isOnePerInterviewer ? context.panel : [context.panel[0]]
         let emails = recipients.map { recipient in
@@ -42,6 +45,14 @@ public struct FollowupBuilder {
             notesLeftOut: options.purpose == .thankYou ? context.notes.filter { !usedNotes.contains($0) } : [],
             deadline: deadline,
             plan: options.purpose == .rejected ? context.drillPlan() : nil)
+    }
+
+    /// The concerns a debrief recorded, each with the interviewer who raised it when known.
+    static func recordedConcerns(in transcript: Transcript) -> [RecordedConcern] {
+        transcript.events.compactMap { event in
+            guard case .note(let note) = event, note.about == .concern else { return nil }
+            return RecordedConcern(text: note.text, raisedBy: note.speaker)
+        }
     }
 }
 
@@ -122,7 +133,8 @@ private struct Context {
 
         var notes: [String] = []
         for event in transcript.events {
-            guard case .note(let note) = event else { continue }
+            // Notes and a debrief's wishes are things to mention; its concerns are addressed apart.
+            guard case .note(let note) = event, note.about != .concern else { continue }
             let text = Self.oneLine(note.text)
             if !text.isEmpty, !notes.contains(text) { notes.append(text) }
         }
