@@ -322,6 +322,24 @@ private func controlCharacters(in text: String) -> [String] {
         #expect(terminal.output.contains("Session completed"))
     }
 
+    @Test func aResizeDuringAReplayLaysTheTurnOutAgainForTheNewWidth() throws {
+        let sandbox = try ReplaySandbox(noColor: true)
+        try sandbox.write(transcriptLines(session: "5e1e0000", answer: "Short."), session: "5e1e0000")
+        let terminal = try PseudoTerminal(
+            executable: try ReplaySandbox.binary(), arguments: ["replay", "--step", "--instant"],
+            environment: sandbox.environment, columns: 80, rows: 30)
+        #expect(terminal.waitFor("[Enter: next turn"))
+        terminal.resize(columns: 40, rows: 20)
+        terminal.send(.enter)
+        // The turn starts again on a fresh line, laid out for 40 columns, and the replay goes on.
+        #expect(terminal.waitFor("(the window changed size: this turn again)"))
+        #expect(terminal.waitFor("Why us?"))
+        #expect(terminal.waitFor("[⏎ next]") || terminal.output.contains("Session completed"))
+        terminal.send(.enter)
+        #expect(terminal.waitForExit() == 0)
+        #expect(terminal.output.contains("Session completed"))
+    }
+
     @Test func aRepeatedQuestionWithNoEarlierTranscriptSaysWhereItLooked() throws {
         let sandbox = try ReplaySandbox(noColor: true)
         var lines = transcriptLines(session: "4e9ea700", answer: "I handled the customer's refund.")

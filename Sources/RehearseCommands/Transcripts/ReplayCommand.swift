@@ -98,11 +98,18 @@ struct ReplayCommand: ParsableCommand {
             return .finished
         }
         let style = TextStyle(colour: AppContext.usesColour(fileDescriptor: 1))
-        let options = ReplayOptions(
-            width: OutputTarget.width(width), style: style, animatesTyping: isatty(1) == 1 && !instant,
-            hints: RecordedHints.fromScenario(of: transcript))
-        let frames = ReplayScript(transcript: transcript, options: options).frames()
-        let delays = instant ? Array(repeating: 0.0, count: frames.count) : pacing.delays(for: frames)
-        return TerminalReplayPlayer(frames: frames, delays: delays, waitsBetweenTurns: step, style: style).play()
+        let hints = RecordedHints.fromScenario(of: transcript)
+        let animates = isatty(1) == 1 && !instant
+        let layout = { (columns: Int) -> TerminalReplayPlayer.Layout in
+            let options = ReplayOptions(width: columns, style: style, animatesTyping: animates, hints: hints)
+            let frames = ReplayScript(transcript: transcript, options: options).frames()
+            return (frames, instant ? Array(repeating: 0.0, count: frames.count) : pacing.delays(for: frames))
+        }
+        let (frames, delays) = layout(OutputTarget.width(width))
+        // With --width the layout stays; otherwise it follows the window.
+        return TerminalReplayPlayer(
+            frames: frames, delays: delays, waitsBetweenTurns: step, style: style,
+            relayout: width == nil && isatty(1) == 1 ? layout : nil
+        ).play()
     }
 }

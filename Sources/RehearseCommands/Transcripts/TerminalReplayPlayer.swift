@@ -19,8 +19,13 @@ final class TerminalReplayPlayer {
         case interrupted(signal: Int32)
     }
 
-    let frames: [ReplayFrame]
-    let delays: [Double]
+    /// Frames and their delays laid out for a width in columns.
+    typealias Layout = (frames: [ReplayFrame], delays: [Double])
+
+    private(set) var frames: [ReplayFrame]
+    private(set) var delays: [Double]
+    /// Lays the replay out again for a new width; nil when the width is fixed (`--width`).
+    private let relayout: ((Int) -> Layout)?
     let waitsBetweenTurns: Bool
     let style: TextStyle
     private let readsKeys = isatty(0) == 1
@@ -33,11 +38,15 @@ final class TerminalReplayPlayer {
     /// drawn without delays, up to the wait before the next turn.
     private var finishesTurnAtOnce = false
 
-    init(frames: [ReplayFrame], delays: [Double], waitsBetweenTurns: Bool, style: TextStyle) {
+    init(
+        frames: [ReplayFrame], delays: [Double], waitsBetweenTurns: Bool, style: TextStyle,
+        relayout: ((Int) -> Layout)? = nil
+    ) {
         self.frames = frames
         self.delays = delays
         self.waitsBetweenTurns = waitsBetweenTurns
         self.style = style
+        self.relayout = relayout
     }
 
     func play() -> Outcome {
@@ -46,8 +55,14 @@ final class TerminalReplayPlayer {
         enterKeyMode()
         defer { restoreTerminal() }
         isStepping = waitsBetweenTurns
-        for (index, frame) in frames.enumerated() {
-            if isStepping && frame.startsTurn && index > 0 {
+        _ = SignalFlags.takeResize()
+        var index = 0
+        var turn = -1  // The turn being played: turns are the same whatever the width.
+        var resumesTurn = false
+        while index < frames.count {
+            let frame = frames[index]
+            if frame.startsTurn { turn += 1 }
+            if isStepping && frame.startsTurn && index > 0 && !resumesTurn {
                 finishesTurnAtOnce = false
                 discardInput()
                 switch waitForNextTurn() {
@@ -56,11 +71,36 @@ final class TerminalReplayPlayer {
                 case .stop(let outcome): return finish(outcome)
                 }
             }
+            resumesTurn = false
             let delay = finishesTurnAtOnce ? 0 : index < delays.count ? delays[index] : 0
             if let outcome = wait(milliseconds: delay) { return finish(outcome) }
+            if let restart = turnStartAfterResize(turn: turn) {
+                // Frames are drawn for a width (wrapping, and the cursor moves of retyped
+                // answers): after a resize the turn starts again, laid out for the new width.
+                index = restart
+                turn -= 1
+                resumesTurn = true
+                continue
+            }
             emit(frame.text)
+            index += 1
         }
         return finish(.finished)
+    }
+
+    /// When the window changed size: the frames laid out anew, a note on a fresh line, and the
+    /// index where `turn` starts in the new layout. Nil when nothing changed.
+    private func turnStartAfterResize(turn: Int) -> Int? {
+        guard let relayout, SignalFlags.takeResize() else { return nil }
+        (frames, delays) = relayout(OutputTarget.width(nil))
+        emit((endsMidLine ? "\r\n" : "") + style.dim("(the window changed size: this turn again)") + "\r\n")
+        guard turn >= 0 else { return 0 }
+        var seen = -1
+        for (index, frame) in frames.enumerated() where frame.startsTurn {
+            seen += 1
+            if seen == turn { return index }
+        }
+        return frames.count
     }
 
     // MARK: Terminal mode
@@ -200,7 +240,8 @@ final class TerminalReplayPlayer {
     private func pendingSignal() -> Outcome? {
         if let signal = SignalFlags.pendingTermination { return .interrupted(signal: signal) }
         if SignalFlags.takeInterrupt() { return .interrupted(signal: SIGINT) }
-        _ = SignalFlags.takeResize()
+        // A resize stays flagged: the frames are laid out again before the next one is drawn.
+        if relayout == nil { _ = SignalFlags.takeResize() }
         return nil
     }
 
