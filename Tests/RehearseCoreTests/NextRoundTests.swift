@@ -324,3 +324,18 @@ func builtDebrief(
         #expect(transcript.end?.status == .completed)
     }
 }
+
+/// `review` of a real round shows what was said, not timing it never had.
+@Suite struct RealRoundReviewTests {
+    @Test func theTextReviewOfARealRoundShowsNoTiming() throws {
+        let transcript = try builtDebrief(
+            questions: [("Tell me about a time you led a team.", "I led 4 people through the winter peak.", nil)])
+        let review = ReviewBuilder().review(transcript)
+        #expect(review.session.isRealInterview)
+        let text = ReviewTextRenderer(width: 100).render(review)
+        #expect(text.contains("Tell me about a time you led a team."))
+        #expect(!text.contains(" limit ·"))
+        #expect(!text.contains("think 0"))
+        #expect(!text.contains("Time per question"))
+    }
+}

@@ -52,7 +52,7 @@ public struct ReviewBuilder {
                 unused: job.description.terms.map(\.term).filter { !used.contains($0) })
         }
         let tally = QuestionTally(events: transcript.events)
-        return TranscriptReview(
+        var review = TranscriptReview(
             session: SessionFacts(
                 id: header.session, scenarioID: header.scenario.id, scenarioTitle: header.scenario.title,
                 role: header.role, roleTitle: header.roleTitle, kind: header.kind.rawValue, company: header.company,
@@ -65,6 +65,8 @@ public struct ReviewBuilder {
             selfCheck: SelfCheckRules.answers(for: questions),
             candidateQuestions: Self.candidateQuestions(in: transcript),
             strongest: Array(strongest), toWorkOn: Array(weakest), jobTerms: jobReview)
+        review.session.isRealInterview = header.isRealInterview
+        return review
     }
 
     /// The question ids an earlier transcript must answer to be compared with this one: each

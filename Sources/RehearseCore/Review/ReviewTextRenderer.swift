@@ -59,7 +59,7 @@ public struct ReviewTextRenderer {
         }
 
         let chart = TimingChart(questions: review.questions)
-        if !chart.rows.isEmpty {
+        if !chart.rows.isEmpty && !review.session.isRealInterview {
             lines.append("")
             lines += heading("Time per question", note: " " + TimingChart.legend, layout: layout)
             lines += chart.textLines(width: layout.width - 2).map { "  " + $0 }
@@ -67,7 +67,7 @@ public struct ReviewTextRenderer {
 
         for question in review.questions {
             lines.append("")
-            lines += renderQuestion(question, layout: layout)
+            lines += renderQuestion(question, layout: layout, isRealInterview: review.session.isRealInterview)
         }
         if !review.session.warnings.isEmpty {
             lines.append("")
@@ -100,10 +100,12 @@ public struct ReviewTextRenderer {
         }
     }
 
-    func renderQuestion(_ question: QuestionReview, layout: TextLayout) -> [String] {
+    func renderQuestion(_ question: QuestionReview, layout: TextLayout, isRealInterview: Bool = false) -> [String] {
         var lines: [String] = []
+        // A real interview's answers were recalled afterwards: they have no limit and no timing to show.
+        let limit = isRealInterview ? "" : " · \(DurationText.seconds(question.limitSeconds)) limit"
         let heading =
-            "\(QuestionLabel.text(question)) · \(question.questionType.rawValue) · \(question.speaker) · \(DurationText.seconds(question.limitSeconds)) limit · score \(question.score.points)/\(question.score.maximum)"
+            "\(QuestionLabel.text(question)) · \(question.questionType.rawValue) · \(question.speaker)\(limit) · score \(question.score.points)/\(question.score.maximum)"
         lines += layout.paragraph(heading).map(style.accent)
         lines += layout.paragraph(question.text, lead: "  ", indent: "  ")
         if question.responses.isEmpty {
@@ -114,8 +116,12 @@ public struct ReviewTextRenderer {
             if let followUp = response.followUpQuestion {
                 lines += layout.paragraph(followUp, lead: "  Follow-up: ", indent: "  ")
             }
+            let timing =
+                isRealInterview
+                ? ""
+                : " · think \(DurationText.milliseconds(response.thinkMilliseconds)) · answer \(DurationText.milliseconds(response.answerMilliseconds))"
             let facts =
-                "\(response.words) words · think \(DurationText.milliseconds(response.thinkMilliseconds)) · answer \(DurationText.milliseconds(response.answerMilliseconds))"
+                "\(response.words) words\(timing)"
                 + (response.corrections > 0
                     ? " · \(response.corrections) correction\(response.corrections == 1 ? "" : "s")" : "")
                 + (response.isOverLimit ? " · past the limit" : "")

@@ -62,10 +62,13 @@ public struct SessionFacts: Codable, Equatable, Sendable {
     public var warnings: [String]
     /// The person's own 1–5 rating from the end line, when given (docs/review-rules.md, "Self-rating").
     public var selfRating: Int? = nil
+    /// A real interview recorded with `rehearse debrief`: its answers were recalled, not timed.
+    public var isRealInterview = false
 
     enum CodingKeys: String, CodingKey {
         case id, role, kind, company, candidate, started, status, asked, answered, skipped, warnings
         case selfRating = "self_rating"
+        case isRealInterview = "real_interview"
         case scenarioID = "scenario"
         case scenarioTitle = "scenario_title"
         case roleTitle = "role_title"
