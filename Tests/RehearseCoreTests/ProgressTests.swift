@@ -228,6 +228,30 @@ import Testing
 }
 
 @Suite struct ProgressCacheTests {
+    @Test func oneRolesHistoryReadsOnlyItsSessionsAndKeepsTheOthersCached() throws {
+        let root = try ReviewFixtures.temporaryFolder()
+        let folder = DataFolder(root: root)
+        try FileManager.default.createDirectory(atPath: folder.transcripts, withIntermediateDirectories: true)
+        for (session, role) in [("aaaa1111", "sales"), ("bbbb2222", "nursing"), ("cccc3333", "sales")] {
+            var header = ReviewFixtures.header(session: session)
+            header.role = role
+            let transcript = ReviewFixtures.transcript(
+                [ReviewFixtures.Item(id: "q", text: "Why us?", answer: ReviewFixtures.strongAnswer)], header: header)
+            try ReviewFixtures.jsonLines(transcript).write(
+                toFile: folder.transcripts
+                    + "/2027-01-15T08000\(session.prefix(1) == "a" ? 0 : session.prefix(1) == "b" ? 1 : 2)Z-\(session).jsonl",
+                atomically: true, encoding: .utf8)
+        }
+        let all = PracticeHistory.load(from: folder)
+        #expect(all.records.count == 3)
+        let sales = PracticeHistory.load(from: folder, role: "sales")
+        #expect(sales.records.map(\.role) == ["sales", "sales"])
+        // The nursing entry is still in the cache: a full read reuses all three.
+        let paths = TranscriptIndex(folder: folder).files()
+        let again = ProgressCache(folder: folder.transcripts).historyWithStatistics(of: paths)
+        #expect(again.statistics.reused == 3 && again.statistics.rebuilt == 0)
+    }
+
     @Test func theCacheGivesTheSameRecordsAndADamagedFileIsSkippedWithAWarning() throws {
         let folder = try ReviewFixtures.temporaryFolder() + "/transcripts"
         let header = ReviewFixtures.header(session: "aaaa1111")

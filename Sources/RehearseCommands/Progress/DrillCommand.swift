@@ -63,7 +63,8 @@ struct DrillCommand: ParsableCommand {
     /// Lists or runs the drill; the session (if any) reads through `editor`.
     func perform(editor: LineEditor) throws -> PracticeRunner.Outcome {
         let folder = AppContext.dataFolder
-        let history = PracticeHistory.load(from: folder)
+        // With --role only that role's sessions are read; without it the newest session names the role.
+        let history = role.map { PracticeHistory.load(from: folder, role: $0) } ?? PracticeHistory.load(from: folder)
         ProgressWarnings.print(history.warnings)
         let now = Date()
         let roleID = role ?? history.records.last?.role ?? AppContext.defaultRole

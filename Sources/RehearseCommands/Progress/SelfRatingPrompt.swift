@@ -25,7 +25,7 @@ enum SelfRatingPrompt {
 
     /// One line after the summary: what the drill schedule has due next for the role, if anything.
     static func showNextDue(role: String, folder: DataFolder, output: StyledOutput) {
-        let history = PracticeHistory.load(from: folder)
+        let history = PracticeHistory.load(from: folder, role: role)
         let dateText = InterviewDates(folder: folder).date(role: role)
         let schedule = DrillSchedule(
             records: history.records(role: role), now: Date(),

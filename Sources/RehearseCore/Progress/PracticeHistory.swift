@@ -30,6 +30,15 @@ public struct PracticeHistory: Sendable {
         let paths = TranscriptIndex(folder: folder).files()
         return ProgressCache(folder: folder.transcripts).history(of: paths)
     }
+
+    /// The history of one role only: the transcript list's index picks the files (a `stat` each),
+    /// so only that role's sessions are reviewed when the cache is behind, and the other roles'
+    /// cache entries are kept as they are.
+    public static func load(from folder: DataFolder, role: String) -> PracticeHistory {
+        let index = TranscriptIndex(folder: folder)
+        let paths = index.summaries().filter { $0.role == role }.map { folder.transcripts + "/" + $0.file }
+        return ProgressCache(folder: folder.transcripts).history(of: paths, keepingOthers: true)
+    }
 }
 
 /// The cache behind `PracticeHistory`: one entry per transcript file.
@@ -60,9 +69,14 @@ public struct ProgressCache {
     }
 
     /// The records of the given transcript files, reading only files that are new or changed.
-    public func history(of paths: [String]) -> PracticeHistory { historyWithStatistics(of: paths).history }
+    /// With `keepingOthers`, the cache keeps its entries for files not among `paths` (a partial read).
+    public func history(of paths: [String], keepingOthers: Bool = false) -> PracticeHistory {
+        historyWithStatistics(of: paths, keepingOthers: keepingOthers).history
+    }
 
-    public func historyWithStatistics(of paths: [String]) -> (history: PracticeHistory, statistics: Statistics) {
+    public func historyWithStatistics(of paths: [String], keepingOthers: Bool = false)
+        -> (history: PracticeHistory, statistics: Statistics)
+    {
         var statistics = Statistics()
         let stored = load() ?? [:]
         var entries: [String: Entry] = [:]
@@ -109,12 +123,17 @@ public struct ProgressCache {
             }
             statistics.rebuilt = stale.count
         }
-        if !stale.isEmpty || entries.count != stored.count {
-            statistics.wroteCache = save(entries)
+        let requested = Set(entries.keys)
+        var kept = entries
+        if keepingOthers {
+            for (name, entry) in stored where kept[name] == nil { kept[name] = entry }
+        }
+        if !stale.isEmpty || kept.count != stored.count {
+            statistics.wroteCache = save(kept)
         }
         var records: [SessionRecord] = []
         records.reserveCapacity(entries.count)
-        for name in entries.keys.sorted() {
+        for name in requested.sorted() {
             switch entries[name]!.content {
             case .record(let record): records.append(record)
             case .unreadable(let problem): warnings.append("skipped \(name): \(Self.oneLine(problem))")
