@@ -210,35 +210,30 @@ static inline int rehearse_atomic_exchange(int *p, int v) {
 
 /* The terminal mode to put back if the process dies of a fatal signal while the terminal is
    in raw or no-echo mode, so keys typed afterwards are echoed and reach the shell knowingly.
-   Only LineEditor includes this header, so these statics exist once. */
+   Swift allocates the one instance and passes it in: a static here would exist once per object
+   file that uses it (an optimized build compiles a module into several), and the handler would
+   read a copy that was never armed. */
 struct rehearse_crash_state {
     struct termios mode;
     volatile sig_atomic_t armed;
     struct sigaction previous[65];
 };
-/* One instance (a function-local static: Swift's importer does not emit header globals). */
-static inline struct rehearse_crash_state *rehearse_crash_state(void) {
-    static struct rehearse_crash_state state;
-    return &state;
-}
+typedef void (*rehearse_crash_fn)(int, siginfo_t *, void *);
 
-static inline void rehearse_crash_arm(const struct termios *mode) {
-    struct rehearse_crash_state *state = rehearse_crash_state();
+static inline void rehearse_crash_arm(struct rehearse_crash_state *state, const struct termios *mode) {
     state->armed = 0;
     if (mode == NULL) return;
     state->mode = *mode;
     state->armed = 1;
 }
 
-/* Async-signal-safe: put the terminal back, drop keys typed but not read (they must not run as
-   shell commands), say so, then let the previous action (Swift's backtracer, or the default)
-   handle the signal. A fault caused by an instruction re-faults on return and reaches the
-   previous action with its real cause; a signal sent or raised is raised again, and the
-   default action ends the process if the previous action returns. */
-static void rehearse_crash_handler(int sig, siginfo_t *info, void *context) {
-    (void)context;
+/* The crash handler's work, async-signal-safe: put the terminal back, drop keys typed but not
+   read (they must not run as shell commands), say so, then let the previous action (Swift's
+   backtracer, or the default) handle the signal. A fault caused by an instruction re-faults on
+   return and reaches the previous action with its real cause; a signal sent or raised is raised
+   again, and the default action ends the process if the previous action returns. */
+static inline void rehearse_crash_handle(struct rehearse_crash_state *state, int sig, siginfo_t *info) {
     int saved_errno = errno;
-    struct rehearse_crash_state *state = rehearse_crash_state();
     if (state->armed) {
         state->armed = 0;
         tcsetattr(0, TCSANOW, &state->mode);
@@ -265,15 +260,17 @@ static void rehearse_crash_handler(int sig, siginfo_t *info, void *context) {
     errno = saved_errno;
 }
 
-/* Installs the crash handler for sig (on the alternate stack, so a stack overflow is caught). */
-static inline int rehearse_install_crash_handler(int sig) {
+/* Installs handler for sig (on the alternate stack, so a stack overflow is caught), keeping the
+   previous action in state for rehearse_crash_handle. */
+static inline int rehearse_install_crash_handler(struct rehearse_crash_state *state, int sig,
+                                                 rehearse_crash_fn handler) {
     if (sig <= 0 || sig >= 65) return -1;
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
-    sa.sa_sigaction = rehearse_crash_handler;
+    sa.sa_sigaction = handler;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
-    return sigaction(sig, &sa, &rehearse_crash_state()->previous[sig]);
+    return sigaction(sig, &sa, &state->previous[sig]);
 }
 
 /* Gives the calling thread an alternate signal stack (kept for the life of the process). */

@@ -28,6 +28,14 @@ nonisolated(unsafe) private let signalState: UnsafeMutablePointer<Int32> = {
     return p
 }()
 
+/// The one crash state, armed with the terminal mode while a read has the terminal in raw mode.
+/// Allocated here, not in the C header: see `rehearse_crash_state` in the shim.
+nonisolated(unsafe) private let crashState: UnsafeMutablePointer<rehearse_crash_state> = {
+    let p = UnsafeMutablePointer<rehearse_crash_state>.allocate(capacity: 1)
+    p.initialize(to: rehearse_crash_state())
+    return p
+}()
+
 /// The one signal handler: records the signal, wakes a reader blocked in poll(), keeps errno.
 private func recordSignal(_ sig: Int32) {
     let savedErrno = errno
@@ -80,8 +88,9 @@ public enum SignalFlags {
             _ = rehearse_install_restarting_handler(SIGWINCH, { recordSignal($0) }, &old)
         }
         _ = rehearse_install_alternate_stack()
+        let crash = crashState
         for sig in [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGQUIT] {
-            _ = rehearse_install_crash_handler(sig)
+            _ = rehearse_install_crash_handler(crash, sig) { sig, info, _ in rehearse_crash_handle(crashState, sig, info) }
         }
     }
 
@@ -93,9 +102,9 @@ public enum SignalFlags {
     /// as shell commands), says so on stderr, then lets the signal's previous action run.
     public static func restoreOnCrash(_ mode: termios?) {
         if var mode {
-            rehearse_crash_arm(&mode)
+            rehearse_crash_arm(crashState, &mode)
         } else {
-            rehearse_crash_arm(nil)
+            rehearse_crash_arm(crashState, nil)
         }
     }
 
