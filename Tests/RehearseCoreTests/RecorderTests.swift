@@ -144,6 +144,49 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: spare).isEmpty)
     }
 
+    /// A `kill -9` between creating the file and writing its header used to leave an empty,
+    /// unreadable `.jsonl` (the fault suite caught it on a release build).
+    @Test func aTranscriptAppearsOnDiskOnlyWithItsHeader() throws {
+        let folder = NSTemporaryDirectory() + "rehearse-header-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = folder + "/session.jsonl"
+        let run = try DiskSession(path: path)
+        #expect(!FileManager.default.fileExists(atPath: path))
+        try run.start()
+        let firstLine = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").first
+        #expect(firstLine?.contains("\"session\":\"d15cf011\"") == true)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["session.jsonl"])
+    }
+
+    @Test func aTranscriptNeverReplacesAFileThatAppearedAtItsName() throws {
+        let folder = NSTemporaryDirectory() + "rehearse-header-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = folder + "/session.jsonl"
+        let run = try DiskSession(path: path)
+        try "someone else's".write(toFile: path, atomically: false, encoding: .utf8)
+        #expect(throws: TranscriptError.self) { try run.start() }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "someone else's")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["session.jsonl"])
+    }
+
+    @Test func leftoversOfAKilledStartAreSweptOnceStale() throws {
+        let root = NSTemporaryDirectory() + "rehearse-sweep-\(UUID().uuidString)"
+        let transcripts = root + "/transcripts"
+        try FileManager.default.createDirectory(atPath: transcripts, withIntermediateDirectories: true)
+        let stale = [".write-test-abc", ".2026-12-02T135915Z-018c4781.jsonl.new-x1", ".index.json.tmp-y2"]
+        let fresh = ".2026-12-02T140000Z-0badcafe.jsonl.new-z3"
+        for name in stale + [fresh, "kept.jsonl", ".notes"] {
+            try "x".write(toFile: transcripts + "/" + name, atomically: false, encoding: .utf8)
+        }
+        let old = Date().addingTimeInterval(-2 * 3600)
+        for name in stale + ["kept.jsonl", ".notes"] {
+            try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: transcripts + "/" + name)
+        }
+        try DataFolder(root: root).prepare()
+        let left = try FileManager.default.contentsOfDirectory(atPath: transcripts).sorted()
+        #expect(left == [".notes", fresh, "kept.jsonl"].sorted())
+    }
+
     @Test(.enabled(if: SmallDisk.canMount, "needs the right to mount a tmpfs"), arguments: [0, 4096])
     func aNearlyFullDiskIsRefusedBeforeTheFirstQuestion(freeBytes: Int) throws {
         let disk = try SmallDisk(kilobytes: 256)

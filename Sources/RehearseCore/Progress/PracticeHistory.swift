@@ -89,13 +89,8 @@ public struct ProgressCache {
                 warnings.append("skipped \(name): \(String(cString: strerror(errno)))")
                 continue
             }
-            #if canImport(Darwin)
-            let time = status.st_mtimespec
-            #else
-            let time = status.st_mtim
-            #endif
             let size = Int64(status.st_size)
-            let modified = Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+            let modified = status.modifiedNanoseconds
             if let entry = stored[name], entry.size == size, entry.modified == modified {
                 entries[name] = entry
                 statistics.reused += 1

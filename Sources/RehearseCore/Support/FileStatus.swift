@@ -4,6 +4,18 @@ public func isDirectory(atPath path: String) -> Bool {
     return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
 }
 
+extension stat {
+    /// The last modification time, in nanoseconds since 1970.
+    public var modifiedNanoseconds: Int64 {
+        #if canImport(Darwin)
+        let time = st_mtimespec
+        #else
+        let time = st_mtim
+        #endif
+        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+    }
+}
+
 extension DataFolder {
     /// The account's home folder from the password database, for when `$HOME` is not set.
     public static func homeDirectory() -> String {

@@ -36,6 +36,7 @@ public struct DataFolder: Sendable {
                 tightened.append("\(folder) (was \(String(oldMode, radix: 8)))")
             }
         }
+        sweepLeftovers()
         try proveWritable()
         guard !tightened.isEmpty else { return nil }
         return "made \(tightened.joined(separator: ", ")) private to you (0700): transcripts hold your answers"
@@ -72,6 +73,28 @@ public struct DataFolder: Sendable {
             throw DataFolderError.sharedWithOthers(folder, mode, owner: status.st_uid)
         }
         return mode
+    }
+
+    /// How old a leftover temporary file must be before `prepare` removes it: far longer than any
+    /// of them lives, so a session starting at the same moment keeps its own.
+    static let leftoverAge: Double = 3600
+
+    /// Removes temporary files a process killed at the wrong moment left in the transcripts folder
+    /// (the write test, a transcript not yet named, an index being replaced), once they are stale.
+    /// Only hidden regular files with those names; never anything reached through a symlink.
+    private func sweepLeftovers() {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: transcripts) else { return }
+        let now = Date().timeIntervalSince1970
+        for name in names where name.hasPrefix(".") {
+            guard
+                name.hasPrefix(".write-test-") || name.contains(FileTranscriptRecorder.pendingInfix)
+                    || name.contains(".tmp-")
+            else { continue }
+            let path = transcripts + "/" + name
+            var status = stat()
+            guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { continue }
+            if now - Double(status.modifiedNanoseconds) / 1e9 > Self.leftoverAge { unlink(path) }
+        }
     }
 
     /// Writes (and removes) a file the size a session needs, through a name nobody can plant a

@@ -46,32 +46,53 @@ public final class FileTranscriptRecorder: TranscriptRecorder {
     /// The spare copy of the whole session while the transcript is behind; nil otherwise.
     public private(set) var sparePath: String?
 
-    /// Creates the file; it must not exist yet (and is never reached through a symlink).
+    /// The hidden file the header is written to before it takes the transcript's name.
+    private let pendingPath: String
+
+    /// Prepares the file; nothing may exist at `path` yet (and it is never reached through a
+    /// symlink). Until `begin` has written the header the file has a hidden name of its own, so
+    /// the process being killed at any moment never leaves an empty transcript behind.
     /// `spareFolders` take a copy of the session while the file cannot be written.
     public init(path: String, spareFolders: [String] = []) throws {
         location = path
         self.spareFolders = spareFolders
+        var status = stat()
+        if lstat(path, &status) == 0 {
+            throw TranscriptError.cannotCreate(path: path, reason: String(cString: strerror(EEXIST)))
+        }
         do {
-            file = try FileDescriptor(
-                opening: path, flags: O_RDWR | O_CREAT | O_EXCL | O_APPEND | O_NOFOLLOW, mode: 0o600)
+            file = try FileDescriptor.createUnique(
+                in: parentFolder(path), prefix: "." + lastPathComponent(path) + Self.pendingInfix,
+                flags: O_RDWR | O_APPEND)
         } catch let error as SystemCallError {
             throw TranscriptError.cannotCreate(path: path, reason: error.reason)
         }
+        pendingPath = file.path
     }
+
+    deinit { unlink(pendingPath) }  // A session that never began (after `begin` it is gone already).
+
+    /// What the hidden name of a transcript being started holds (`DataFolder` sweeps stale ones).
+    static let pendingInfix = ".new-"
 
     /// Events recorded but not on disk yet.
     public var unwrittenEventCount: Int { unwritten.count }
 
-    /// Writes the header. If even that fails the file is removed, so no empty transcript stays behind.
+    /// Writes the header, then gives the file its name (a hard link, which never replaces a file
+    /// that appeared there meanwhile). If either fails the file is removed, so no empty or
+    /// headless transcript stays behind.
     public func begin(_ header: TranscriptHeader) throws {
+        defer { unlink(pendingPath) }
         unwritten.append((line(try encoder.encode(header)), false))
         do {
             try flush(durable: true)
         } catch let failure as TranscriptWriteFailure {
-            unlink(location)
             if let sparePath { unlink(sparePath) }  // A session that never started needs no copy.
             sparePath = nil
             throw TranscriptError.cannotWrite(path: location, reason: failure.error.reason)
+        }
+        guard link(pendingPath, location) == 0 else {
+            throw TranscriptError.cannotCreate(path: location, reason: String(cString: strerror(errno)))
         }
     }
 

@@ -60,12 +60,7 @@ public struct TranscriptSummaryCache {
                 continue
             }
             let size = Int64(status.st_size)
-            #if canImport(Darwin)
-            let time = status.st_mtimespec
-            #else
-            let time = status.st_mtim
-            #endif
-            let modified = Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+            let modified = status.modifiedNanoseconds
             if let entry = entries[name], entry.size == size, entry.modified == modified {
                 results[index] = entry.summary
                 statistics.reused += 1
