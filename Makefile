@@ -14,10 +14,15 @@ build: dependencies
 run: build
 	.build/debug/rehearse practice
 
-## Builds everything (the tests drive the built binaries) and runs the whole suite.
+## Builds everything (the tests drive the built binaries) and runs the whole suite, then runs the
+## end-to-end tests again on the release build `make install` puts in place: it is optimized and
+## linked differently, and a crash handler once worked only in the debug build.
 test: dependencies
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(SWIFT) build -c release --static-swift-stdlib
+	REHEARSE_PRODUCTS_DIR="$$($(SWIFT) build -c release --static-swift-stdlib --show-bin-path)" \
+		$(SWIFT) test --skip-build --filter EndToEndTests
 
 ## The Swift runtime is linked in: a session starts in less time and memory (Benchmarks/README.md).
 release: dependencies

@@ -4,14 +4,16 @@ import Foundation
 public enum BuiltProduct {
     /// The path of the built executable `name`, or nil if it cannot be found.
     ///
-    /// Looks in $REHEARSE_PRODUCTS_DIR first, then walks up from the running executable
-    /// (/proc/self/exe, argv[0], Bundle.main) until a directory holding `name` is found.
+    /// Only in $REHEARSE_PRODUCTS_DIR when it is set (`make test` points it at the release build,
+    /// which must not quietly fall back to the debug one); otherwise walks up from the running
+    /// executable (/proc/self/exe, argv[0], Bundle.main) until a directory holding `name` is found.
     public static func path(named name: String) -> String? {
         let fileManager = FileManager.default
-        var starts: [URL] = []
         if let dir = ProcessInfo.processInfo.environment["REHEARSE_PRODUCTS_DIR"], !dir.isEmpty {
-            starts.append(URL(fileURLWithPath: dir))
+            let candidate = URL(fileURLWithPath: dir).appendingPathComponent(name).path
+            return fileManager.isExecutableFile(atPath: candidate) ? candidate : nil
         }
+        var starts: [URL] = []
         if let exe = try? fileManager.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
             starts.append(URL(fileURLWithPath: exe).deletingLastPathComponent())
         }

@@ -365,6 +365,11 @@ public final class PseudoTerminal {
     }
 }
 
+/// A program that exits before reading all of its input must fail a write with EPIPE, not
+/// kill the test process with SIGPIPE (a release build exits fast enough for that). Children
+/// get the default action back (`signalsResetInChildren`).
+private let brokenPipesIgnored: Void = { signal(SIGPIPE, SIG_IGN) }()
+
 /// Runs a program with piped stdin/stdout/stderr (posix_spawn) and collects its output.
 ///
 /// `stdin` is written then closed. After `timeout` seconds the child is killed (status 128 + 9).
@@ -377,6 +382,7 @@ public func runProcess(
     timeout: TimeInterval = 30
 ) -> (status: Int32, stdout: String, stderr: String) {
     guard access(executable, X_OK) == 0 else { return (127, "", "not executable: \(executable)") }
+    _ = brokenPipesIgnored
     var inPipe: [Int32] = [-1, -1]
     var outPipe: [Int32] = [-1, -1]
     var errPipe: [Int32] = [-1, -1]
