@@ -1,6 +1,20 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// How release builds on Linux are linked, each for memory a session would otherwise touch
+/// (Benchmarks/README.md has the figures):
+/// - lld with packed relative relocations (DT_RELR, glibc 2.36+): the relocation table shrinks
+///   from about 1 MB, read at every start, to 9 KB, and the program stays position-independent;
+/// - no dynamic symbol table for our own symbols (--static-swift-stdlib asks for one; nothing
+///   looks them up);
+/// - libstdc++ linked statically, through the linker script in Sources/rehearse/ReleaseLinking.
+let releaseLinkerFlags = [
+    "-use-ld=lld",
+    "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
+    "-Xlinker", "--no-export-dynamic",
+    "-L", Context.packageDirectory + "/Sources/rehearse/ReleaseLinking",
+]
+
 let package = Package(
     name: "Rehearse",
     platforms: [.macOS(.v13)],
@@ -51,7 +65,12 @@ let package = Package(
             ]
         ),
         // The executable: one line that runs the commands.
-        .executableTarget(name: "rehearse", dependencies: ["RehearseCommands"]),
+        .executableTarget(
+            name: "rehearse",
+            dependencies: ["RehearseCommands"],
+            exclude: ["ReleaseLinking"],
+            linkerSettings: [.unsafeFlags(releaseLinkerFlags, .when(platforms: [.linux], configuration: .release))]
+        ),
         // A tiny program that reads lines through LineEditor and prints what it saw, for PTY tests.
         .executableTarget(
             name: "line-editor-harness",
