@@ -338,4 +338,34 @@ func builtDebrief(
         #expect(!text.contains("think 0"))
         #expect(!text.contains("Time per question"))
     }
+
+    /// The Markdown and HTML reviews showed "0.0 s" times, a limit and an empty time chart.
+    @Test func theMarkdownAndHTMLReviewsOfARealRoundShowNoTiming() throws {
+        let transcript = try builtDebrief(
+            questions: [("Tell me about a time you led a team.", "I led 4 people through the winter peak.", nil)])
+        let review = ReviewBuilder().review(transcript)
+        for document in [ReviewMarkdownRenderer.render(review), ReviewHTMLRenderer.render(review)] {
+            #expect(document.contains("Tell me about a time you led a team."))
+            #expect(document.contains("8 words"))
+            #expect(!document.contains(" limit"))
+            #expect(!document.contains("· think"))
+            #expect(!document.contains("0.0 s"))
+            #expect(!document.contains("Time per question"))
+        }
+    }
+
+    @Test func aPracticeReviewStillShowsItsTimingInEveryFormat() throws {
+        let review = ReviewBuilder().review(
+            ReviewFixtures.transcript([.init(id: "q1", answer: "We fixed it for the customer in 2 days.")]))
+        #expect(!review.session.isRealInterview)
+        let documents = [
+            ReviewTextRenderer(width: 100).render(review), ReviewMarkdownRenderer.render(review),
+            ReviewHTMLRenderer.render(review),
+        ]
+        for document in documents {
+            #expect(document.contains(" limit"))
+            #expect(document.contains("· think"))
+            #expect(document.contains("Time per question"))
+        }
+    }
 }

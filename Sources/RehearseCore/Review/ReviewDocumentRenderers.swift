@@ -21,7 +21,7 @@ public enum ReviewMarkdownRenderer {
         )
         out.append("- **Started:** \(md(DateText.minutesUTC(session.started)))")
         out.append(
-            "- **Status:** \(md(session.status)), \(md(DurationText.milliseconds(session.durationMilliseconds)))")
+            "- **Status:** \(md(session.statusText))")
         if let rating = review.selfRatingLine { out.append("- **Self-rating:** \(md(rating))") }
         out.append(
             "- **Answered:** \(session.answered) of \(session.asked) questions asked"
@@ -60,7 +60,7 @@ public enum ReviewMarkdownRenderer {
             out.append("- **Not used:** \(job.unused.isEmpty ? "none" : job.unused.map(md).joined(separator: ", "))")
         }
         let chart = TimingChart(questions: review.questions)
-        if !chart.rows.isEmpty {
+        if !chart.rows.isEmpty && !session.isRealInterview {
             out.append("")
             out.append("## Time per question")
             out.append("")
@@ -74,7 +74,9 @@ public enum ReviewMarkdownRenderer {
         for question in review.questions {
             out.append("")
             out.append(
-                "### \(QuestionLabel.text(question)) · \(md(question.speaker)) · \(DurationText.seconds(question.limitSeconds)) limit · score \(question.score.points)/\(question.score.maximum)"
+                "### \(QuestionLabel.text(question)) · \(md(question.speaker))"
+                    + (question.limitText(isRealInterview: session.isRealInterview).map { " · " + $0 } ?? "")
+                    + " · score \(question.score.points)/\(question.score.maximum)"
             )
             out.append("")
             out.append("**\(md(question.text))**")
@@ -89,9 +91,7 @@ public enum ReviewMarkdownRenderer {
                     out.append("")
                 }
                 out.append(
-                    "*\(response.words) words · think \(DurationText.milliseconds(response.thinkMilliseconds)) · answer \(DurationText.milliseconds(response.answerMilliseconds))"
-                        + (response.corrections > 0
-                            ? " · \(response.corrections) correction\(response.corrections == 1 ? "" : "s")" : "")
+                    "*" + response.factParts(isRealInterview: session.isRealInterview).joined(separator: " · ")
                         + (response.isOverLimit ? " · past the limit" : "") + "*")
                 out.append("")
                 for line in response.text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -165,7 +165,7 @@ public enum ReviewHTMLRenderer {
         var body = ""
         body += "<header><h1>Review: \(h(session.scenarioTitle))</h1>\n"
         body +=
-            "<p class=\"meta\">\(h(session.roleTitle)) · \(h(session.kind)) interview · \(h(session.company)) · \(h(DateText.minutesUTC(session.started))) · \(h(session.status)) · \(h(DurationText.milliseconds(session.durationMilliseconds))) · session \(h(session.id))</p>\n"
+            "<p class=\"meta\">\(h(session.roleTitle)) · \(h(session.kind)) interview · \(h(session.company)) · \(h(DateText.minutesUTC(session.started))) · \(h(session.statusText)) · session \(h(session.id))</p>\n"
         if let rating = review.selfRatingLine { body += "<p class=\"meta\">\(h(rating))</p>\n" }
         body +=
             "<p>Answered \(session.answered) of \(session.asked) questions asked"
@@ -202,7 +202,7 @@ public enum ReviewHTMLRenderer {
         }
 
         let chart = TimingChart(questions: review.questions)
-        if !chart.rows.isEmpty {
+        if !chart.rows.isEmpty && !session.isRealInterview {
             body += "<section><h2>Time per question</h2>\n\(chart.svg())\n</section>\n"
         }
 
@@ -210,7 +210,9 @@ public enum ReviewHTMLRenderer {
         for question in review.questions {
             body += "<article class=\"question\" id=\"q\(question.index)\">"
             body +=
-                "<h3>\(h(QuestionLabel.text(question))) · \(h(question.speaker)) · \(h(DurationText.seconds(question.limitSeconds))) limit <span class=\"score\">\(question.score.points)/\(question.score.maximum)</span></h3>"
+                "<h3>\(h(QuestionLabel.text(question))) · \(h(question.speaker))"
+                + (question.limitText(isRealInterview: session.isRealInterview).map { " · " + h($0) } ?? "")
+                + " <span class=\"score\">\(question.score.points)/\(question.score.maximum)</span></h3>"
             body += "<p class=\"asked\">\(h(question.text))</p>"
             if question.responses.isEmpty {
                 body += "<p class=\"warning\">\(question.isSkipped ? "Skipped." : "Not answered.")</p>"
@@ -220,10 +222,8 @@ public enum ReviewHTMLRenderer {
                     body += "<p class=\"asked followup\">Follow-up: \(h(followUp))</p>"
                 }
                 body +=
-                    "<p class=\"facts\">\(response.words) words · think \(h(DurationText.milliseconds(response.thinkMilliseconds))) · answer \(h(DurationText.milliseconds(response.answerMilliseconds)))"
-                body +=
-                    (response.corrections > 0
-                        ? " · \(response.corrections) correction\(response.corrections == 1 ? "" : "s")" : "")
+                    "<p class=\"facts\">"
+                    + h(response.factParts(isRealInterview: session.isRealInterview).joined(separator: " · "))
                     + (response.isOverLimit ? " · <b>past the limit</b>" : "") + "</p>"
                 body += "<blockquote>\(h(response.text))</blockquote>"
             }

@@ -15,7 +15,7 @@ public struct ReviewTextRenderer {
         let session = review.session
         lines += layout.paragraph("Review of \(session.id) · \(session.scenarioTitle)").map(style.bold)
         lines += layout.paragraph(
-            "\(session.roleTitle) · \(session.kind) interview · \(session.company) · \(DateText.minutesUTC(session.started)) · \(session.status) · \(DurationText.milliseconds(session.durationMilliseconds))"
+            "\(session.roleTitle) · \(session.kind) interview · \(session.company) · \(DateText.minutesUTC(session.started)) · \(session.statusText)"
         )
         lines += layout.paragraph(
             "Answered \(session.answered) of \(session.asked) questions asked"
@@ -102,8 +102,7 @@ public struct ReviewTextRenderer {
 
     func renderQuestion(_ question: QuestionReview, layout: TextLayout, isRealInterview: Bool = false) -> [String] {
         var lines: [String] = []
-        // A real interview's answers were recalled afterwards: they have no limit and no timing to show.
-        let limit = isRealInterview ? "" : " · \(DurationText.seconds(question.limitSeconds)) limit"
+        let limit = question.limitText(isRealInterview: isRealInterview).map { " · " + $0 } ?? ""
         let heading =
             "\(QuestionLabel.text(question)) · \(question.questionType.rawValue) · \(question.speaker)\(limit) · score \(question.score.points)/\(question.score.maximum)"
         lines += layout.paragraph(heading).map(style.accent)
@@ -116,14 +115,8 @@ public struct ReviewTextRenderer {
             if let followUp = response.followUpQuestion {
                 lines += layout.paragraph(followUp, lead: "  Follow-up: ", indent: "  ")
             }
-            let timing =
-                isRealInterview
-                ? ""
-                : " · think \(DurationText.milliseconds(response.thinkMilliseconds)) · answer \(DurationText.milliseconds(response.answerMilliseconds))"
             let facts =
-                "\(response.words) words\(timing)"
-                + (response.corrections > 0
-                    ? " · \(response.corrections) correction\(response.corrections == 1 ? "" : "s")" : "")
+                response.factParts(isRealInterview: isRealInterview).joined(separator: " · ")
                 + (response.isOverLimit ? " · past the limit" : "")
             lines += layout.paragraph(facts, lead: "  ", indent: "  ").map(style.dim)
             lines += layout.paragraph(response.text, lead: "  │ ", indent: "  │ ")
