@@ -90,7 +90,9 @@ public enum SignalFlags {
         _ = rehearse_install_alternate_stack()
         let crash = crashState
         for sig in [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGQUIT] {
-            _ = rehearse_install_crash_handler(crash, sig) { sig, info, _ in rehearse_crash_handle(crashState, sig, info) }
+            _ = rehearse_install_crash_handler(crash, sig) { sig, info, _ in
+                rehearse_crash_handle(crashState, sig, info)
+            }
         }
     }
 

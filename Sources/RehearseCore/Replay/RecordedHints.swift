@@ -31,10 +31,6 @@ public enum RecordedHints {
     static func hints(from scenario: Scenario, for transcript: Transcript) -> [String: String] {
         let header = transcript.header
         let questions = Dictionary(scenario.allQuestions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let firstNames = header.interviewers.map { PromptLabel.firstName($0.name) }
-        let panel =
-            firstNames.count <= 1
-            ? firstNames.joined() : firstNames.dropLast().joined(separator: ", ") + " and " + (firstNames.last ?? "")
         var asker: [String: String] = [:]
         for ask in transcript.asks where ask.probe == nil { asker[ask.question] = ask.speaker }
         var hints: [String: String] = [:]
@@ -47,10 +43,9 @@ public enum RecordedHints {
                 continue
             }
             let interviewer = header.interviewers.first { $0.id == asker[id] } ?? header.interviewers.first
-            let variables = [
-                "candidate": header.candidate, "company": header.company, "role_title": header.roleTitle,
-                "interviewer": interviewer?.name ?? "", "interviewer_title": interviewer?.title ?? "", "panel": panel,
-            ]
+            let variables = TextTemplate.commonValues(
+                candidate: header.candidate, company: header.company, roleTitle: header.roleTitle,
+                interviewer: interviewer, panel: header.interviewers)
             hints[id] = "Hint: " + TextTemplate.render(hint, variables)
         }
         return hints

@@ -4,6 +4,22 @@ public enum TextTemplate {
     public static let commonVariables = [
         "candidate", "company", "role_title", "interviewer", "interviewer_title", "panel",
     ]
+
+    /// Values for the common variables, as a session fills them in: `panel` is the interviewers'
+    /// first names, "Dana, Sam and Ali".
+    public static func commonValues(
+        candidate: String, company: String, roleTitle: String, interviewer: Interviewer?, panel: [Interviewer]
+    ) -> [String: String] {
+        let names = panel.map { PromptLabel.firstName($0.name) }
+        let panelText =
+            names.count <= 1
+            ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
+        return [
+            "candidate": candidate, "company": company, "role_title": roleTitle,
+            "interviewer": interviewer?.name ?? "", "interviewer_title": interviewer?.title ?? "", "panel": panelText,
+        ]
+    }
+
     /// Variables allowed only in a revisit stage's `ask`.
     public static let revisitVariables = ["previous_question", "previous_answer"]
 

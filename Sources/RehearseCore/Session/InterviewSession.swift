@@ -157,13 +157,9 @@ public final class InterviewSession {
     private var company: String { options.company ?? scenario.company }
 
     private func variables(stageIndex: Int) -> [String: String] {
-        let interviewer = interviewer(forStage: stageIndex)
-        let names = scenario.interviewers.map { PromptLabel.firstName($0.name) }
-        let panel = names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names.last!
-        return [
-            "candidate": options.candidate, "company": company, "role_title": scenario.roleTitle,
-            "interviewer": interviewer.name, "interviewer_title": interviewer.title, "panel": panel,
-        ]
+        TextTemplate.commonValues(
+            candidate: options.candidate, company: company, roleTitle: scenario.roleTitle,
+            interviewer: interviewer(forStage: stageIndex), panel: scenario.interviewers)
     }
 
     private func render(_ text: String, stageIndex: Int) -> String {
