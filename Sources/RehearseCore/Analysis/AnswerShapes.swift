@@ -26,15 +26,13 @@ extension AnswerText {
         "per hour",
         "per month", "one in", "out of",
     ]
+    static let quantityPatterns = StemPhrase.list(quantityPhrases)
 
     /// The quantity the answer gives (a number, a number word or a quantity phrase), as written; nil when none.
     public var quantityEvidence: String? {
         if let number = numbers.first { return number }
         if let word = words.first(where: AnswerText.numberWords.contains) { return word }
-        for phrase in AnswerText.quantityPhrases {
-            if let found = match(phrase, gaps: false) { return found }
-        }
-        return nil
+        return firstMatch(of: AnswerText.quantityPatterns, gaps: false)
     }
 
     /// Digits, a number word, or a quantity phrase ("a dozen", "half the team", "twice a week").
@@ -146,14 +144,14 @@ extension AnswerText {
         "once",
         "recently", "years ago", "months ago", "a while ago", "in my first job", "back when",
     ]
+    static let examplePatterns = StemPhrase.list(examplePhrases)
 
     /// A concrete story: an example phrase, or "I"/"we" followed by a past-tense action.
     public var hasExample: Bool { exampleEvidence != nil }
 
     /// The phrase that made `hasExample` true: an example phrase, or "I/we + action".
     public var exampleEvidence: String? {
-        for phrase in AnswerText.examplePhrases { if let found = match(phrase, gaps: false) { return found } }
-        return pastActionEvidence
+        return firstMatch(of: AnswerText.examplePatterns, gaps: false) ?? pastActionEvidence
     }
 
     // MARK: Situation → action → result (behavioural)
@@ -165,6 +163,7 @@ extension AnswerText {
         "we were",
         "our team", "my team", "at the time", "back in",
     ]
+    static let situationPatterns = StemPhrase.list(situationPhrases)
     /// Words before the first action that count as a scene even without a situation phrase.
     public static let sceneWords = 8
 
@@ -178,6 +177,7 @@ extension AnswerText {
         "fewer",
         "less", "faster", "again", "from the next", "the next week", "the next month", "by the next",
     ]
+    static let resultPatterns = StemPhrase.list(resultPhrases)
     /// Verbs that report an outcome whoever did it ("she stayed", "we renewed", "churn dropped"), as stems.
     public static let outcomeStems: Set<String> = Set(
         WordStems.stems(of: [
@@ -211,7 +211,7 @@ extension AnswerText {
         func consider(_ index: Int, _ text: String) {
             if best.map({ index < $0.index }) ?? true { best = (index, text) }
         }
-        for phrase in AnswerText.resultPhrases {
+        for phrase in AnswerText.resultPatterns {
             if let range = matchRange(phrase, gaps: false, from: start) {
                 consider(range.lowerBound, words[range].joined(separator: " "))
             }
@@ -278,12 +278,12 @@ extension AnswerText {
             action.flatMap { index in AnswerText.sentenceStartIndices(text).sorted().first { $0 > index } }
             ?? words.count
         let end = action.map { max(min(words.count, $0 + AnswerText.sceneWords + 1), sentenceEnd) } ?? words.count
-        for phrase in AnswerText.situationPhrases {
+        for phrase in AnswerText.situationPatterns {
             if let range = matchRange(phrase, gaps: false), range.upperBound < end {
                 return words[range].joined(separator: " ")
             }
         }
-        let names = Set(properNouns.map { WordStems.stem($0.lowercased()) })
+        let names = Set(WordStems.stems(of: properNouns.map { $0.lowercased() }))
         if let index = (0..<min(end, words.count)).first(where: {
             AnswerText.timeWords.contains(words[$0]) || words[$0].contains(where: \.isNumber)
                 || names.contains(stems[$0])
@@ -336,6 +336,7 @@ extension AnswerText {
         "begin by",
         "by the end", "within", "step",
     ]
+    static let orderPatterns = StemPhrase.list(orderWords)
     public static let peopleWords: Set<String> = Set(
         WordStems.stems(of: [
             "manager", "lead", "team", "colleague", "supervisor",
@@ -367,6 +368,7 @@ extension AnswerText {
         "compare", "dashboard", "target", "goal", "by the end", "outcome", "result", "signal", "sign that", "reassess",
         "observations", "callback", "call back",
     ]
+    static let checkPatterns = StemPhrase.list(checkPhrases)
 
     /// The parts of a plan found in the answer.
     public var planShape: PlanShape {
@@ -384,7 +386,7 @@ extension AnswerText {
             shape.steps = words[index...min(words.count - 1, index + 2)].joined(separator: " ")
         }
         var markers: [String] = []
-        for phrase in AnswerText.orderWords {
+        for phrase in AnswerText.orderPatterns {
             var start = 0
             while let range = matchRange(phrase, gaps: false, from: start) {
                 markers.append(words[range].joined(separator: " "))
@@ -400,12 +402,7 @@ extension AnswerText {
         }) {
             shape.involves = words[index]
         }
-        for phrase in AnswerText.checkPhrases {
-            if let found = match(phrase, gaps: true) {
-                shape.check = found
-                break
-            }
-        }
+        shape.check = firstMatch(of: AnswerText.checkPatterns, gaps: true)
         return shape
     }
 
@@ -491,10 +488,11 @@ extension AnswerText {
         "so it",
         "the downside", "the cost", "at the cost", "which is why", "that way", "to keep", "to stop", "to prevent",
     ]
+    static let reasonPatterns = StemPhrase.list(reasonPhrases)
 
     /// The words that give a reason ("because", "instead of", "so that"), or nil.
     public var reasonEvidence: String? {
-        for phrase in AnswerText.reasonPhrases { if let found = match(phrase, gaps: false) { return found } }
+        if let found = firstMatch(of: AnswerText.reasonPatterns, gaps: false) { return found }
         return nil
     }
 }

@@ -25,20 +25,36 @@ public struct AnswerText: Sendable {
 
     /// The words of the answer that matched a phrase, as written, or nil.
     public func match(_ phrase: String, gaps: Bool, from start: Int = 0) -> String? {
-        matchRange(phrase, gaps: gaps, from: start).map { words[$0].joined(separator: " ") }
+        match(StemPhrase(phrase), gaps: gaps, from: start)
+    }
+
+    /// The words of the answer that matched a phrase stemmed beforehand (`StemPhrase.list`), or nil.
+    public func match(_ pattern: StemPhrase, gaps: Bool, from start: Int = 0) -> String? {
+        matchRange(pattern, gaps: gaps, from: start).map { words[$0].joined(separator: " ") }
+    }
+
+    /// The first of the phrases that occurs, as the answer words it, or nil.
+    public func firstMatch(of patterns: [StemPhrase], gaps: Bool) -> String? {
+        for pattern in patterns { if let found = match(pattern, gaps: gaps) { return found } }
+        return nil
     }
 
     /// Where a phrase first occurs at or after `start`, on stems (exact words as a fallback, for
     /// words the stemmer changes differently in a phrase and an answer).
     public func matchRange(_ phrase: String, gaps: Bool, from start: Int = 0) -> ClosedRange<Int>? {
-        let pattern = StemPhrase(phrase)
+        matchRange(StemPhrase(phrase), gaps: gaps, from: start)
+    }
+
+    /// `matchRange(_:gaps:from:)` for a phrase stemmed beforehand.
+    public func matchRange(_ pattern: StemPhrase, gaps: Bool, from start: Int = 0) -> ClosedRange<Int>? {
         guard !pattern.stems.isEmpty else { return nil }
         if gaps { return pattern.firstMatch(in: stems, from: start) }
         let count = pattern.stems.count
         guard stems.count >= count, start <= stems.count - count else { return nil }
-        let plain = Words.tokenize(phrase)
         for index in start...(stems.count - count)
-        where Array(stems[index..<(index + count)]) == pattern.stems || Array(words[index..<(index + count)]) == plain {
+        where stems[index..<(index + count)].elementsEqual(pattern.stems)
+            || words[index..<(index + count)].elementsEqual(pattern.words)
+        {
             return index...(index + count - 1)
         }
         return nil

@@ -47,11 +47,30 @@ public struct StemPhrase: Sendable, Equatable {
 
     /// The phrase as written.
     public let text: String
+    /// Its words (`Words.tokenize`), and the stem of each.
+    public let words: [String]
     public let stems: [String]
 
     public init(_ text: String) {
+        self.init(text, words: Words.tokenize(text), stems: nil)
+    }
+
+    private init(_ text: String, words: [String], stems: [String]?) {
         self.text = text
-        self.stems = WordStems.stems(of: Words.tokenize(text))
+        self.words = words
+        self.stems = stems ?? WordStems.stems(of: words)
+    }
+
+    /// Each phrase of a list, tokenized and stemmed once (one stemmer for the whole list): the
+    /// review matches its fixed lists against every answer.
+    public static func list(_ phrases: [String]) -> [StemPhrase] {
+        let words = phrases.map(Words.tokenize)
+        let stems = WordStems.stems(of: words.flatMap { $0 })
+        var offset = 0
+        return zip(phrases, words).map { phrase, phraseWords in
+            defer { offset += phraseWords.count }
+            return StemPhrase(phrase, words: phraseWords, stems: Array(stems[offset..<(offset + phraseWords.count)]))
+        }
     }
 
     /// The word range of the first match in `stems` at or after `start`, gaps of up to

@@ -284,6 +284,12 @@ enum AnswerRules {
         }
     }
 
+    /// Words that name a trade-off or a change, for a technical answer's shape.
+    static let tradeOffPatterns = StemPhrase.list([
+        "trade-off", "trade off", "tradeoff", "instead", "rather than", "downside", "alternative", "would change",
+        "change", "improve", "risk", "cost",
+    ])
+
     static func shapePart(_ review: QuestionReview, text: String, name: String) -> ScorePart {
         shapePart(review, text: AnswerText(text), name: name)
     }
@@ -312,11 +318,7 @@ enum AnswerRules {
         case .technical:
             let reason = review.evidence.reason ?? text.reasonEvidence
             let example = text.exampleEvidence ?? text.planShape.steps
-            let tradeOff = [
-                "trade-off", "trade off", "tradeoff", "instead", "rather than", "downside", "alternative",
-                "would change",
-                "change", "improve", "risk", "cost",
-            ].lazy.compactMap { text.match($0, gaps: false) }.first
+            let tradeOff = text.firstMatch(of: Self.tradeOffPatterns, gaps: false)
             let found = [reason, example, tradeOff].compactMap { $0 }
             return ScorePart(
                 name: name, points: found.count, maximum: 3,

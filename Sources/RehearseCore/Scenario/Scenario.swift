@@ -339,12 +339,17 @@ public enum QuestionType: String, CaseIterable, Codable, Sendable {
 
     /// The type a question's wording suggests; behavioural when nothing matches (the most common kind).
     public static func inferred(from text: String) -> QuestionType {
-        let lowered = " " + Words.tokenize(text).joined(separator: " ") + " "
-        for cue in cues
-        where cue.phrases.contains(where: { lowered.contains(" " + Words.tokenize($0).joined(separator: " ") + " ") }) {
-            return cue.type
-        }
-        return .behavioural
+        let lowered = Array((" " + Words.tokenize(text).joined(separator: " ") + " ").utf8)
+        return tokenizedCues.first { $0.phrases.contains { lowered.containsBytes($0) } }?.type ?? .behavioural
+    }
+
+    /// `cues` with each phrase tokenized once, as the UTF-8 of " word word ", so it matches whole
+    /// words (compared as bytes: both sides are lowercased words from `Words.tokenize`).
+    private static let tokenizedCues = cues.map { cue in
+        (
+            type: cue.type,
+            phrases: cue.phrases.map { Array((" " + Words.tokenize($0).joined(separator: " ") + " ").utf8) }
+        )
     }
 }
 
@@ -383,4 +388,26 @@ public enum ProbeCondition: Equatable, Sendable {
     }
 
     public static let names = ["too_few_words", "no_example", "no_numbers", "missing_point", "hedging", "no_result"]
+}
+
+extension [UInt8] {
+    /// Whether `needle` occurs in these bytes (a plain scan: the review asks this of short texts
+    /// many times, and the generic searches cost far more per call).
+    fileprivate func containsBytes(_ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= count else { return needle.isEmpty }
+        return withUnsafeBufferPointer { haystack in
+            needle.withUnsafeBufferPointer { needle in
+                var start = 0
+                while start + needle.count <= haystack.count {
+                    if haystack[start] == first
+                        && memcmp(haystack.baseAddress! + start, needle.baseAddress!, needle.count) == 0
+                    {
+                        return true
+                    }
+                    start += 1
+                }
+                return false
+            }
+        }
+    }
 }
