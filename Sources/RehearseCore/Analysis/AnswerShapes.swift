@@ -151,7 +151,7 @@ extension AnswerText {
 
     /// The phrase that made `hasExample` true: an example phrase, or "I/we + action".
     public var exampleEvidence: String? {
-        return firstMatch(of: AnswerText.examplePatterns, gaps: false) ?? pastActionEvidence
+        firstMatch(of: AnswerText.examplePatterns, gaps: false) ?? pastActionEvidence
     }
 
     // MARK: Situation → action → result (behavioural)
@@ -492,7 +492,6 @@ extension AnswerText {
 
     /// The words that give a reason ("because", "instead of", "so that"), or nil.
     public var reasonEvidence: String? {
-        if let found = firstMatch(of: AnswerText.reasonPatterns, gaps: false) { return found }
-        return nil
+        firstMatch(of: AnswerText.reasonPatterns, gaps: false)
     }
 }

@@ -92,7 +92,12 @@ public final class FileTranscriptRecorder: TranscriptRecorder {
             throw TranscriptError.cannotWrite(path: location, reason: failure.error.reason)
         }
         guard link(pendingPath, location) == 0 else {
-            throw TranscriptError.cannotCreate(path: location, reason: String(cString: strerror(errno)))
+            let linkError = errno
+            // A file system without hard links (FAT, some network and FUSE mounts): rename, which
+            // would replace a file, so only while nothing is there.
+            var status = stat()
+            if linkError != EEXIST, lstat(location, &status) != 0, rename(pendingPath, location) == 0 { return }
+            throw TranscriptError.cannotCreate(path: location, reason: String(cString: strerror(linkError)))
         }
     }
 
