@@ -55,4 +55,15 @@ import Testing
             return text.contains("astronaut") && text.contains("customer-service, data-analyst")
         }
     }
+
+    @Test(arguments: ["review", "replay", "compare", "followup", "prep"])
+    func everyWidthIsCheckedAlike(command: String) throws {
+        _ = try Rehearse.parseAsRoot([command, "--width", "80"])
+        for width in ["19", "1001"] {
+            #expect { try Rehearse.parseAsRoot([command, "--width", width]) } throws: { error in
+                Rehearse.exitCode(for: error) == .validationFailure
+                    && Rehearse.fullMessage(for: error).contains("--width \(width): use 20 to 1000 columns")
+            }
+        }
+    }
 }

@@ -40,7 +40,7 @@ struct CompareCommand: ParsableCommand {
         if transcripts.count > 2 {
             throw ValidationError("compare takes at most two sessions; got \(transcripts.count)")
         }
-        if let width, !(20...1000).contains(width) { throw ValidationError("--width \(width): use 20 to 1000 columns") }
+        try TextWidthOption.validate(width)
     }
 
     func run() throws {

@@ -38,7 +38,7 @@ struct PrepCommand: ParsableCommand {
     @OptionGroup var sources: ScenarioSourceOptions
 
     func validate() throws {
-        if let width, !(20...1000).contains(width) { throw ValidationError("--width \(width): use 20 to 1000 columns") }
+        try TextWidthOption.validate(width)
     }
 
     func run() throws {

@@ -8,3 +8,15 @@ extension InterviewKind: ExpressibleByArgument {
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }
     public var defaultValueDescription: String { rawValue }
 }
+
+/// The columns `--width` accepts, checked alike by every command that fits text to a width.
+enum TextWidthOption {
+    static let columns = 20...1000
+
+    /// Throws the usage error for a `--width` outside `columns`; nil (the terminal's width) passes.
+    static func validate(_ width: Int?) throws {
+        if let width, !columns.contains(width) {
+            throw ValidationError("--width \(width): use \(columns.lowerBound) to \(columns.upperBound) columns")
+        }
+    }
+}

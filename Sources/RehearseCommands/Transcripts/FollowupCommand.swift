@@ -67,7 +67,7 @@ struct FollowupCommand: ParsableCommand {
     var width: Int?
 
     func validate() throws {
-        if let width, !(20...1000).contains(width) { throw ValidationError("--width \(width): use 20 to 1000 columns") }
+        try TextWidthOption.validate(width)
         if let to {
             if each {
                 throw ValidationError(

@@ -66,7 +66,7 @@ struct ReplayCommand: ParsableCommand {
             throw ValidationError(
                 "--idle-limit \(NumberText.compact(idleLimit)): use 0 or more seconds (0 keeps every pause)")
         }
-        if let width, !(20...1000).contains(width) { throw ValidationError("--width \(width): use 20 to 1000 columns") }
+        try TextWidthOption.validate(width)
         if output != nil && export == nil { throw ValidationError("-o needs --export markdown, html or asciicast") }
     }
 

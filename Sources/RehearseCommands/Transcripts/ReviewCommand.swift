@@ -72,7 +72,7 @@ struct ReviewCommand: ParsableCommand {
     }
 
     func validate() throws {
-        if let width, !(20...1000).contains(width) { throw ValidationError("--width \(width): use 20 to 1000 columns") }
+        try TextWidthOption.validate(width)
         if let question = references.question {
             guard explain else {
                 throw ValidationError(
